@@ -1,0 +1,87 @@
+// Package labvet runs racelab's static checks on a lab's student files: the
+// fix uses the kind of synchronisation the lab asks for (fixkind), and no
+// sleep, yield, GOMAXPROCS or exit stands in for it (fakesync).
+//
+// The lab harness runs it as a test step so that `go test -race ./labs/...`
+// enforces it; the checker runs it outside the sandbox when grading, since
+// it only reads source.
+package labvet
+
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/racelab/racelab/checker/labvet/fakesync"
+	"github.com/racelab/racelab/checker/labvet/fixkind"
+)
+
+// Finding is one problem in a student file.
+type Finding struct {
+	File    string // base name of the file
+	Line    int
+	Column  int
+	Check   string // analyzer name: fixkind or fakesync
+	Message string
+}
+
+func (f Finding) String() string {
+	return fmt.Sprintf("%s:%d:%d: %s", f.File, f.Line, f.Column, f.Message)
+}
+
+// Analyzers returns the checks for a lab accepting fix kinds fix, limited to
+// the editable files.
+func Analyzers(fix, editable []string) []*analysis.Analyzer {
+	return []*analysis.Analyzer{fixkind.New(fix, editable), fakesync.New(editable)}
+}
+
+// Check loads the package in dir (without its tests) and runs the analyzers
+// over the editable files. An error means the package could not be loaded
+// or type-checked; the findings are the student's problems.
+func Check(dir string, fix, editable []string) ([]Finding, error) {
+	cfg := &packages.Config{
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
+			packages.NeedTypes | packages.NeedTypesInfo | packages.NeedTypesSizes |
+			packages.NeedImports | packages.NeedModule,
+		Dir: dir,
+	}
+	pkgs, err := packages.Load(cfg, ".")
+	if err != nil {
+		return nil, fmt.Errorf("loading %s: %w", dir, err)
+	}
+	if n := packages.PrintErrors(pkgs); n > 0 {
+		return nil, fmt.Errorf("loading %s: %d errors (see above): fix the compile errors first", dir, n)
+	}
+	graph, err := checker.Analyze(Analyzers(fix, editable), pkgs, nil)
+	if err != nil {
+		return nil, fmt.Errorf("analysing %s: %w", dir, err)
+	}
+	var out []Finding
+	for act := range graph.All() {
+		if !act.IsRoot {
+			continue
+		}
+		if act.Err != nil {
+			return nil, fmt.Errorf("analysing %s with %s: %w", dir, act.Analyzer.Name, act.Err)
+		}
+		for _, d := range act.Diagnostics {
+			pos := act.Package.Fset.Position(d.Pos)
+			out = append(out, Finding{
+				File: filepath.Base(pos.Filename), Line: pos.Line, Column: pos.Column,
+				Check: act.Analyzer.Name, Message: d.Message,
+			})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return a.Line < b.Line
+	})
+	return out, nil
+}

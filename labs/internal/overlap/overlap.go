@@ -1,0 +1,137 @@
+// Package overlap stands in for the slow part of a lab's tasks (a network
+// call, a disk read) and, under the lab's tests, proves that the tasks really
+// run at the same time.
+//
+// Removing the go keyword, or holding a lock around a whole task, makes a
+// racy program pass a naive test: nothing races when nothing overlaps. So a
+// lab's script sets RACELAB_OVERLAP=K, and Work then blocks until K callers
+// are inside it together. A program that runs its tasks one after another can
+// never get there: after a timeout, Work gives up waiting (so the program still
+// finishes quickly) and Check reports how much overlap it saw.
+//
+// Releasing every waiting caller at once also lines the tasks up so that their
+// next accesses to shared memory happen side by side, which is what a lab
+// wants the race detector to see. Everything a task did before Work
+// happens-before what any task does after it, so racy accesses belong after
+// the call to Work.
+//
+// The state is per process on purpose: each run of a lab program is its own
+// process.
+package overlap
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// EnvOverlap names the environment variable that sets how many tasks must be
+// inside Work at once. Unset, Work only pretends to be slow.
+const EnvOverlap = "RACELAB_OVERLAP"
+
+// EnvTimeout names the environment variable that sets how long Work waits
+// for the others (a Go duration). It defaults to DefaultTimeout.
+const EnvTimeout = "RACELAB_OVERLAP_TIMEOUT"
+
+// DefaultTimeout is long enough for goroutines on a loaded machine with
+// GOMAXPROCS=1 to reach the barrier, short enough that a serialised program
+// fails within seconds.
+const DefaultTimeout = 3 * time.Second
+
+// idle is how long Work takes when no overlap is demanded, so that a
+// student running the program by hand sees concurrency pay off.
+const idle = 20 * time.Millisecond
+
+type barrier struct {
+	once    sync.Once
+	want    int
+	timeout time.Duration
+	err     error // a bad environment variable
+
+	mu       sync.Mutex
+	inside   int
+	most     int
+	released chan struct{}
+	met      bool
+	gaveUp   bool
+}
+
+var b = &barrier{released: make(chan struct{})}
+
+func (b *barrier) configure() {
+	b.timeout = DefaultTimeout
+	if v := os.Getenv(EnvTimeout); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			b.err = fmt.Errorf("%s=%q: want a positive duration such as 3s", EnvTimeout, v)
+			return
+		}
+		b.timeout = d
+	}
+	if v := os.Getenv(EnvOverlap); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			b.err = fmt.Errorf("%s=%q: want a whole number of tasks, at least 1", EnvOverlap, v)
+			return
+		}
+		b.want = n
+	}
+}
+
+// Work is one task's slow step. Under a lab script that sets RACELAB_OVERLAP=K
+// it returns once K callers are inside Work together, or after the timeout.
+func Work() {
+	b.once.Do(b.configure)
+	if b.want == 0 {
+		time.Sleep(idle)
+		return
+	}
+	b.mu.Lock()
+	b.inside++
+	b.most = max(b.most, b.inside)
+	if b.most >= b.want && !b.met {
+		b.met = true
+		close(b.released)
+	}
+	done := b.met || b.gaveUp
+	b.mu.Unlock()
+
+	if !done {
+		select {
+		case <-b.released:
+		case <-time.After(b.timeout):
+			b.mu.Lock()
+			if !b.met && !b.gaveUp {
+				// Give up for everyone, so a serialised program pays the
+				// timeout once rather than once per task.
+				b.gaveUp = true
+				close(b.released)
+			}
+			b.mu.Unlock()
+		}
+	}
+
+	b.mu.Lock()
+	b.inside--
+	b.mu.Unlock()
+}
+
+// Check reports whether the overlap the script demanded was reached. The
+// harness calls it after the program returns.
+func Check() error {
+	b.once.Do(b.configure)
+	if b.err != nil {
+		return b.err
+	}
+	if b.want == 0 {
+		return nil
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.met {
+		return nil
+	}
+	return fmt.Errorf("at most %d of the %d tasks ran at the same time (the tasks ran one after another)", b.most, b.want)
+}
