@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
 // EnvSeed names the environment variable that fixes the random inputs a
@@ -16,7 +18,7 @@ const EnvSeed = "RACELAB_SEED"
 // forwarded are the variables a lab program must see as its test saw them:
 // testscript passes only PATH, GORACE and GOCOVERDIR on its own, but the
 // checker runs labs under GOMAXPROCS=1 and tunes the harness's timeouts.
-var forwarded = []string{"GOMAXPROCS", EnvWatchdog, "RACELAB_OVERLAP_TIMEOUT"}
+var forwarded = []string{"GOMAXPROCS", EnvWatchdog, overlap.EnvTimeout, overlap.EnvWindowWait}
 
 // setup gives every script the same environment: the forwarded variables,
 // a race runtime that does not sleep a second at exit (safe because the

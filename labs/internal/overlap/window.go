@@ -1,0 +1,98 @@
+package overlap
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// EnvWindow names the environment variable that sets how many callers
+// Window gathers before it lets them go on.
+const EnvWindow = "RACELAB_WINDOW"
+
+// EnvWindowWait names the environment variable that sets how long Window
+// waits for the others (a Go duration). It defaults to DefaultWindowWait.
+const EnvWindowWait = "RACELAB_WINDOW_WAIT"
+
+// DefaultWindowWait is the longest a caller waits in Window. A correct
+// program pays it once per caller that holds a lock across the window, so it
+// is kept short; a broken one lines its callers up within microseconds.
+const DefaultWindowWait = 500 * time.Millisecond
+
+type window struct {
+	once sync.Once
+	want int
+	wait time.Duration
+	err  error
+
+	mu     sync.Mutex
+	inside int
+	open   chan struct{}
+}
+
+var w = &window{}
+
+func (w *window) configure() {
+	w.wait = DefaultWindowWait
+	if v := os.Getenv(EnvWindowWait); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			w.err = fmt.Errorf("%s=%q: want a positive duration such as 500ms", EnvWindowWait, v)
+			return
+		}
+		w.wait = d
+	}
+	if v := os.Getenv(EnvWindow); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			w.err = fmt.Errorf("%s=%q: want a whole number of callers, at least 1", EnvWindow, v)
+			return
+		}
+		w.want = n
+	}
+	w.open = make(chan struct{})
+}
+
+// Window marks the gap between a check and the act that depends on it (read
+// the balance ... write the balance; lock one account ... lock the other).
+// Under a script that sets RACELAB_WINDOW=K it holds each caller until K
+// callers are inside together, or until RACELAB_WINDOW_WAIT has passed, so a
+// program that leaves the gap unprotected shows its wrong result or its
+// deadlock every time instead of once in a while. Unlike Work, Window never
+// fails a run: a correct program, which lets only one caller into the gap,
+// just waits out the timeout.
+func Window() {
+	w.once.Do(w.configure)
+	if w.want == 0 {
+		return
+	}
+	w.mu.Lock()
+	w.inside++
+	open := w.open
+	if w.inside >= w.want {
+		close(w.open)
+		w.open = make(chan struct{}) // the next group gathers afresh
+		w.inside = 0
+		w.mu.Unlock()
+		return
+	}
+	w.mu.Unlock()
+
+	select {
+	case <-open:
+	case <-time.After(w.wait):
+		w.mu.Lock()
+		if w.open == open {
+			w.inside--
+		}
+		w.mu.Unlock()
+	}
+}
+
+// CheckWindow reports a misconfigured window.
+func CheckWindow() error {
+	w.once.Do(w.configure)
+	return w.err
+}
