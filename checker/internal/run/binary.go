@@ -1,0 +1,60 @@
+package run
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+)
+
+// Compile builds the test binary of the lab package pkg (e.g.
+// "./labs/03-mutex") from the module root dir into out, with the standard
+// build flags. Building once and running the binary many times is how
+// verify and grade repeat runs cheaply. A compile error is returned as a
+// failed Result (reason Build) with the compiler's output, not as an error.
+func Compile(ctx context.Context, dir, pkg, out string) (Result, error) {
+	args := append([]string{"test", "-c", "-o", out}, BuildFlags()...)
+	args = append(args, pkg)
+	cmd := exec.CommandContext(ctx, "go", args...)
+	cmd.Dir = dir
+	cmd.Env = Env(os.Environ())
+	var buf bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &buf, &buf
+	err := cmd.Run()
+	if err == nil {
+		return Result{}, nil
+	}
+	if _, ok := err.(*exec.ExitError); ok {
+		return Result{Reasons: []Reason{Build}, Output: buf.String()}, nil
+	}
+	return Result{}, fmt.Errorf("compiling %s: %w", pkg, err)
+}
+
+// TestArgs are the test binary flags of every lab run: the same as go test
+// passes with -count=1 -timeout=TestTimeout -json.
+func TestArgs() []string {
+	return []string{"-test.v=test2json", "-test.count=1", "-test.timeout=" + TestTimeout.String()}
+}
+
+// Exec runs the compiled test binary bin in the lab directory labDir
+// through test2json, and classifies the outcome. wrap, if not nil, turns
+// the binary's command line into the one to run (the grader puts it in a
+// sandbox); test2json itself stays outside, so the event stream is framed
+// by trusted code.
+func Exec(ctx context.Context, bin, labDir string, wrap func([]string) []string, extraEnv ...string) (Result, error) {
+	argv := append([]string{bin}, TestArgs()...)
+	if wrap != nil {
+		argv = wrap(argv)
+	}
+	args := append([]string{"tool", "test2json", "-t", "--"}, argv...)
+	cmd := exec.CommandContext(ctx, "go", args...)
+	cmd.Dir = labDir
+	cmd.Env = append(Env(os.Environ()), extraEnv...)
+	res, err := collect(cmd)
+	if err != nil {
+		return res, fmt.Errorf("running %s: %w", strings.Join(argv, " "), err)
+	}
+	return res, nil
+}
