@@ -32,7 +32,8 @@ type window struct {
 	open   chan struct{}
 }
 
-var w = &window{}
+// theWindow is per process, like theBarrier.
+var theWindow = &window{}
 
 func (w *window) configure() {
 	w.wait = DefaultWindowWait
@@ -63,7 +64,9 @@ func (w *window) configure() {
 // deadlock every time instead of once in a while. Unlike Work, Window never
 // fails a run: a correct program, which lets only one caller into the gap,
 // just waits out the timeout.
-func Window() {
+func Window() { theWindow.enter() }
+
+func (w *window) enter() {
 	w.once.Do(w.configure)
 	if w.want == 0 {
 		return
@@ -92,7 +95,9 @@ func Window() {
 }
 
 // CheckWindow reports a misconfigured window.
-func CheckWindow() error {
+func CheckWindow() error { return theWindow.check() }
+
+func (w *window) check() error {
 	w.once.Do(w.configure)
 	return w.err
 }
