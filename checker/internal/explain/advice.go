@@ -78,6 +78,9 @@ func advise(p *Problem) {
 		p.Advice = i18n.AdviceBuild
 	case Script:
 		p.Advice = i18n.AdviceScript
+		if p.UnwantedStderr {
+			p.Advice = i18n.AdviceScriptStderr
+		}
 	}
 }
 

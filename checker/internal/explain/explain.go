@@ -179,8 +179,12 @@ type Problem struct {
 	// NotConcurrent: the most tasks seen running at once, of how many.
 	Most, Want int
 	// WrongOutput: the line the output lacked, and what it printed.
-	Expected string
-	Got      []string
+	// Script: Got is what the program printed on Stream (stdout or
+	// stderr), the output the failed check looked at.
+	Expected       string
+	Got            []string
+	Stream         string
+	UnwantedStderr bool // Script: the check wanted nothing on stderr
 	// Static: the finding, decoded. Check is fixkind or fakesync;
 	// Instead lists the kinds of fix the file uses instead of the lab's;
 	// Call names the sleep/yield/exit that stands in for synchronisation.

@@ -24,7 +24,7 @@ type view struct {
 // view keeps the parts of a goroutine that touch the student's files. A
 // goroutine with no frame there (the harness's watchdog, goleak, the
 // runtime's own) is of no interest to the student: ok is false.
-func (p *parser) view(rg rawGoroutine) (view, bool) {
+func (p *state) view(rg rawGoroutine) (view, bool) {
 	var v view
 	var places []Place
 	for _, f := range rg.frames {
@@ -95,7 +95,7 @@ func waitOf(state string, frames []frame) Wait {
 
 // describeWait fills in what the goroutine waits on, as the source writes
 // it, and how the caller names it.
-func (p *parser) describeWait(v *view) {
+func (p *state) describeWait(v *view) {
 	g := &v.g
 	f := p.src.file(g.At.File)
 	if f == nil || f.ast == nil {
@@ -127,7 +127,7 @@ func (p *parser) describeWait(v *view) {
 // k, the way that function's caller (frame k+1) names it: from.mu in
 // transfer, called as transfer(a, b, 1), is a.mu. It returns "" when the
 // expression does not start with a parameter or the call cannot be found.
-func (p *parser) alias(v *view, k int, e ast.Expr) string {
+func (p *state) alias(v *view, k int, e ast.Expr) string {
 	places := append([]Place{v.g.At}, v.g.Calls...)
 	if k+1 >= len(places) {
 		return ""
@@ -165,7 +165,7 @@ func (p *parser) alias(v *view, k int, e ast.Expr) string {
 }
 
 // leak reads goleak's report after the harness's leak line.
-func (p *parser) leak(i int) int {
+func (p *state) leak(i int) int {
 	rgs, next := parseLeak(p.ls, i)
 	pr := &Problem{Kind: Leak}
 	for _, rg := range rgs {
@@ -195,7 +195,7 @@ func foldGoroutine(gs []Goroutine, g Goroutine) []Goroutine {
 // deadlock reads the goroutine dump after the harness's deadlock line (or
 // the runtime's "all goroutines are asleep"), works out which locks each
 // goroutine holds and wants, and looks for a cycle.
-func (p *parser) deadlock(i int) int {
+func (p *state) deadlock(i int) int {
 	pr := &Problem{Kind: Deadlock}
 	if m := reWatchdog.FindStringSubmatch(p.ls[i].text); m != nil {
 		pr.Watchdog = m[1]
@@ -236,7 +236,7 @@ func (p *parser) deadlock(i int) int {
 // its student frames) and, for a goroutine waiting on a lock, the address
 // it waits for and the addresses of the locks it holds, when the traceback
 // gives them away.
-func (p *parser) holds(v *view, rg rawGoroutine) {
+func (p *state) holds(v *view, rg rawGoroutine) {
 	places := append([]Place{v.g.At}, v.g.Calls...)
 	for k, pl := range places {
 		f := p.src.file(pl.File)
@@ -391,7 +391,7 @@ func lockCycle(views []view) []int {
 
 // crash reads a panic or fatal error and the traceback after it: the
 // first goroutine printed is the one that crashed.
-func (p *parser) crash(i int, kind Kind, msg string) int {
+func (p *state) crash(i int, kind Kind, msg string) int {
 	msg, _, _ = strings.Cut(msg, " [recovered")
 	pr := &Problem{Kind: kind, Message: msg}
 	j := i + 1

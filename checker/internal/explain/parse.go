@@ -43,8 +43,8 @@ var (
 	reFakeSync = regexp.MustCompile(`^(time\.Sleep|runtime\.Gosched|runtime\.GOMAXPROCS|os\.Exit|syscall\.Exit|log\.Fatal|log\.Fatalf|log\.Fatalln|runtime\.Goexit)\b`)
 )
 
-// parser holds one Parse call's state.
-type parser struct {
+// state is one Parse call's state.
+type state struct {
 	in   Input
 	src  *sources
 	ls   []line
@@ -55,6 +55,9 @@ type parser struct {
 	check         string // the description of the script section being read
 	scriptProblem bool   // a problem was found since the script began
 	exitStatus    int
+	// Where the last command's [stdout] and [stderr] sections start in
+	// ls (0: none yet), to show what a failed check looked at.
+	stdout, stderr int
 }
 
 // Parse reads a run's output and returns the problems it reports, most
@@ -64,7 +67,7 @@ type parser struct {
 // knows becomes a structured Problem; text it does not recognise is
 // skipped.
 func Parse(in Input) []Problem {
-	p := &parser{in: in, src: newSources(in.LabDir, in.Editable), ls: splitLines(in.Output), seen: map[string]*Problem{}}
+	p := &state{in: in, src: newSources(in.LabDir, in.Editable), ls: splitLines(in.Output), seen: map[string]*Problem{}}
 	p.run()
 	order := []Kind{Build, Race, ConcurrentMap, Panic, Deadlock, Leak, NotConcurrent, WrongOutput, Script, Static}
 	slices.SortStableFunc(p.out, func(a, b *Problem) int {
@@ -77,7 +80,7 @@ func Parse(in Input) []Problem {
 	return out
 }
 
-func (p *parser) add(pr *Problem) {
+func (p *state) add(pr *Problem) {
 	pr.Check = p.check
 	pr.Fix = p.in.Fix
 	p.scriptProblem = true
@@ -92,7 +95,7 @@ func (p *parser) add(pr *Problem) {
 	p.out = append(p.out, pr)
 }
 
-func (p *parser) run() {
+func (p *state) run() {
 	ls := p.ls
 	for i := 0; i < len(ls); {
 		t := ls[i].text
@@ -124,6 +127,13 @@ func (p *parser) run() {
 		case strings.HasPrefix(t, "WORK="):
 			// A new testscript log: a new script.
 			p.inScript, p.check, p.scriptProblem, p.exitStatus = true, "", false, 0
+			p.stdout, p.stderr = 0, 0
+			i++
+		case p.inScript && t == "[stdout]":
+			p.stdout = i + 1
+			i++
+		case p.inScript && t == "[stderr]":
+			p.stderr = i + 1
 			i++
 		case p.inScript && reCheck.MatchString(t):
 			// Each section of a script opens with a comment; the
@@ -144,7 +154,7 @@ func (p *parser) run() {
 
 // dumpFollows reports whether a goroutine traceback starts within the few
 // lines after ls[i], which tells a panic from a program printing "panic: ".
-func (p *parser) dumpFollows(i int) bool {
+func (p *state) dumpFollows(i int) bool {
 	for j := i + 1; j < len(p.ls) && j <= i+4; j++ {
 		if reDumpHeader.MatchString(p.ls[j].text) {
 			return true
@@ -156,15 +166,40 @@ func (p *parser) dumpFollows(i int) bool {
 // scriptFail reports a script that failed for none of the reasons the other
 // parsers know (say, the program printed to stderr), so that the student
 // sees why the check failed.
-func (p *parser) scriptFail(m []string) {
+func (p *state) scriptFail(m []string) {
 	if p.scriptProblem || strings.Contains(m[3], "racelab:") {
 		return
 	}
 	pr := &Problem{Kind: Script, Message: m[3], ExitStatus: p.exitStatus}
+	// testscript's message names the stream it checked but shows only
+	// what matched; show the stream.
+	switch {
+	case strings.Contains(m[3], "stderr") && p.stderr > 0:
+		pr.Stream, pr.Got = "stderr", p.section(p.stderr)
+		// "! stderr ." is how every lab says "print nothing on
+		// stderr"; testscript's complaint about the match is cryptic.
+		pr.UnwantedStderr = strings.HasPrefix(m[3], "unexpected match for")
+	case strings.Contains(m[3], "stdout") && p.stdout > 0:
+		pr.Stream, pr.Got = "stdout", p.section(p.stdout)
+	}
 	p.add(pr)
 }
 
-func (p *parser) notConcurrent(t string) {
+// section returns the lines of a [stdout] or [stderr] section of a script
+// log, starting at ls[i]: up to the next section, command or verdict.
+func (p *state) section(i int) []string {
+	var out []string
+	for ; i < len(p.ls); i++ {
+		t := p.ls[i].text
+		if strings.HasPrefix(t, "> ") || strings.HasPrefix(t, "[") || strings.HasPrefix(t, "FAIL: ") {
+			break
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func (p *state) notConcurrent(t string) {
 	pr := &Problem{Kind: NotConcurrent}
 	if m := reNotConcurrent.FindStringSubmatch(t); m != nil {
 		pr.Most, _ = strconv.Atoi(m[1])
@@ -174,7 +209,7 @@ func (p *parser) notConcurrent(t string) {
 	p.add(pr)
 }
 
-func (p *parser) wrongOutput(i int) int {
+func (p *state) wrongOutput(i int) int {
 	pr := &Problem{Kind: WrongOutput}
 	t := p.ls[i].text
 	if m := reWrongOutput.FindStringSubmatch(t); m != nil {
@@ -199,7 +234,7 @@ func (p *parser) wrongOutput(i int) int {
 // findCall returns the first line of the student's files that contains
 // call: the lab's markers (overlap.Work, overlap.Window) show where the
 // interesting part of the program is.
-func (p *parser) findCall(call string) Place {
+func (p *state) findCall(call string) Place {
 	for _, base := range p.in.Editable {
 		f := p.src.file(base)
 		if f == nil {
@@ -214,7 +249,7 @@ func (p *parser) findCall(call string) Place {
 	return Place{}
 }
 
-func (p *parser) static(t string) {
+func (p *state) static(t string) {
 	m := reStatic.FindStringSubmatch(t)
 	if m == nil {
 		return
@@ -243,7 +278,7 @@ func (p *parser) static(t string) {
 
 // build reads compiler errors: one problem per error, with the lines the
 // compiler indents under it (have/want and the like) kept in the message.
-func (p *parser) build(i int) int {
+func (p *state) build(i int) int {
 	m := reCompile.FindStringSubmatch(p.ls[i].text)
 	n, _ := strconv.Atoi(m[2])
 	pr := &Problem{Kind: Build, Message: m[4]}

@@ -20,7 +20,7 @@ var (
 
 // race reads one race report, from the line after "WARNING: DATA RACE" to
 // the closing row of "=".
-func (p *parser) race(i int) int {
+func (p *state) race(i int) int {
 	type section struct {
 		write  bool
 		id     int
@@ -141,7 +141,7 @@ func hidden(f frame) bool {
 // against each other: they touched the same memory, so the name they share
 // is the one. The race detector's "Location is global" line, when present,
 // settles it.
-func (p *parser) nameVars(accs []Access, global string) {
+func (p *state) nameVars(accs []Access, global string) {
 	type cands struct {
 		refs  []ref
 		exact bool // the operation itself names the variable

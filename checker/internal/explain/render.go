@@ -16,7 +16,7 @@ import (
 // with their source lines, a sentence of why it is a problem and one of
 // what to do.
 func Render(w io.Writer, ps []Problem, lang i18n.Lang, color bool) error {
-	r := &renderer{w: w, l: lang, color: color}
+	r := &renderer{w: w, l: lang, color: color, why: map[i18n.Key]bool{}}
 	// Compile errors come one per line of the compiler's output but are
 	// one problem for the student: the program does not compile.
 	var items [][]Problem
@@ -52,6 +52,17 @@ type renderer struct {
 	l     i18n.Lang
 	color bool
 	err   error
+	// why records the general explanations already given: three races
+	// need "what a race is" once, not three times.
+	why map[i18n.Key]bool
+}
+
+// whyOnce prints a general explanation the first time it comes up.
+func (r *renderer) whyOnce(k i18n.Key) {
+	if !r.why[k] {
+		r.why[k] = true
+		r.text(r.t(k))
+	}
 }
 
 // ANSI styles.
@@ -205,7 +216,7 @@ func (r *renderer) problem(prefix string, p Problem) {
 		if !p.At.IsZero() {
 			r.place(p.At, r.t(i18n.NotConcurrentWhere))
 		}
-		r.text(r.t(i18n.NotConcurrentWhy))
+		r.whyOnce(i18n.NotConcurrentWhy)
 	case WrongOutput:
 		r.title(prefix, r.t(i18n.WrongOutputTitle), p)
 		r.text(r.t(i18n.WrongOutputExpected, p.Expected))
@@ -220,7 +231,7 @@ func (r *renderer) problem(prefix string, p Problem) {
 		if !p.At.IsZero() {
 			r.place(p.At, r.t(i18n.WrongOutputWhere))
 		}
-		r.text(r.t(i18n.WrongOutputWhy))
+		r.whyOnce(i18n.WrongOutputWhy)
 	case Static:
 		r.title(prefix, r.t(i18n.StaticTitle), p)
 		if p.StaticCheck == "fixkind" {
@@ -234,11 +245,20 @@ func (r *renderer) problem(prefix string, p Problem) {
 			what = p.Message
 		}
 		r.title(prefix, r.t(i18n.ScriptTitle, what), p)
-		if p.Check != "" {
+		switch {
+		case p.UnwantedStderr:
+			r.text(r.t(i18n.ScriptUnwantedStderr))
+		case p.Check != "":
 			r.text(p.Message)
 		}
 		if p.ExitStatus != 0 {
 			r.text(r.t(i18n.ScriptExit, p.ExitStatus))
+		}
+		if p.Stream != "" {
+			r.text(r.t(i18n.ScriptPrinted, p.Stream))
+			for _, g := range p.Got {
+				r.note(g)
+			}
 		}
 	}
 	r.advice(p)
@@ -297,7 +317,7 @@ func (r *renderer) race(prefix string, p Problem) {
 		r.calls(a.Calls)
 	}
 	r.started(p.Accesses)
-	r.text(r.t(i18n.RaceWhy))
+	r.whyOnce(i18n.RaceWhy)
 }
 
 func accessKey(a Access) i18n.Key {
@@ -358,7 +378,7 @@ func (r *renderer) crash(prefix string, p Problem) {
 		}
 	}
 	if p.Kind == ConcurrentMap {
-		r.text(r.t(i18n.MapWhy))
+		r.whyOnce(i18n.MapWhy)
 	}
 }
 
@@ -437,7 +457,7 @@ func (r *renderer) leak(prefix string, p Problem) {
 		r.text(r.t(i18n.LeakNone))
 	}
 	r.goroutines(p.Goroutines)
-	r.text(r.t(i18n.LeakWhy))
+	r.whyOnce(i18n.LeakWhy)
 }
 
 func (r *renderer) deadlock(prefix string, p Problem) {
@@ -460,6 +480,6 @@ func (r *renderer) deadlock(prefix string, p Problem) {
 		}
 		r.text(r.t(i18n.DeadlockCycle, strings.Join(chain, " → ")))
 	default:
-		r.text(r.t(i18n.DeadlockWhy))
+		r.whyOnce(i18n.DeadlockWhy)
 	}
 }

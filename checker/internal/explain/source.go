@@ -2,7 +2,7 @@ package explain
 
 import (
 	"go/ast"
-	goparser "go/parser"
+	"go/parser"
 	"go/token"
 	"os"
 	"path"
@@ -66,7 +66,7 @@ func (s *sources) file(base string) *srcFile {
 			f = &srcFile{lines: strings.Split(string(data), "\n"), fset: token.NewFileSet()}
 			// A file that does not parse is still worth quoting; its
 			// partial tree is not worth analysing.
-			if tree, err := goparser.ParseFile(f.fset, name, data, goparser.SkipObjectResolution); err == nil {
+			if tree, err := parser.ParseFile(f.fset, name, data, parser.SkipObjectResolution); err == nil {
 				f.ast = tree
 			}
 		}

@@ -107,8 +107,10 @@ const (
 	BuildTitle Key = "build.title"
 
 	// Other script failures.
-	ScriptTitle Key = "script.title"
-	ScriptExit  Key = "script.exit"
+	ScriptTitle          Key = "script.title"
+	ScriptExit           Key = "script.exit"
+	ScriptPrinted        Key = "script.printed"
+	ScriptUnwantedStderr Key = "script.unwanted.stderr"
 
 	// Advice: one sentence of what to do.
 	AdviceRaceWaitGroup     Key = "advice.race.waitgroup"
@@ -148,6 +150,7 @@ const (
 	AdviceStaticOther       Key = "advice.static.other"
 	AdviceBuild             Key = "advice.build"
 	AdviceScript            Key = "advice.script"
+	AdviceScriptStderr      Key = "advice.script.stderr"
 )
 
 // lookup holds the catalog. A switch rather than a map variable: nothing
@@ -359,6 +362,13 @@ func lookup(k Key) Message {
 		return Message{"A check failed: %s", "Sebuah pemeriksaan gagal: %s"}
 	case ScriptExit:
 		return Message{"the program exited with status %d", "program keluar dengan status %d"}
+	case ScriptUnwantedStderr:
+		return Message{
+			"This check expects the program to print nothing on stderr, debugging output included.",
+			"Pemeriksaan ini mengharapkan program tidak mencetak apa pun ke stderr, termasuk output untuk debug.",
+		}
+	case ScriptPrinted:
+		return Message{"what the program printed on %s:", "yang dicetak program ke %s:"}
 
 	case AdviceRaceWaitGroup:
 		return Message{
@@ -502,6 +512,11 @@ func lookup(k Key) Message {
 		return Message{
 			"Run the program yourself with the same arguments and compare its output with what the check expects.",
 			"Jalankan sendiri programnya dengan argumen yang sama dan bandingkan output-nya dengan yang diharapkan pemeriksaan itu.",
+		}
+	case AdviceScriptStderr:
+		return Message{
+			"Remove the prints to stderr (log.Print writes there too) once you are done debugging.",
+			"Hapus cetakan ke stderr (log.Print juga menulis ke sana) setelah selesai debug.",
 		}
 	}
 	return Message{}

@@ -10,9 +10,10 @@
 #
 # Each lab is recorded as captures/NN-slug.json (go test -race -json) and
 # captures/NN-slug.trimpath.json (the same with -trimpath, so stack paths are
-# module paths); a few also as plain -v text, and 95-words once more as a
-# program run without the race detector, which crashes in the runtime's own
-# concurrent map check.
+# module paths); a few also as plain -v text, and 95-words and 97-transfer
+# once more as programs run without the harness or the race detector, where
+# the runtime's own checks catch them (concurrent map writes; all
+# goroutines asleep).
 set -eu
 
 here=$(pwd)
@@ -34,8 +35,15 @@ for lab in $labs; do
 	(cd "$tmp" && go test -race -count=1 -json "./labs/$lab" >"$here/captures/$lab.json" || true)
 	(cd "$tmp" && go test -race -count=1 -json -trimpath "./labs/$lab" >"$here/captures/$lab.trimpath.json" || true)
 	case $lab in
-	01-waitgroup | 96-mirrors | 97-transfer)
+	01-waitgroup | 96-mirrors)
 		(cd "$tmp" && go test -race -count=1 -v "./labs/$lab" >"$here/captures/$lab.txt" 2>&1 || true)
+		;;
+	97-transfer)
+		(cd "$tmp" && go test -race -count=1 -v "./labs/$lab" >"$here/captures/$lab.txt" 2>&1 || true)
+		# Outside the harness there is no watchdog: once the window's
+		# timers have fired, the runtime itself finds every goroutine
+		# asleep.
+		(cd "$tmp" && RACELAB_WINDOW=2 go run "./labs/$lab" >"$here/captures/$lab.norace.txt" 2>&1 || true)
 		;;
 	95-words)
 		# The runtime notices concurrent map writes only when two of them
