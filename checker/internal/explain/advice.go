@@ -30,6 +30,9 @@ func advise(p *Problem) {
 		p.Advice = raceAdvice(p.Fix)
 	case Panic:
 		p.Advice = panicAdvice(p.Message)
+		if p.Advice == i18n.AdvicePanic && p.At.IsZero() {
+			p.Advice = i18n.AdvicePanicElsewhere
+		}
 	case Leak:
 		p.Advice = i18n.AdviceLeakOther
 		if len(p.Goroutines) > 0 {

@@ -22,7 +22,7 @@ var update = flag.Bool("update", false, "rewrite the golden renderings in testda
 // NN-slug.txt.
 
 // load reads a capture and the metadata of the lab it ran.
-func load(t *testing.T, capture string) Input {
+func load(t testing.TB, capture string) Input {
 	t.Helper()
 	name, _, _ := strings.Cut(capture, ".")
 	l, err := lab.Load(filepath.Join("testdata", "labs", name))

@@ -256,6 +256,9 @@ func (p *state) holds(v *view, rg rawGoroutine) {
 		return
 	}
 	f := p.src.file(v.g.At.File)
+	if f == nil || f.ast == nil {
+		return
+	}
 	wantExpr, ok := f.lockOn(v.g.At.Line)
 	if !ok {
 		return
@@ -294,6 +297,9 @@ type frameExpr struct {
 // expression (the field path): c.mu in Value(c *Counter) called with
 // 0xc0001 gives 0xc0001 and ".mu".
 func (x frameExpr) base() (uint64, string, bool) {
+	if x.f == nil || x.f.ast == nil {
+		return 0, "", false
+	}
 	r, ok := newRef(x.f, x.e)
 	if !ok {
 		return 0, "", false
@@ -395,7 +401,7 @@ func (p *state) crash(i int, kind Kind, msg string) int {
 	msg, _, _ = strings.Cut(msg, " [recovered")
 	pr := &Problem{Kind: kind, Message: msg}
 	j := i + 1
-	for j < len(p.ls) && j <= i+4 && !reDumpHeader.MatchString(p.ls[j].text) {
+	for j < len(p.ls) && j <= i+10 && !reDumpHeader.MatchString(p.ls[j].text) {
 		j++
 	}
 	rgs, next := parseDump(p.ls, j)

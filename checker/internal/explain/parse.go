@@ -20,9 +20,10 @@ const (
 )
 
 var (
-	// reCheck matches a script's opening comment as testscript logs it,
-	// with the time it took.
-	reCheck = regexp.MustCompile(`^# (.+?)(?: \([0-9.]+m?s\))?$`)
+	// reCheck matches a script section's opening comment as testscript
+	// logs it once the section has run, with the time it took. The time
+	// tells it from a line the program printed that starts with "# ".
+	reCheck = regexp.MustCompile(`^# (.+) \([0-9.]+m?s\)$`)
 	// reScriptFail matches testscript's failure line.
 	reScriptFail = regexp.MustCompile(`^FAIL: (\S+\.txtar):(\d+): (.*)$`)
 	// reExit matches testscript's note of a command's exit status.
@@ -153,9 +154,10 @@ func (p *state) run() {
 }
 
 // dumpFollows reports whether a goroutine traceback starts within the few
-// lines after ls[i], which tells a panic from a program printing "panic: ".
+// lines after ls[i] (a panic value may span lines), which tells a panic
+// from a program printing "panic: ".
 func (p *state) dumpFollows(i int) bool {
-	for j := i + 1; j < len(p.ls) && j <= i+4; j++ {
+	for j := i + 1; j < len(p.ls) && j <= i+10; j++ {
 		if reDumpHeader.MatchString(p.ls[j].text) {
 			return true
 		}

@@ -130,6 +130,7 @@ const (
 	AdviceNilPointer        Key = "advice.nil.pointer"
 	AdviceIndex             Key = "advice.index"
 	AdvicePanic             Key = "advice.panic"
+	AdvicePanicElsewhere    Key = "advice.panic.elsewhere"
 	AdviceLeakSend          Key = "advice.leak.send"
 	AdviceLeakReceive       Key = "advice.leak.receive"
 	AdviceLeakSelect        Key = "advice.leak.select"
@@ -431,6 +432,11 @@ func lookup(k Key) Message {
 		return Message{"An index was outside the slice: check the loop's bounds against the length.", "Ada indeks di luar slice: periksa batas loop terhadap panjangnya."}
 	case AdvicePanic:
 		return Message{"Read the message and the line above: that is where the program stopped.", "Baca pesannya dan baris di atas: di situlah program berhenti."}
+	case AdvicePanicElsewhere:
+		return Message{
+			"The program stopped outside your files: the message above says what went wrong.",
+			"Program berhenti di luar file kamu: pesan di atas menjelaskan apa yang salah.",
+		}
 	case AdviceLeakSend:
 		return Message{
 			"Nobody will ever receive what is being sent: make sure every value sent has a receiver, or room in a buffered channel.",
