@@ -9,14 +9,30 @@ import (
 	"testing"
 )
 
-// catalogKeys returns every Key constant declared in catalog.go, read from
-// the source so that a key added without a message (or with one language
-// missing) is caught even if nothing uses it yet.
+// catalogFiles hold the Key constants: the explanations' and the student
+// commands'.
+func catalogFiles() []string { return []string{"catalog.go", "student.go"} }
+
+// catalogKeys returns every Key constant declared in the catalog files, read
+// from the source so that a key added without a message (or with one
+// language missing) is caught even if nothing uses it yet.
 func catalogKeys(t *testing.T) []Key {
 	t.Helper()
-	f, err := parser.ParseFile(token.NewFileSet(), "catalog.go", nil, 0)
+	var keys []Key
+	for _, name := range catalogFiles() {
+		keys = append(keys, fileKeys(t, name)...)
+	}
+	if len(keys) < 50 {
+		t.Fatalf("found only %d keys in %v: is the test reading them right?", len(keys), catalogFiles())
+	}
+	return keys
+}
+
+func fileKeys(t *testing.T, name string) []Key {
+	t.Helper()
+	f, err := parser.ParseFile(token.NewFileSet(), name, nil, 0)
 	if err != nil {
-		t.Fatalf("parsing catalog.go: %v", err)
+		t.Fatalf("parsing %s: %v", name, err)
 	}
 	var keys []Key
 	for _, d := range f.Decls {
@@ -41,9 +57,6 @@ func catalogKeys(t *testing.T) []Key {
 				keys = append(keys, Key(s))
 			}
 		}
-	}
-	if len(keys) < 50 {
-		t.Fatalf("found only %d keys in catalog.go: is the test reading it right?", len(keys))
 	}
 	return keys
 }

@@ -71,6 +71,14 @@ func (s *State) Lab(name string) *Lab {
 	return l
 }
 
+// StatusOf is the named lab's status, without creating a record for it.
+func (s *State) StatusOf(name string) Status {
+	if l, ok := s.Labs[name]; ok {
+		return l.Status()
+	}
+	return NotStarted
+}
+
 // Record notes one run of a lab: reason is "" when it passed.
 func (s *State) Record(name string, passed bool, reason string, now time.Time) {
 	l := s.Lab(name)

@@ -55,6 +55,7 @@ func Env(base []string) []string {
 type Result struct {
 	Reasons  []Reason          // empty when the run passed
 	Output   string            // everything the tests printed, in order
+	Stream   string            // the raw test2json stream, for readers that want events
 	Tests    map[string]string // test name -> "pass", "fail" or "skip", from the test2json stream
 	Duration time.Duration
 }
@@ -127,7 +128,7 @@ func collect(cmd *exec.Cmd) (Result, error) {
 	err := cmd.Run()
 	res := Result{Duration: time.Since(start)}
 	output, tests, buildFailed := decode(&stdout)
-	res.Output, res.Tests = output+stderr.String(), tests
+	res.Output, res.Tests, res.Stream = output+stderr.String(), tests, stdout.String()
 	var exit *exec.ExitError
 	switch {
 	case err == nil:
