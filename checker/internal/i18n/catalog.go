@@ -337,8 +337,8 @@ func lookup(k Key) Message {
 		return Message{"(it uses %s instead)", "(yang dipakai justru %s)"}
 	case StaticSleep:
 		return Message{
-			"time.Sleep is not synchronisation: sleeping makes the race rarer, it never removes it",
-			"time.Sleep bukan sinkronisasi: tidur membuat race lebih jarang muncul, tetapi tidak pernah menghilangkannya",
+			"time.Sleep is not synchronisation: sleeping only changes the timing, it never makes one goroutine wait for another",
+			"time.Sleep bukan sinkronisasi: jeda hanya mengubah waktu, tidak pernah membuat satu goroutine menunggu goroutine lain",
 		}
 	case StaticGosched:
 		return Message{

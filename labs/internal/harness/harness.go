@@ -108,12 +108,12 @@ func runProgram(program func()) int {
 		fmt.Fprintf(os.Stderr, "%s main returned while goroutines were still running or blocked; each one is listed below with where it is stuck.\n%v\n", MarkLeak, err)
 		return ExitLeak
 	}
-	if err := overlap.CheckWindow(); err != nil {
-		fmt.Fprintf(os.Stderr, "racelab: %v\n", err)
-		return 2
-	}
 	if err := overlap.Check(); err != nil {
 		fmt.Fprintf(os.Stderr, "%s %v: a fix must keep the work concurrent; do not remove `go` or hold a lock around the whole task\n", MarkNotConcurrent, err)
+		return ExitNotConcurrent
+	}
+	if err := overlap.CheckWindow(); err != nil {
+		fmt.Fprintf(os.Stderr, "%s %v\n", MarkNotConcurrent, err)
 		return ExitNotConcurrent
 	}
 	return 0

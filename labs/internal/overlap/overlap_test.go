@@ -76,3 +76,11 @@ func TestWindowAloneWaitsOutTheTimeoutWithoutFailing(t *testing.T) {
 	assert.GreaterOrEqual(t, time.Since(start), 60*time.Millisecond)
 	assert.NoError(t, w.check())
 }
+
+func TestWindowNeverCalledIsReported(t *testing.T) {
+	t.Setenv(EnvWindow, "2")
+	w := &window{}
+	err := w.check()
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "put the call back")
+}

@@ -1,6 +1,7 @@
 package overlap
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -27,9 +28,10 @@ type window struct {
 	wait time.Duration
 	err  error
 
-	mu     sync.Mutex
-	inside int
-	open   chan struct{}
+	mu      sync.Mutex
+	inside  int
+	entered int // callers ever, so a removed call is noticed
+	open    chan struct{}
 }
 
 // theWindow is per process, like theBarrier.
@@ -73,6 +75,7 @@ func (w *window) enter() {
 	}
 	w.mu.Lock()
 	w.inside++
+	w.entered++
 	open := w.open
 	if w.inside >= w.want {
 		close(w.open)
@@ -94,10 +97,24 @@ func (w *window) enter() {
 	}
 }
 
-// CheckWindow reports a misconfigured window.
+// CheckWindow reports a misconfigured window, and a script that set
+// RACELAB_WINDOW for a program that never called Window: the call sits in
+// the student's file and never fails a run by itself, so deleting it would
+// otherwise quietly switch the check-then-act test off.
 func CheckWindow() error { return theWindow.check() }
 
 func (w *window) check() error {
 	w.once.Do(w.configure)
-	return w.err
+	if w.err != nil {
+		return w.err
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.want > 0 && w.entered == 0 {
+		return errWindowSkipped
+	}
+	return nil
 }
+
+// errWindowSkipped says what to do about a removed Window call.
+var errWindowSkipped = errors.New("overlap.Window() was never called, so the lab cannot line the goroutines up between the check and the act: put the call back where the program shipped it")
