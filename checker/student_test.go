@@ -186,3 +186,8 @@ func TestWatchRunsOnSaveAndMovesOn(t *testing.T) {
 		t.Fatal("watch did not finish after the last lab passed")
 	}
 }
+
+func TestCourseMapIsUpToDate(t *testing.T) {
+	code, out := checker(t, "..", nil, "coursemap", "-check")
+	assert.Equal(t, 0, code, out)
+}
