@@ -1,0 +1,36 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"testing"
+
+	"github.com/racelab/racelab/labs/internal/harness"
+)
+
+func TestMain(m *testing.M) { harness.Main(m, "warmup", main) }
+
+// wantWarmup computes what a correct program prints for: REQUESTS SEED.
+func wantWarmup(args []string) (string, error) {
+	if len(args) != 2 {
+		return "", fmt.Errorf("usage: want warmup REQUESTS SEED")
+	}
+	requests, err := strconv.Atoi(args[0])
+	if err != nil {
+		return "", err
+	}
+	seed, err := strconv.Atoi(args[1])
+	if err != nil {
+		return "", err
+	}
+	total := 0
+	for i := range requests {
+		item := (seed/11 + i*13) % 100
+		total += 50 + (seed+item*37)%950
+	}
+	return fmt.Sprintf("answered %d requests, total %d cents", requests, total), nil
+}
+
+func TestLab(t *testing.T) {
+	harness.Run(t, harness.Want("warmup", wantWarmup))
+}
