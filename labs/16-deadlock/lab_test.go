@@ -1,0 +1,49 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/racelab/racelab/labs/internal/harness"
+)
+
+func TestMain(m *testing.M) { harness.Main(m, "bank", main) }
+
+// wantBank computes what a correct bank prints for: ACCOUNTS SEED. Every
+// account pays the next one in the circle; no money appears or disappears.
+func wantBank(args []string) (string, error) {
+	if len(args) != 2 {
+		return "", fmt.Errorf("usage: want bank ACCOUNTS SEED")
+	}
+	n, err := strconv.Atoi(args[0])
+	if err != nil {
+		return "", err
+	}
+	seed, err := strconv.Atoi(args[1])
+	if err != nil {
+		return "", err
+	}
+	balance := make([]int, n)
+	total := 0
+	for i := range n {
+		balance[i] = 100 + (seed*31+i*17)%900
+		total += balance[i]
+	}
+	for i := range n {
+		amount := 1 + (seed*7+i*29)%100
+		balance[i] -= amount
+		balance[(i+1)%n] += amount
+	}
+	var b strings.Builder
+	for i, v := range balance {
+		fmt.Fprintf(&b, "account %d: %d\n", i, v)
+	}
+	fmt.Fprintf(&b, "total before: %d\ntotal after: %d\n", total, total)
+	return b.String(), nil
+}
+
+func TestLab(t *testing.T) {
+	harness.Run(t, harness.Want("bank", wantBank))
+}
