@@ -36,7 +36,7 @@ func TestExecWithOutcomes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if res.Passed() != tc.passed || res.Truncated != tc.truncated || res.Reason() != tc.reason {
+			if res.Passed() != tc.passed || res.Truncated != tc.truncated || res.Reason() != tc.reason || strings.HasSuffix(tc.script, "exit 0") != (res.ExitCode == 0) {
 				t.Errorf("passed=%v truncated=%v reason=%s, want %v %v %s\noutput:\n%.500s",
 					res.Passed(), res.Truncated, res.Reason(), tc.passed, tc.truncated, tc.reason, res.Output)
 			}
@@ -55,7 +55,7 @@ func TestExecKeepsFramedPass(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !res.Passed() || res.Tests["TestLab"] != "pass" {
+	if !res.Passed() || res.Tests["TestLab"] != "pass" || res.ExitCode != 0 {
 		t.Fatalf("passed=%v tests=%v output=%q", res.Passed(), res.Tests, res.Output)
 	}
 	if !strings.Contains(res.Output, "PASS") {

@@ -60,6 +60,10 @@ type Result struct {
 	// Truncated reports that the run printed more than its output limit
 	// (see ExecOptions.MaxOutput) and was killed; Output holds the start.
 	Truncated bool
+	// ExitCode is the exit status of the run (of test2json, which exits 0
+	// exactly when the test binary does); -1 when killed by a signal. The
+	// grader needs it apart from the event stream: a pass needs both.
+	ExitCode int
 }
 
 // Passed reports whether the run passed.
@@ -134,7 +138,10 @@ func collectLimited(cmd *exec.Cmd, max int) (Result, error) {
 	cmd.WaitDelay = 5 * time.Second
 	start := time.Now()
 	err := cmd.Run()
-	res := Result{Duration: time.Since(start), Truncated: stdout.over || stderr.over}
+	res := Result{Duration: time.Since(start), Truncated: stdout.over || stderr.over, ExitCode: -1}
+	if cmd.ProcessState != nil {
+		res.ExitCode = cmd.ProcessState.ExitCode()
+	}
 	output, tests, buildFailed := decode(&stdout.buf)
 	res.Output, res.Tests = output+stderr.buf.String(), tests
 	if res.Truncated {
