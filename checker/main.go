@@ -34,6 +34,8 @@ func commands() map[string]command {
 	return map[string]command{
 		"lab":    {"run one lab exactly as the grader does and explain the result", cmdLab},
 		"verify": {"prove labs right: shipped fails as declared, solution passes, cheats fail", cmdVerify},
+		"grade":  {"grade a class: submissions in, gradebook and feedback out (sandboxed)", cmdGrade},
+		"merge":  {"combine the outputs of sharded `grade --shard I/N` runs into one gradebook", cmdMerge},
 	}
 }
 
