@@ -139,9 +139,10 @@ func findRoot(names []string) (string, error) {
 	return "", fmt.Errorf("it holds more than one copy of the repository (%s): submit one", strings.Join(roots, ", "))
 }
 
-// rooted re-bases a tree on the repository root found in it.
-func rooted(tree *archive.Tree, source string, o Options) (*Snapshot, error) {
-	names := append([]string{}, tree.Names...)
+// rooted re-bases a tree on the repository root found in it; dirs are
+// folders that count for finding it (a folder may hold an empty labs/).
+func rooted(tree *archive.Tree, source string, o Options, dirs ...string) (*Snapshot, error) {
+	names := append(append([]string{}, tree.Names...), dirs...)
 	for l := range tree.Links {
 		names = append(names, l)
 	}
@@ -172,6 +173,7 @@ func rooted(tree *archive.Tree, source string, o Options) (*Snapshot, error) {
 // any path that leaves the folder.
 func loadDir(dir string, o Options) (*Snapshot, error) {
 	tree := archive.NewTree()
+	var dirs []string // a submission may hold an empty labs/ (nothing edited)
 	entries := 0
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -190,6 +192,8 @@ func loadDir(dir string, o Options) (*Snapshot, error) {
 			return fmt.Errorf("%w: more than %d files", archive.ErrLimit, o.Limits.Entries)
 		}
 		switch {
+		case d.IsDir():
+			dirs = append(dirs, rel+"/")
 		case d.Type()&fs.ModeSymlink != 0:
 			target, _ := os.Readlink(p)
 			tree.Links[rel] = target
@@ -201,7 +205,7 @@ func loadDir(dir string, o Options) (*Snapshot, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", dir, err)
 	}
-	root, err := findRoot(append(append([]string{}, tree.Names...), keys(tree.Links)...))
+	root, err := findRoot(append(append(append([]string{}, tree.Names...), keys(tree.Links)...), dirs...))
 	if err != nil {
 		return nil, err
 	}
@@ -221,7 +225,7 @@ func loadDir(dir string, o Options) (*Snapshot, error) {
 		}
 		tree.Files[n] = data
 	}
-	return rooted(tree, string(Dir), o)
+	return rooted(tree, string(Dir), o, dirs...)
 }
 
 func readLimited(fsys *os.Root, name string, limit int64) ([]byte, error) {

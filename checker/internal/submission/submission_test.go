@@ -189,3 +189,14 @@ func TestLoadGitAtHead(t *testing.T) {
 		t.Errorf("bare: err %v files %q", err, snap.Files)
 	}
 }
+
+func TestLoadEmptySubmission(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "labs", "01-a"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	snap, err := Load(context.Background(), Submission{Path: dir, Kind: Dir}, opts())
+	if err != nil || len(snap.Files) != 0 {
+		t.Errorf("an empty labs/ is a submission with nothing edited: err %v, files %v", err, snap.Files)
+	}
+}

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Measures `checker grade` against the naive loop and against the floor, side
+# by side in one run on this machine, and prints the ratios. Timings on a
+# shared machine drift; ratios measured minutes apart in one run hold up.
+#
+#   checker/internal/grade/bench.sh            # 12 submissions, every lab
+#   N=30 K=3 LABS=1 checker/internal/grade/bench.sh
+#
+# The class: for each lab, a third of the students did not touch it (the
+# shipped file), a third submit the reference fix, a third a fix of their own
+# (unique content). That is how a real class looks, and it is what content
+# hashing is for; UNIQUE=1 makes every submission unique instead (the worst
+# case for the grader).
+#
+# naive: per submission, copy the repository, put the files in, run
+#        `go test -race -count=1 ./labs/...` (each lab once), one after another.
+# grade: `checker grade -runs K -j J` (each lab K times, sandboxed, every output).
+# floor: the work no grader can skip, perfectly spread over the cores: for each
+#        distinct (lab, files) pair U, one compile after an edit, one static
+#        check and K runs of the scripts, each measured here alone:
+#        floor = sum over labs of U_lab * (compile + static + K * run) / cores.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+root=$PWD
+N=${N:-12}
+K=${K:-3}
+J=${J:-$(nproc)}
+CORES=${CORES:-$(nproc)}
+UNIQUE=${UNIQUE:-0}
+
+work=$(mktemp -d /tmp/racelab-bench-XXXXXX)
+trap 'rm -rf "$work"' EXIT
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
+
+go build -o "$work/checker" ./checker
+
+labs=()
+for d in labs/[0-9][0-9]-*/; do
+  d=${d%/}
+  n=${d#labs/}
+  n=$((10#${n%%-*}))
+  if [ -z "${LABS:-}" ] || [[ " ${LABS//,/ } " == *" $n "* ]]; then labs+=("${d#labs/}"); fi
+done
+editable() { sed -n 's/^editable *= *\[\(.*\)\]/\1/p' "labs/$1/lab.toml" | tr -d '",' ; }
+
+# The class.
+for i in $(seq 1 "$N"); do
+  s="$work/class/s$(printf %03d "$i")"
+  for l in "${labs[@]}"; do
+    mkdir -p "$s/labs/$l"
+    kind=$((i % 3))
+    [ "$UNIQUE" = 1 ] && kind=2
+    for f in $(editable "$l"); do
+      case $kind in
+        0) : ;;                                  # not attempted: the shipped file
+        1) cp "solutions/$l/$f" "$s/labs/$l/$f" ;;   # the reference fix
+        2) { cat "solutions/$l/$f"; printf '\n// student %s\n' "$i"; } > "$s/labs/$l/$f" ;;
+      esac
+    done
+  done
+done
+echo "class: $N submissions x ${#labs[@]} labs (${labs[*]}), K=$K, -j $J, $CORES cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Warm the module and build caches as an instructor's machine would be.
+for l in "${labs[@]}"; do go test -race -trimpath -c -o /dev/null "./labs/$l" >/dev/null; done
+
+# naive
+t=$(now)
+for s in "$work"/class/s*; do
+  copy="$work/naive"
+  rm -rf "$copy"
+  mkdir -p "$copy"
+  tar -C "$root" --exclude=.git --exclude=.bin --exclude=grades -cf - . | tar -C "$copy" -xf -
+  (cd "$s" && find labs -type f -name '*.go' -exec cp {} "$copy/{}" \;)
+  (cd "$copy" && go test -race -count=1 ./labs/... >/dev/null 2>&1 || true)
+done
+naive=$(since "$t")
+echo "naive loop:     ${naive}s"
+
+# grade
+lab_nums=$(for l in "${labs[@]}"; do echo $((10#${l%%-*})); done | paste -sd, -)
+t=$(now)
+"$work/checker" grade -runs "$K" -j "$J" -labs "$lab_nums" -progress plain -o "$work/out" "$work/class" >/dev/null 2>"$work/grade.log"
+grade=$(since "$t")
+echo "checker grade:  ${grade}s"
+
+# floor: each step measured alone, in a private copy, after an edit.
+floor=0
+for l in "${labs[@]}"; do
+  # Distinct builds of this lab: its (lab, hash) pairs in the gradebook.
+  u=$(awk -F'"' '/"lab": /{lab=$4} /"hash": /{print lab, $4}' "$work/out/gradebook.json" | sort -u | grep -c "^$l " || true)
+  copy="$work/naive"
+  for f in $(editable "$l"); do
+    { cat "solutions/$l/$f"; printf '\n// floor %s\n' "$RANDOM$RANDOM"; } > "$copy/labs/$l/$f"
+  done
+  t=$(now); (cd "$copy" && go test -race -trimpath -c -o "$work/floor.test" "./labs/$l" >/dev/null); c=$(since "$t")
+  t=$(now); (cd "$copy/labs/$l" && GORACE=atexit_sleep_ms=0 "$work/floor.test" -test.count=1 >/dev/null 2>&1 || true); full=$(since "$t")
+  t=$(now); (cd "$copy/labs/$l" && RACELAB_SKIP_STATIC=1 GORACE=atexit_sleep_ms=0 "$work/floor.test" -test.count=1 >/dev/null 2>&1 || true); r=$(since "$t")
+  f=$(awk -v u="$u" -v c="$c" -v full="$full" -v r="$r" -v k="$K" -v n="$CORES" \
+      'BEGIN { s = full - r; if (s < 0) s = 0; printf "%.2f", u * (c + s + k * r) / n }')
+  echo "floor $l: $u distinct builds; compile ${c}s, static $(awk -v a="$full" -v b="$r" 'BEGIN{printf "%.2f", (a-b>0)?a-b:0}')s, run ${r}s -> ${f}s"
+  floor=$(awk -v a="$floor" -v b="$f" 'BEGIN { printf "%.2f", a + b }')
+done
+echo "floor:          ${floor}s"
+awk -v n="$naive" -v g="$grade" -v f="$floor" 'BEGIN {
+  printf "speed-up over the naive loop: %.1fx (target >= 5x)\n", n / g
+  printf "grade / floor:                %.2fx (target <= 1.3x)\n", g / f
+}'
