@@ -200,3 +200,13 @@ func TestLoadEmptySubmission(t *testing.T) {
 		t.Errorf("an empty labs/ is a submission with nothing edited: err %v, files %v", err, snap.Files)
 	}
 }
+
+func TestExpandDot(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "my-racelab")
+	write(t, dir, map[string]string{"go.mod": "module github.com/racelab/racelab\n", "labs/01-a/a.go": "package main"})
+	t.Chdir(dir)
+	subs := Expand([]string{"."})
+	if len(subs) != 1 || subs[0].Name != "my-racelab" || subs[0].Kind != Dir || subs[0].Err != nil {
+		t.Errorf("checker grade . in a checkout: %+v", subs)
+	}
+}
