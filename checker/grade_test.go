@@ -167,7 +167,7 @@ func buildClass(t *testing.T, root, class string) map[string]expectation {
 	only("loop", edit(t, solved, "\tflag.Parse()\n", "\tflag.Parse()\n\tfor {\n\t}\n"))
 	want["loop"] = expectation{status: "fail", reason: "deadlock", details: []string{"never finished"}}
 
-	only("hanginit", edit(t, solved, "func main() {", "func init() {\n\tfor {\n\t}\n}\n\nfunc main() {"))
+	only("hanginit", edit(t, edit(t, solved, "\"fmt\"\n", "\"fmt\"\n\t\"time\"\n"), "func main() {", "func init() { time.Sleep(time.Hour) }\n\nfunc main() {"))
 	want["hanginit"] = expectation{status: "fail", reason: "timeout"}
 
 	only("exitinit", edit(t, edit(t, solved, "\"fmt\"\n", "\"fmt\"\n\t\"os\"\n"), "func main() {", "func init() { os.Exit(0) }\n\nfunc main() {"))
@@ -224,6 +224,57 @@ func main() {`)
 	return want
 }
 
+// binary is the checker built once for the tests that run it as a separate
+// process: the grading tests, which would otherwise run the whole grader
+// (type-checking included) under the race detector of `go test -race`.
+var binary struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "racelab-checker-test-")
+	if err != nil {
+		panic(err)
+	}
+	binary.path = filepath.Join(dir, "checker")
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+func checkerBinary(t *testing.T) string {
+	t.Helper()
+	binary.once.Do(func() {
+		out, err := exec.Command("go", "build", "-o", binary.path, ".").CombinedOutput()
+		if err != nil {
+			binary.err = fmt.Errorf("building the checker: %v\n%s", err, out)
+		}
+	})
+	if binary.err != nil {
+		t.Fatal(binary.err)
+	}
+	return binary.path
+}
+
+// run runs the built checker from the repository root.
+func runChecker(t *testing.T, env []string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	cmd := exec.Command(checkerBinary(t), args...)
+	cmd.Dir = repoRoot(t)
+	cmd.Env = append(os.Environ(), env...)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); ok {
+		return ee.ExitCode(), out.String(), errb.String()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return 0, out.String(), errb.String()
+}
+
 // checker runs the checker in-process as the command line would.
 func checker(t *testing.T, ctx context.Context, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
@@ -244,12 +295,10 @@ func TestGradeClass(t *testing.T) {
 	root := repoRoot(t)
 	class := filepath.Join(t.TempDir(), "class")
 	want := buildClass(t, root, class)
-	ctx := context.Background()
 
 	// The class is graded in two shards, merged, and the merge compared
 	// with what a single run writes from the same results.
-	// The shards run at once, in one process, as nothing in the checker
-	// is global.
+	// The shards run at once, as two graders on one machine would.
 	base := t.TempDir()
 	shards := []string{filepath.Join(base, "shard1"), filepath.Join(base, "shard2")}
 	var wg sync.WaitGroup
@@ -257,7 +306,7 @@ func TestGradeClass(t *testing.T) {
 	for i, out := range shards {
 		wg.Go(func() {
 			start := time.Now()
-			code, stdout, stderr := checker(t, ctx, "grade", "-labs", "1", "-runs", "2", "-timeout", "12s", "-shard", fmt.Sprintf("%d/2", i+1), "-classroom", "-o", out, class)
+			code, stdout, stderr := runChecker(t, nil, "grade", "-labs", "1", "-runs", "2", "-timeout", "12s", "-shard", fmt.Sprintf("%d/2", i+1), "-classroom", "-o", out, class)
 			if code != 0 {
 				failures[i] = fmt.Sprintf("grade shard %d: exit %d\n%s\n%s", i+1, code, stdout, stderr)
 			}
@@ -271,7 +320,7 @@ func TestGradeClass(t *testing.T) {
 		}
 	}
 	merged := filepath.Join(base, "merged")
-	if code, stdout, stderr := checker(t, ctx, "merge", "-o", merged, shards[0], shards[1]); code != 0 {
+	if code, stdout, stderr := runChecker(t, nil, "merge", "-o", merged, shards[0], shards[1]); code != 0 {
 		t.Fatalf("merge: exit %d\n%s\n%s", code, stdout, stderr)
 	}
 	whole := filepath.Join(base, "whole")
@@ -288,7 +337,7 @@ func TestGradeClass(t *testing.T) {
 			}
 		}
 	}
-	code, stdout, stderr := checker(t, ctx, "grade", "-labs", "1", "-runs", "2", "-resume", "-o", whole, class)
+	code, stdout, stderr := runChecker(t, nil, "grade", "-labs", "1", "-runs", "2", "-resume", "-o", whole, class)
 	if code != 0 || strings.Contains(stderr, "from the earlier run") == false {
 		t.Fatalf("unsharded resume: exit %d\n%s\n%s", code, stdout, stderr)
 	}
