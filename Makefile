@@ -14,10 +14,14 @@ CHECKER_SRC := $(shell find checker -name '*.go' -not -name '*_test.go') go.mod 
 $(CHECKER): $(CHECKER_SRC)
 	@$(GO) build -o $@ ./checker
 
-.PHONY: lab verify test vet help grade grade-example
+.PHONY: lab watch hint progress reset solution verify test vet help grade grade-example
 
 help:
-	@echo "students:    make lab N=1        run lab 1 as the grader does, explained"
+	@echo "students:    make lab N=1        run lab 1 as the grader does, explained (V=1: raw output)"
+	@echo "             make watch          rerun the current lab on every save, move on when it passes"
+	@echo "             make hint N=1       the next hint;  make progress   the course map"
+	@echo "             make reset N=1      the lab's file as shipped;  make solution N=1  once it passes"
+	@echo "             L=id                messages in Bahasa Indonesia"
 	@echo "instructors: make verify         prove every lab right (COUNT=20 LABS='3 4')"
 	@echo "             make grade SUBMISSIONS=class/   grade a class into grades/ (OUT=dir)"
 	@echo "             make grade-example  grade the bundled example class into grades/example"
@@ -26,6 +30,24 @@ help:
 lab: $(CHECKER)
 	@test -n "$(N)" || { echo "usage: make lab N=1"; exit 2; }
 	@$(CHECKER) lab $(N)
+
+watch: $(CHECKER)
+	@$(CHECKER) watch $(N)
+
+hint: $(CHECKER)
+	@test -n "$(N)" || { echo "usage: make hint N=1"; exit 2; }
+	@$(CHECKER) hint $(N)
+
+progress: $(CHECKER)
+	@$(CHECKER) progress
+
+reset: $(CHECKER)
+	@test -n "$(N)" || { echo "usage: make reset N=1"; exit 2; }
+	@$(CHECKER) reset $(N)
+
+solution: $(CHECKER)
+	@test -n "$(N)" || { echo "usage: make solution N=1"; exit 2; }
+	@$(CHECKER) solution $(N)
 
 verify: $(CHECKER)
 	$(CHECKER) verify -count $(COUNT) $(LABS)

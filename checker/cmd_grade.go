@@ -15,6 +15,7 @@ import (
 
 	"github.com/racelab/racelab/checker/internal/grade"
 	"github.com/racelab/racelab/checker/internal/gradebook"
+	"github.com/racelab/racelab/checker/internal/run"
 	"github.com/racelab/racelab/checker/internal/sandbox"
 	"github.com/racelab/racelab/checker/lab"
 )
@@ -90,11 +91,14 @@ checks your own checkout the way the grader will.`)
 		fmt.Fprintln(e.stderr, unsandboxedWarning)
 	}
 
+	// Feedback is written in the course language the grader runs in
+	// (L=id for Bahasa Indonesia), like the student commands.
+	lang := e.ui().lang
 	p := newProgress(e.stderr, *progress, unsafe)
 	book, err := grade.Grade(ctx, grade.Options{
 		Root: root, Labs: labs, Runs: *runs, Jobs: *jobs, Sandbox: sb, Out: *out,
 		Resume: *resume, Shard: shard, Classroom: *classroom, Worktree: *worktree,
-		Explain: reasonText, Progress: p.update,
+		Explain: func(r run.Reason) string { return lang.T(reasonKey(r)) }, Progress: p.update,
 	}, paths)
 	p.finish()
 	if err != nil {
@@ -150,9 +154,9 @@ func gradedLabs(e *env, root, sel string) ([]*lab.Lab, error) {
 	return out, nil
 }
 
-// progress shows how the grading goes: a bar redrawn in place on a
+// gradeProgress shows how the grading goes: a bar redrawn in place on a
 // terminal, a line per submission otherwise (CI logs, files).
-type progress struct {
+type gradeProgress struct {
 	w      io.Writer
 	bar    bool
 	unsafe bool
@@ -163,24 +167,15 @@ type progress struct {
 	drawn  bool
 }
 
-func newProgress(w io.Writer, mode string, unsafe bool) *progress {
+func newProgress(w io.Writer, mode string, unsafe bool) *gradeProgress {
 	bar := mode == "bar"
 	if mode == "auto" {
 		bar = isTerminal(w) && os.Getenv("TERM") != "dumb"
 	}
-	return &progress{w: w, bar: bar, unsafe: unsafe, start: time.Now()}
+	return &gradeProgress{w: w, bar: bar, unsafe: unsafe, start: time.Now()}
 }
 
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
-
-func (p *progress) update(u grade.Progress) {
+func (p *gradeProgress) update(u grade.Progress) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	s := u.Submission
@@ -217,7 +212,7 @@ func (p *progress) update(u grade.Progress) {
 	p.drawn = true
 }
 
-func (p *progress) finish() {
+func (p *gradeProgress) finish() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.drawn {

@@ -18,6 +18,7 @@ func cmdVerify(ctx context.Context, e *env, args []string) error {
 	jobs := fs.Int("j", runtime.NumCPU(), "builds and runs at once")
 	hog := fs.Bool("hog", false, "keep every core busy while the labs run, as on a loaded grading machine")
 	mutants := fs.Bool("mutants", true, "also run the cheats (a go statement removed, sleeps) and require them to fail")
+	suite := fs.Int("suite", 0, "also run plain `go test -race ./labs/...` as an auto-grader does: once shipped (must fail), then `suite` times with every solution applied (must pass)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: go run ./checker verify [flags] [LAB...]\n\nVerifies every lab, or the named ones (a number or a name such as 03-mutex).")
 		fs.PrintDefaults()
@@ -50,10 +51,37 @@ func cmdVerify(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	verify.Print(e.stdout, results)
+	failed := false
 	for _, r := range results {
-		if !r.OK() {
-			return errFailed
+		failed = failed || !r.OK()
+	}
+	if *suite > 0 {
+		runs, err := verify.Suite(ctx, root, labs, *suite)
+		if err != nil {
+			return err
 		}
+		fmt.Fprintln(e.stdout)
+		for _, r := range runs {
+			tree, want := "shipped", "fail"
+			if r.Solved {
+				tree, want = "solved", "pass"
+			}
+			got := "fail"
+			if r.Passed {
+				got = "pass"
+			}
+			mark := "ok"
+			if !r.OK() {
+				mark, failed = "FAIL", true
+			}
+			fmt.Fprintf(e.stdout, "go test -race ./labs/... on the %s tree: %s (want %s) in %.1fs  %s\n", tree, got, want, r.Duration.Seconds(), mark)
+			if !r.OK() {
+				fmt.Fprintln(e.stdout, r.Output)
+			}
+		}
+	}
+	if failed {
+		return errFailed
 	}
 	return nil
 }

@@ -110,13 +110,13 @@ func TestGradeNeedsBubblewrap(t *testing.T) {
 	writeZip(t, filepath.Join(class, "bad.zip"), []member{{name: "../evil.go", content: "x"}})
 	empty := t.TempDir()
 	t.Setenv("PATH", empty)
-	code, _, stderr := checker(t, context.Background(), "grade", "-labs", "1", "-o", t.TempDir(), class)
+	code, _, stderr := checkerInProcess(t, context.Background(), "grade", "-labs", "1", "-o", t.TempDir(), class)
 	if code == 0 || !strings.Contains(stderr, "bubblewrap") || !strings.Contains(stderr, "apt-get install bubblewrap") || !strings.Contains(stderr, "--sandbox=none") {
 		t.Errorf("exit %d, stderr:\n%s\nwant a refusal that says how to install bubblewrap", code, stderr)
 	}
 	t.Setenv("PATH", "/usr/bin:/bin")
 	out := t.TempDir()
-	code, stdout, stderr := checker(t, context.Background(), "grade", "-labs", "1", "-sandbox", "none", "-o", out, class)
+	code, stdout, stderr := checkerInProcess(t, context.Background(), "grade", "-labs", "1", "-sandbox", "none", "-o", out, class)
 	if code != 0 {
 		t.Fatalf("--sandbox=none: exit %d\n%s\n%s", code, stdout, stderr)
 	}

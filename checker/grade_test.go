@@ -275,8 +275,8 @@ func runChecker(t *testing.T, env []string, args ...string) (code int, stdout, s
 	return 0, out.String(), errb.String()
 }
 
-// checker runs the checker in-process as the command line would.
-func checker(t *testing.T, ctx context.Context, args ...string) (code int, stdout, stderr string) {
+// checkerInProcess runs the checker in-process as the command line would.
+func checkerInProcess(t *testing.T, ctx context.Context, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	e := &env{stdout: &out, stderr: &errb, stdin: strings.NewReader(""), getenv: os.Getenv, root: repoRoot(t)}

@@ -32,10 +32,15 @@ type command struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"lab":    {"run one lab exactly as the grader does and explain the result", cmdLab},
-		"verify": {"prove labs right: shipped fails as declared, solution passes, cheats fail", cmdVerify},
-		"grade":  {"grade a class: submissions in, gradebook and feedback out (sandboxed)", cmdGrade},
-		"merge":  {"combine the outputs of sharded `grade --shard I/N` runs into one gradebook", cmdMerge},
+		"lab":      {"run one lab exactly as the grader does and explain the result", cmdLab},
+		"watch":    {"run the current lab on every save; move on when it passes", cmdWatch},
+		"hint":     {"show the next hint of a lab", cmdHint},
+		"progress": {"the course map with your progress, and what to do next", cmdProgress},
+		"reset":    {"put a lab's file back as shipped (keeps a backup)", cmdReset},
+		"solution": {"show the reference fix against your version, once your lab passes", cmdSolution},
+		"verify":   {"prove labs right: shipped fails as declared, solution passes, cheats fail", cmdVerify},
+		"grade":    {"grade a class: submissions in, gradebook and feedback out (sandboxed)", cmdGrade},
+		"merge":    {"combine the outputs of sharded `grade --shard I/N` runs into one gradebook", cmdMerge},
 	}
 }
 

@@ -61,4 +61,9 @@ func TestExecKeepsFramedPass(t *testing.T) {
 	if !strings.Contains(res.Output, "PASS") {
 		t.Errorf("output lost: %q", res.Output)
 	}
+	// The raw stream is kept whole for readers of events (explain), even
+	// though decoding it has read it.
+	if !strings.Contains(res.Stream, `"Action":"pass"`) || !strings.Contains(res.Stream, `"Test":"TestLab"`) {
+		t.Errorf("stream lost: %q", res.Stream)
+	}
 }

@@ -55,6 +55,7 @@ func Env(base []string) []string {
 type Result struct {
 	Reasons  []Reason          // empty when the run passed
 	Output   string            // everything the tests printed, in order
+	Stream   string            // the raw test2json stream, for readers that want events
 	Tests    map[string]string // test name -> "pass", "fail" or "skip", from the test2json stream
 	Duration time.Duration
 	// Truncated reports that the run printed more than its output limit
@@ -142,8 +143,8 @@ func collectLimited(cmd *exec.Cmd, max int) (Result, error) {
 	if cmd.ProcessState != nil {
 		res.ExitCode = cmd.ProcessState.ExitCode()
 	}
-	output, tests, buildFailed := decode(&stdout.buf)
-	res.Output, res.Tests = output+stderr.buf.String(), tests
+	output, tests, buildFailed := decode(bytes.NewReader(stdout.buf.Bytes()))
+	res.Output, res.Tests, res.Stream = output+stderr.buf.String(), tests, stdout.buf.String()
 	if res.Truncated {
 		res.Output += fmt.Sprintf("\nracelab: the run printed more than %d bytes and was stopped\n", max)
 		res.Reasons = []Reason{Fail}

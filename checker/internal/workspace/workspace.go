@@ -15,11 +15,12 @@ import (
 )
 
 // skip are top-level entries a build never needs: history, build output,
-// the reference fixes (a copy must not carry answers), grader output.
+// the reference fixes (a copy must not carry answers), grader output, the
+// student's own progress and backups.
 func skip(rel string) bool {
 	top := strings.SplitN(filepath.ToSlash(rel), "/", 2)[0]
 	switch top {
-	case ".git", ".bin", "solutions", "grades", ".racelab-backup":
+	case ".git", ".bin", "solutions", "grades", ".racelab-backup", ".racelab-progress.json":
 		return true
 	}
 	return false

@@ -23,7 +23,7 @@ import (
 func why(name string) string {
 	switch name {
 	case "time.Sleep":
-		return "time.Sleep is not synchronisation: sleeping makes the race rarer, it never removes it"
+		return "time.Sleep is not synchronisation: sleeping only changes the timing, it never makes one goroutine wait for another"
 	case "runtime.Gosched":
 		return "runtime.Gosched is not synchronisation: yielding changes timing, it never orders memory accesses"
 	case "runtime.GOMAXPROCS":

@@ -108,12 +108,12 @@ func runProgram(program func()) int {
 		fmt.Fprintf(os.Stderr, "%s main returned while goroutines were still running or blocked; each one is listed below with where it is stuck.\n%v\n", MarkLeak, err)
 		return ExitLeak
 	}
-	if err := overlap.CheckWindow(); err != nil {
-		fmt.Fprintf(os.Stderr, "racelab: %v\n", err)
-		return 2
-	}
 	if err := overlap.Check(); err != nil {
 		fmt.Fprintf(os.Stderr, "%s %v: a fix must keep the work concurrent; do not remove `go` or hold a lock around the whole task\n", MarkNotConcurrent, err)
+		return ExitNotConcurrent
+	}
+	if err := overlap.CheckWindow(); err != nil {
+		fmt.Fprintf(os.Stderr, "%s %v\n", MarkNotConcurrent, err)
 		return ExitNotConcurrent
 	}
 	return 0
@@ -181,9 +181,6 @@ func Run(t *testing.T, opts ...Option) {
 }
 
 func (c *config) want(ts *testscript.TestScript, neg bool, args []string) {
-	if neg {
-		ts.Fatalf("want does not support negation")
-	}
 	if len(args) < 1 {
 		ts.Fatalf("usage: want NAME [ARGS...]")
 	}
@@ -195,17 +192,30 @@ func (c *config) want(ts *testscript.TestScript, neg bool, args []string) {
 	if err != nil {
 		ts.Fatalf("want %s: %v", args[0], err)
 	}
-	got := strings.Split(strings.TrimRight(ts.ReadFile("stdout"), "\n"), "\n")
+	missing, ok := findLines(ts.ReadFile("stdout"), expected)
+	switch {
+	case !ok && !neg:
+		ts.Fatalf("%s expected the line %q in the program's output; it printed:\n%s", MarkWrongOutput, missing, indent(ts.ReadFile("stdout")))
+	case ok && neg:
+		ts.Fatalf("the program's output unexpectedly holds every expected line")
+	}
+}
+
+// findLines reports whether every line of want appears, in order, as a
+// whole line of got (trailing space ignored), and the first that does not.
+func findLines(got, want string) (missing string, ok bool) {
+	lines := strings.Split(strings.TrimRight(got, "\n"), "\n")
 	i := 0
-	for _, line := range strings.Split(strings.TrimRight(expected, "\n"), "\n") {
-		for i < len(got) && strings.TrimRight(got[i], " \t\r") != line {
+	for _, line := range strings.Split(strings.TrimRight(want, "\n"), "\n") {
+		for i < len(lines) && strings.TrimRight(lines[i], " \t\r") != line {
 			i++
 		}
-		if i == len(got) {
-			ts.Fatalf("%s expected the line %q in the program's output; it printed:\n%s", MarkWrongOutput, line, indent(ts.ReadFile("stdout")))
+		if i == len(lines) {
+			return line, false
 		}
 		i++
 	}
+	return "", true
 }
 
 func indent(s string) string {

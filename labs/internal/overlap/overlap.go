@@ -58,7 +58,10 @@ type barrier struct {
 	gaveUp   bool
 }
 
-var b = &barrier{released: make(chan struct{})}
+// theBarrier is per process: each run of a lab program is its own process.
+var theBarrier = newBarrier()
+
+func newBarrier() *barrier { return &barrier{released: make(chan struct{})} }
 
 func (b *barrier) configure() {
 	b.timeout = DefaultTimeout
@@ -82,7 +85,9 @@ func (b *barrier) configure() {
 
 // Work is one task's slow step. Under a lab script that sets RACELAB_OVERLAP=K
 // it returns once K callers are inside Work together, or after the timeout.
-func Work() {
+func Work() { theBarrier.work() }
+
+func (b *barrier) work() {
 	b.once.Do(b.configure)
 	if b.want == 0 {
 		time.Sleep(idle)
@@ -120,7 +125,9 @@ func Work() {
 
 // Check reports whether the overlap the script demanded was reached. The
 // harness calls it after the program returns.
-func Check() error {
+func Check() error { return theBarrier.check() }
+
+func (b *barrier) check() error {
 	b.once.Do(b.configure)
 	if b.err != nil {
 		return b.err

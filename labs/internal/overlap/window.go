@@ -1,6 +1,7 @@
 package overlap
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -27,12 +28,14 @@ type window struct {
 	wait time.Duration
 	err  error
 
-	mu     sync.Mutex
-	inside int
-	open   chan struct{}
+	mu      sync.Mutex
+	inside  int
+	entered int // callers ever, so a removed call is noticed
+	open    chan struct{}
 }
 
-var w = &window{}
+// theWindow is per process, like theBarrier.
+var theWindow = &window{}
 
 func (w *window) configure() {
 	w.wait = DefaultWindowWait
@@ -63,13 +66,16 @@ func (w *window) configure() {
 // deadlock every time instead of once in a while. Unlike Work, Window never
 // fails a run: a correct program, which lets only one caller into the gap,
 // just waits out the timeout.
-func Window() {
+func Window() { theWindow.enter() }
+
+func (w *window) enter() {
 	w.once.Do(w.configure)
 	if w.want == 0 {
 		return
 	}
 	w.mu.Lock()
 	w.inside++
+	w.entered++
 	open := w.open
 	if w.inside >= w.want {
 		close(w.open)
@@ -91,8 +97,24 @@ func Window() {
 	}
 }
 
-// CheckWindow reports a misconfigured window.
-func CheckWindow() error {
+// CheckWindow reports a misconfigured window, and a script that set
+// RACELAB_WINDOW for a program that never called Window: the call sits in
+// the student's file and never fails a run by itself, so deleting it would
+// otherwise quietly switch the check-then-act test off.
+func CheckWindow() error { return theWindow.check() }
+
+func (w *window) check() error {
 	w.once.Do(w.configure)
-	return w.err
+	if w.err != nil {
+		return w.err
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.want > 0 && w.entered == 0 {
+		return errWindowSkipped
+	}
+	return nil
 }
+
+// errWindowSkipped says what to do about a removed Window call.
+var errWindowSkipped = errors.New("overlap.Window() was never called, so the lab cannot line the goroutines up between the check and the act: put the call back where the program shipped it")

@@ -1,0 +1,153 @@
+package explain
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/racelab/racelab/checker/internal/i18n"
+)
+
+// advise chooses the problem's variable and its one sentence of advice.
+// The advice points at the tool the lab teaches (its fix kinds) and at
+// what is wrong, never at the finished fix: the student still writes it.
+func advise(p *Problem) {
+	switch p.Kind {
+	case Race:
+		for _, a := range p.Accesses {
+			if a.Var != "" && (p.Var == "" || len(a.Var) < len(p.Var)) {
+				p.Var = a.Var
+			}
+		}
+		if slices.ContainsFunc(p.Accesses, func(a Access) bool { return a.Op == OpChanClose }) {
+			p.Advice = i18n.AdviceCloseAfterSends
+			return
+		}
+		p.Advice = raceAdvice(p.Fix)
+	case ConcurrentMap:
+		if len(p.Goroutines) > 0 {
+			p.Var = p.Goroutines[0].On
+		}
+		p.Advice = raceAdvice(p.Fix)
+	case Panic:
+		p.Advice = panicAdvice(p.Message)
+		if p.Advice == i18n.AdvicePanic && p.At.IsZero() {
+			p.Advice = i18n.AdvicePanicElsewhere
+		}
+	case Leak:
+		p.Advice = i18n.AdviceLeakOther
+		if len(p.Goroutines) > 0 {
+			// Advise on the biggest group of stuck goroutines.
+			most := p.Goroutines[0]
+			for _, g := range p.Goroutines {
+				if g.Count > most.Count {
+					most = g
+				}
+			}
+			switch most.Wait {
+			case WaitSend:
+				p.Advice = i18n.AdviceLeakSend
+			case WaitReceive:
+				p.Advice = i18n.AdviceLeakReceive
+			case WaitSelect:
+				p.Advice = i18n.AdviceLeakSelect
+			case WaitLock, WaitRLock:
+				p.Advice = i18n.AdviceLeakLock
+			case WaitWaitGroup:
+				p.Advice = i18n.AdviceLeakWaitGroup
+			}
+		}
+	case Deadlock:
+		p.Advice = deadlockAdvice(p)
+	case NotConcurrent:
+		p.Advice = i18n.AdviceSerialGo
+		if slices.Contains(p.Fix, "mutex") || slices.Contains(p.Fix, "rwmutex") {
+			p.Advice = i18n.AdviceSerialLock
+		}
+	case WrongOutput:
+		p.Advice = i18n.AdviceCheckThenAct
+		if slices.Contains(p.Fix, "mutex") || slices.Contains(p.Fix, "rwmutex") {
+			p.Advice = i18n.AdviceCheckThenActMutex
+		}
+	case Static:
+		switch p.StaticCheck {
+		case "fixkind":
+			p.Advice = i18n.AdviceStaticFixKind
+		case "fakesync":
+			p.Advice = i18n.AdviceStaticFake
+		default:
+			p.Advice = i18n.AdviceStaticOther
+		}
+	case Build:
+		p.Advice = i18n.AdviceBuild
+	case Script:
+		p.Advice = i18n.AdviceScript
+		if p.UnwantedStderr {
+			p.Advice = i18n.AdviceScriptStderr
+		}
+	}
+}
+
+func raceAdvice(fix []string) i18n.Key {
+	if len(fix) != 1 {
+		if len(fix) == 0 {
+			return i18n.AdviceRaceAny
+		}
+		return i18n.AdviceRaceSome
+	}
+	switch fix[0] {
+	case "waitgroup":
+		return i18n.AdviceRaceWaitGroup
+	case "mutex":
+		return i18n.AdviceRaceMutex
+	case "rwmutex":
+		return i18n.AdviceRaceRWMutex
+	case "atomic":
+		return i18n.AdviceRaceAtomic
+	case "channel":
+		return i18n.AdviceRaceChannel
+	case "once":
+		return i18n.AdviceRaceOnce
+	}
+	return i18n.AdviceRaceAny
+}
+
+func panicAdvice(msg string) i18n.Key {
+	switch {
+	case strings.Contains(msg, "send on closed channel"):
+		return i18n.AdviceCloseAfterSends
+	case strings.Contains(msg, "close of closed channel"):
+		return i18n.AdviceCloseOnce
+	case strings.Contains(msg, "close of nil channel"):
+		return i18n.AdviceCloseNil
+	case strings.Contains(msg, "negative WaitGroup counter"):
+		return i18n.AdviceNegativeWaitGroup
+	case strings.Contains(msg, "unlock of unlocked"):
+		return i18n.AdviceUnlockUnlocked
+	case strings.Contains(msg, "assignment to entry in nil map"):
+		return i18n.AdviceNilMap
+	case strings.Contains(msg, "nil pointer dereference"):
+		return i18n.AdviceNilPointer
+	case strings.Contains(msg, "index out of range"), strings.Contains(msg, "slice bounds out of range"):
+		return i18n.AdviceIndex
+	}
+	return i18n.AdvicePanic
+}
+
+func deadlockAdvice(p *Problem) i18n.Key {
+	switch {
+	case len(p.Cycle) == 1:
+		return i18n.AdviceDeadlockSelf
+	case len(p.Cycle) > 1:
+		return i18n.AdviceDeadlockCycle
+	}
+	waits := func(ws ...Wait) bool {
+		return slices.ContainsFunc(p.Goroutines, func(g Goroutine) bool { return slices.Contains(ws, g.Wait) })
+	}
+	switch {
+	case waits(WaitLock, WaitRLock):
+		return i18n.AdviceDeadlockLock
+	case waits(WaitSend, WaitReceive, WaitSelect):
+		return i18n.AdviceDeadlockChannel
+	}
+	return i18n.AdviceDeadlockOther
+}

@@ -1,0 +1,248 @@
+// Package explain turns the output of a lab run into short explanations a
+// beginner can read.
+//
+// A raw race report is forty lines of addresses and stack frames, most of
+// them in the runtime, the testing package and racelab's own harness; a
+// student who sees one usually gives up. Parse reads a run's output (the
+// race detector's reports, the harness's leak, deadlock, not-concurrent,
+// wrong-output and wrong-fix reports, compile errors, panics and the
+// runtime's concurrent-map crashes) and keeps what matters: the lines of the
+// student's own files involved, with their source text, what each goroutine
+// did or waits for there, and where each goroutine was started. Render
+// prints that, in English or Bahasa Indonesia, with one sentence of what to
+// do, tied to the kinds of fix the lab accepts.
+//
+// The package reads text: it never runs anything. Source lines come from
+// the lab directory, so explanations stay useful when the run happened
+// elsewhere (paths in the output may be absolute, or module paths when the
+// binary was built with -trimpath; files are matched by the lab directory's
+// name and the editable files' base names).
+package explain
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/racelab/racelab/checker/internal/i18n"
+)
+
+// Input is one lab run to explain.
+type Input struct {
+	// Output is the run's output: plain `go test -v` text, or the Output
+	// fields of `go test -json` concatenated (TestOutput does that and
+	// also keeps parallel tests apart).
+	Output string
+	// LabDir is the lab's directory; source lines are read from it. Its
+	// base name (e.g. 03-mutex) tells the student's files apart from
+	// files of the same name elsewhere.
+	LabDir string
+	// Editable holds the base names of the student's files (lab.toml's
+	// editable).
+	Editable []string
+	// Fix holds the lab's accepted fix kinds (lab.toml's fix), which
+	// choose the advice.
+	Fix []string
+}
+
+// Kind is what went wrong.
+type Kind string
+
+// The kinds of problem Parse recognises.
+const (
+	Race          Kind = "race"           // the race detector's WARNING: DATA RACE
+	ConcurrentMap Kind = "concurrent-map" // the runtime's fatal error: concurrent map writes (and friends)
+	Leak          Kind = "leak"           // racelab: goroutine leak:
+	Deadlock      Kind = "deadlock"       // racelab: deadlock: (or the runtime's "all goroutines are asleep")
+	NotConcurrent Kind = "not-concurrent" // racelab: not concurrent:
+	WrongOutput   Kind = "wrong-output"   // racelab: wrong output:
+	Static        Kind = "static"         // racelab: wrong fix:
+	Build         Kind = "build"          // a compile (or vet) error
+	Panic         Kind = "panic"          // a panic or another fatal error
+	Script        Kind = "script"         // a script check that failed for none of the reasons above
+)
+
+// Place is a line of a file, normally one of the student's.
+type Place struct {
+	File   string // base name, e.g. bank.go
+	Line   int
+	Func   string // the function, short: main, main.func1, (*Account).Deposit
+	Source string // the line's text, trimmed; empty when the file cannot be read
+}
+
+// IsZero reports whether p names no place.
+func (p Place) IsZero() bool { return p.File == "" }
+
+// String is file:line, or the file alone for a finding about the whole
+// file.
+func (p Place) String() string {
+	switch {
+	case p.IsZero():
+		return ""
+	case p.Line == 0:
+		return p.File
+	}
+	return fmt.Sprintf("%s:%d", p.File, p.Line)
+}
+
+// Op is what an access did, when the runtime frames show more than a plain
+// read or write.
+type Op string
+
+// Operations the race detector attributes to runtime functions.
+const (
+	OpPlain       Op = ""
+	OpChanSend    Op = "chan-send"
+	OpChanReceive Op = "chan-receive"
+	OpChanClose   Op = "chan-close"
+	OpMapRead     Op = "map-read"
+	OpMapWrite    Op = "map-write"
+	OpMapDelete   Op = "map-delete"
+)
+
+// Access is one of the two conflicting accesses of a data race.
+type Access struct {
+	Write     bool
+	Op        Op
+	Var       string  // the variable as the line writes it (e.g. a.balance, squares[i]); empty when unclear
+	Goroutine int     // the goroutine's number; 0 with Main
+	Main      bool    // the access was made by the main goroutine
+	At        Place   // the innermost frame in the student's files
+	Calls     []Place // the student's frames that led there, innermost first
+	Created   Place   // the go statement that started the goroutine; zero for main or when unknown
+	Finished  bool    // the goroutine had already finished when the race was found
+}
+
+// Wait is what a stuck goroutine waits for.
+type Wait string
+
+// Things a goroutine can be stuck on.
+const (
+	WaitSend      Wait = "send"      // chan send
+	WaitReceive   Wait = "receive"   // chan receive
+	WaitSelect    Wait = "select"    // select with no ready case
+	WaitLock      Wait = "lock"      // sync.Mutex.Lock or RWMutex.Lock
+	WaitRLock     Wait = "rlock"     // sync.RWMutex.RLock
+	WaitWaitGroup Wait = "waitgroup" // sync.WaitGroup.Wait
+	WaitCond      Wait = "cond"      // sync.Cond.Wait
+	WaitSleep     Wait = "sleep"     // time.Sleep
+	WaitRunning   Wait = "running"   // not blocked: still working, or looping
+	WaitOther     Wait = "other"
+)
+
+// Lock is a lock a goroutine holds, as far as its source shows.
+type Lock struct {
+	Expr  string // as the function writes it: from.mu
+	Alias string // as the caller names it, when different: a.mu
+	At    Place  // where it was locked
+}
+
+// Goroutine is a goroutine stuck in (or crashing in) the student's code.
+type Goroutine struct {
+	ID       int
+	Count    int    // how many goroutines are stuck exactly like this one (leaks fold them)
+	Main     bool   // the main goroutine
+	State    string // the runtime's word for it, e.g. "chan send", "sync.Mutex.Lock"
+	Wait     Wait
+	On       string  // what it waits on, from the source: the channel, the mutex, the WaitGroup
+	OnAlias  string  // On as the caller names it, when different
+	At       Place   // the innermost frame in the student's files
+	Calls    []Place // the student's frames that led there, innermost first
+	Created  Place   // the go statement that started it
+	Holds    []Lock  // deadlock: the locks it holds
+	WaitsFor int     // deadlock: the goroutine holding the lock it wants, when known; 0 otherwise
+}
+
+// Problem is one thing that went wrong in the run, explained.
+type Problem struct {
+	Kind  Kind
+	Count int    // how many times the run reported it (identical reports are folded)
+	Check string // the description of the lab script that failed, when known
+
+	// Race: the two conflicting accesses.
+	Accesses []Access
+	// Leak, Deadlock: the stuck goroutines; Panic, ConcurrentMap: the one
+	// that crashed.
+	Goroutines []Goroutine
+	// Deadlock: goroutine numbers forming a lock cycle, in order (the
+	// first one waits for the second ...; the last for the first).
+	Cycle []int
+
+	// Where the problem is, for the kinds that have one place (Static,
+	// Build, Panic, ConcurrentMap) or a hint of one (NotConcurrent: the
+	// task's slow step; WrongOutput: the gap between check and act).
+	At Place
+	// The tool's own words: the compiler's error, the panic value, the
+	// static check's finding, the script's failure.
+	Message string
+
+	// NotConcurrent: the most tasks seen running at once, of how many.
+	Most, Want int
+	// WrongOutput: the line the output lacked, and what it printed.
+	// Script: Got is what the program printed on Stream (stdout or
+	// stderr), the output the failed check looked at.
+	Expected       string
+	Got            []string
+	Stream         string
+	UnwantedStderr bool // Script: the check wanted nothing on stderr
+	// Static: the finding, decoded. Check is fixkind or fakesync;
+	// Instead lists the kinds of fix the file uses instead of the lab's;
+	// Call names the sleep/yield/exit that stands in for synchronisation.
+	StaticCheck string
+	Instead     []string
+	Call        string
+	// Watchdog: how long the deadlocked program ran ("2s"), when said.
+	Watchdog string
+	// Script: the program's exit status, when the script shows it.
+	ExitStatus int
+
+	// Var is the variable (or map, or channel) the problem is about,
+	// when the source makes it clear (Race, ConcurrentMap).
+	Var string
+	// Fix is the lab's accepted fix kinds, which the advice is tied to.
+	Fix []string
+	// Advice is what to do: one sentence of the catalog, filled in with
+	// Var or the fix kinds when it takes them.
+	Advice i18n.Key
+}
+
+// key identifies a problem for folding: two reports with the same key are
+// the same problem seen again.
+func (p *Problem) key() string {
+	var b strings.Builder
+	b.WriteString(string(p.Kind))
+	switch p.Kind {
+	case Race:
+		locs := make([]string, len(p.Accesses))
+		for i, a := range p.Accesses {
+			locs[i] = a.At.String() + "/" + a.At.Func
+		}
+		slices.Sort(locs)
+		b.WriteString(strings.Join(locs, "|"))
+	case Leak, Deadlock:
+		locs := make([]string, 0, len(p.Goroutines))
+		for _, g := range p.Goroutines {
+			locs = append(locs, goroutineKey(g))
+		}
+		slices.Sort(locs)
+		locs = slices.Compact(locs)
+		b.WriteString(strings.Join(locs, "|"))
+	case NotConcurrent:
+	case WrongOutput, Script:
+		b.WriteString(p.Check + "|" + p.Message)
+	default:
+		fmt.Fprintf(&b, "%s|%s", p.At, p.Message)
+	}
+	return b.String()
+}
+
+// goroutineKey identifies where a goroutine is stuck, ignoring its number.
+func goroutineKey(g Goroutine) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s/%s/%v", g.State, g.At, g.Main)
+	for _, c := range g.Calls {
+		b.WriteString("<" + c.String())
+	}
+	b.WriteString("^" + g.Created.String())
+	return b.String()
+}

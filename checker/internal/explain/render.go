@@ -1,0 +1,485 @@
+package explain
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/racelab/racelab/checker/internal/i18n"
+)
+
+// Render writes the problems for a student, in language lang, with ANSI
+// colours when color is set (the caller decides: a terminal, and no
+// NO_COLOR). Each problem gets a title, the places in the student's files
+// with their source lines, a sentence of why it is a problem and one of
+// what to do.
+func Render(w io.Writer, ps []Problem, lang i18n.Lang, color bool) error {
+	r := &renderer{w: w, l: lang, color: color, why: map[i18n.Key]bool{}}
+	// Compile errors come one per line of the compiler's output but are
+	// one problem for the student: the program does not compile.
+	var items [][]Problem
+	for _, p := range ps {
+		if n := len(items); p.Kind == Build && n > 0 && items[n-1][0].Kind == Build {
+			items[n-1] = append(items[n-1], p)
+			continue
+		}
+		items = append(items, []Problem{p})
+	}
+	for i, item := range items {
+		if i > 0 {
+			r.printf("\n")
+		}
+		prefix := ""
+		if len(items) > 1 {
+			prefix = strconv.Itoa(i+1) + ". "
+		}
+		if item[0].Kind == Build {
+			r.build(prefix, item)
+			continue
+		}
+		r.problem(prefix, item[0])
+	}
+	if r.err != nil {
+		return fmt.Errorf("writing the explanation: %w", r.err)
+	}
+	return nil
+}
+
+type renderer struct {
+	w     io.Writer
+	l     i18n.Lang
+	color bool
+	err   error
+	// why records the general explanations already given: three races
+	// need "what a race is" once, not three times.
+	why map[i18n.Key]bool
+}
+
+// whyOnce prints a general explanation the first time it comes up.
+func (r *renderer) whyOnce(k i18n.Key) {
+	if !r.why[k] {
+		r.why[k] = true
+		r.text(r.t(k))
+	}
+}
+
+// ANSI styles.
+const (
+	styleTitle  = "1;31" // bold red
+	stylePlace  = "36"   // cyan
+	styleSource = "2"    // dim
+	styleAdvice = "32"   // green
+	styleLabel  = "1"    // bold
+)
+
+func (r *renderer) paint(style, s string) string {
+	if !r.color || s == "" {
+		return s
+	}
+	return "\x1b[" + style + "m" + s + "\x1b[0m"
+}
+
+func (r *renderer) printf(format string, args ...any) {
+	if r.err == nil {
+		_, r.err = fmt.Fprintf(r.w, format, args...)
+	}
+}
+
+// Indentation: problem lines, then source lines and their notes.
+const (
+	ind1 = "   "
+	ind2 = "       "
+)
+
+func (r *renderer) text(s string)                    { r.printf("%s%s\n", ind1, s) }
+func (r *renderer) note(s string)                    { r.printf("%s%s\n", ind2, s) }
+func (r *renderer) t(k i18n.Key, args ...any) string { return r.l.T(k, args...) }
+
+// place prints "file:line  what happened there", then the source line.
+func (r *renderer) place(p Place, desc string) {
+	if p.IsZero() {
+		r.text(desc)
+		return
+	}
+	r.printf("%s%s  %s\n", ind1, r.paint(stylePlace, p.String()), desc)
+	if p.Source != "" {
+		r.note(r.paint(styleSource, p.Source))
+	}
+}
+
+// calls prints the student's frames that led to a place.
+func (r *renderer) calls(calls []Place) {
+	for _, c := range calls {
+		s := r.t(i18n.CalledAt, r.paint(stylePlace, c.String()))
+		if c.Source != "" {
+			s += ": " + r.paint(styleSource, c.Source)
+		}
+		r.note(s)
+	}
+}
+
+func (r *renderer) title(prefix, s string, p Problem) {
+	if p.Count > 1 {
+		s += " (" + r.t(i18n.SeenTimes, p.Count) + ")"
+	}
+	r.printf("%s%s\n", prefix, r.paint(styleTitle, s))
+	if p.Check != "" && p.Kind != Script {
+		r.text(r.t(i18n.CheckLabel, p.Check))
+	}
+}
+
+func (r *renderer) advice(p Problem) {
+	if p.Advice == "" {
+		return
+	}
+	var s string
+	switch p.Advice {
+	case i18n.AdviceRaceWaitGroup, i18n.AdviceRaceMutex, i18n.AdviceRaceRWMutex, i18n.AdviceRaceAtomic,
+		i18n.AdviceRaceChannel, i18n.AdviceRaceOnce, i18n.AdviceRaceAny:
+		s = r.t(p.Advice, r.orVar(p.Var))
+	case i18n.AdviceRaceSome:
+		s = r.t(p.Advice, r.orVar(p.Var), r.fixNames(p.Fix))
+	case i18n.AdviceStaticFixKind, i18n.AdviceStaticFake:
+		s = r.t(p.Advice, r.fixNames(p.Fix))
+	default:
+		s = r.t(p.Advice)
+	}
+	r.text(r.paint(styleLabel, r.t(i18n.AdviceLabel)) + " " + r.paint(styleAdvice, s))
+}
+
+func (r *renderer) orVar(v string) string {
+	if v == "" {
+		return r.t(i18n.SomeVariable)
+	}
+	return v
+}
+
+// fixNames names the lab's fix kinds: "a sync.Mutex or sync/atomic".
+func (r *renderer) fixNames(fix []string) string {
+	var names []string
+	for _, k := range fix {
+		switch k {
+		case "waitgroup":
+			names = append(names, r.t(i18n.FixWaitGroup))
+		case "channel":
+			names = append(names, r.t(i18n.FixChannel))
+		case "mutex":
+			names = append(names, r.t(i18n.FixMutex))
+		case "rwmutex":
+			names = append(names, r.t(i18n.FixRWMutex))
+		case "atomic":
+			names = append(names, r.t(i18n.FixAtomic))
+		case "once":
+			names = append(names, r.t(i18n.FixOnce))
+		}
+	}
+	if len(names) <= 1 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " " + r.t(i18n.Or) + " " + names[len(names)-1]
+}
+
+func (r *renderer) who(main bool, id int) string {
+	if main {
+		return r.t(i18n.WhoMain)
+	}
+	return r.t(i18n.WhoN, id)
+}
+
+// reLiteral matches the names the compiler gives function literals.
+var reLiteral = regexp.MustCompile(`\.(?:func|gowrap)\d+`)
+
+// inFunc names the function a place is in, when naming it helps: a named
+// function other than main (a method, a helper), not a function literal,
+// whose compiler name (main.func1) would only confuse.
+func (r *renderer) inFunc(p Place) string {
+	if p.Func == "" || p.Func == "main" || reLiteral.MatchString(p.Func) {
+		return ""
+	}
+	return " " + r.t(i18n.InFunc, p.Func)
+}
+
+func (r *renderer) problem(prefix string, p Problem) {
+	switch p.Kind {
+	case Race:
+		r.race(prefix, p)
+	case ConcurrentMap, Panic:
+		r.crash(prefix, p)
+	case Leak:
+		r.leak(prefix, p)
+	case Deadlock:
+		r.deadlock(prefix, p)
+	case NotConcurrent:
+		r.title(prefix, r.t(i18n.NotConcurrentTitle, p.Most, p.Want), p)
+		if !p.At.IsZero() {
+			r.place(p.At, r.t(i18n.NotConcurrentWhere))
+		}
+		r.whyOnce(i18n.NotConcurrentWhy)
+	case WrongOutput:
+		r.title(prefix, r.t(i18n.WrongOutputTitle), p)
+		r.text(r.t(i18n.WrongOutputExpected, p.Expected))
+		if len(p.Got) == 0 {
+			r.text(r.t(i18n.WrongOutputNothing))
+		} else {
+			r.text(r.t(i18n.WrongOutputGot))
+			for _, g := range p.Got {
+				r.note(g)
+			}
+		}
+		if !p.At.IsZero() {
+			r.place(p.At, r.t(i18n.WrongOutputWhere))
+		}
+		r.whyOnce(i18n.WrongOutputWhy)
+	case Static:
+		r.title(prefix, r.t(i18n.StaticTitle), p)
+		if p.StaticCheck == "fixkind" {
+			r.text(r.staticFinding(p)) // names the file itself
+		} else {
+			r.place(p.At, r.staticFinding(p))
+		}
+	case Script:
+		what := p.Check
+		if what == "" {
+			what = p.Message
+		}
+		r.title(prefix, r.t(i18n.ScriptTitle, what), p)
+		switch {
+		case p.UnwantedStderr:
+			r.text(r.t(i18n.ScriptUnwantedStderr))
+		case p.Check != "":
+			r.text(p.Message)
+		}
+		if p.ExitStatus != 0 {
+			r.text(r.t(i18n.ScriptExit, p.ExitStatus))
+		}
+		if p.Stream != "" {
+			r.text(r.t(i18n.ScriptPrinted, p.Stream))
+			for _, g := range p.Got {
+				r.note(g)
+			}
+		}
+	}
+	r.advice(p)
+}
+
+// build prints a run's compile errors as one problem.
+func (r *renderer) build(prefix string, ps []Problem) {
+	r.title(prefix, r.t(i18n.BuildTitle), ps[0])
+	for _, p := range ps {
+		first, rest, _ := strings.Cut(p.Message, "\n")
+		r.place(p.At, first)
+		for _, l := range strings.Split(rest, "\n") {
+			if l != "" {
+				r.note(l)
+			}
+		}
+	}
+	r.advice(ps[0])
+}
+
+func (r *renderer) staticFinding(p Problem) string {
+	switch p.StaticCheck {
+	case "fixkind":
+		s := r.t(i18n.StaticFixKind, p.At.File, r.fixNames(p.Fix))
+		if len(p.Instead) > 0 {
+			var names []string
+			for _, k := range p.Instead {
+				names = append(names, r.fixNames([]string{k}))
+			}
+			s += " " + r.t(i18n.StaticInstead, strings.Join(names, ", "))
+		}
+		return s
+	case "fakesync":
+		switch p.Call {
+		case "time.Sleep":
+			return r.t(i18n.StaticSleep)
+		case "runtime.Gosched":
+			return r.t(i18n.StaticGosched)
+		case "runtime.GOMAXPROCS":
+			return r.t(i18n.StaticGOMAXPROCS)
+		default:
+			return r.t(i18n.StaticExit, p.Call)
+		}
+	}
+	return p.Message
+}
+
+func (r *renderer) race(prefix string, p Problem) {
+	if p.Var != "" {
+		r.title(prefix, r.t(i18n.RaceTitle, p.Var), p)
+	} else {
+		r.title(prefix, r.t(i18n.RaceTitleNoVar), p)
+	}
+	for _, a := range p.Accesses {
+		r.place(a.At, r.t(accessKey(a), r.who(a.Main, a.Goroutine), r.orVar(a.Var))+r.inFunc(a.At))
+		r.calls(a.Calls)
+	}
+	r.started(p.Accesses)
+	r.whyOnce(i18n.RaceWhy)
+}
+
+func accessKey(a Access) i18n.Key {
+	switch a.Op {
+	case OpChanSend:
+		return i18n.RaceChanSend
+	case OpChanReceive:
+		return i18n.RaceChanReceive
+	case OpChanClose:
+		return i18n.RaceChanClose
+	case OpMapRead:
+		return i18n.RaceMapRead
+	case OpMapWrite:
+		return i18n.RaceMapWrite
+	case OpMapDelete:
+		return i18n.RaceMapDelete
+	}
+	if a.Write {
+		return i18n.RaceWrite
+	}
+	return i18n.RaceRead
+}
+
+// started says where the racing goroutines were started, once when both
+// came from the same go statement (a loop's, typically).
+func (r *renderer) started(accs []Access) {
+	var with []Access
+	for _, a := range accs {
+		if !a.Main && !a.Created.IsZero() {
+			with = append(with, a)
+		}
+	}
+	if len(with) == 2 && with[0].Created == with[1].Created && with[0].Goroutine != with[1].Goroutine {
+		r.place(with[0].Created, r.t(i18n.BothStartedHere))
+		return
+	}
+	for _, a := range with {
+		r.place(a.Created, r.t(i18n.StartedHere, r.who(false, a.Goroutine)))
+	}
+}
+
+func (r *renderer) crash(prefix string, p Problem) {
+	if p.Kind == ConcurrentMap {
+		r.title(prefix, r.t(i18n.MapTitle, p.Message), p)
+	} else {
+		r.title(prefix, r.t(i18n.PanicTitle, p.Message), p)
+	}
+	for _, g := range p.Goroutines {
+		who := r.who(g.Main, g.ID)
+		if p.Kind == ConcurrentMap {
+			r.place(g.At, r.t(i18n.MapWhere, who, r.orVar(g.On))+r.inFunc(g.At))
+		} else {
+			r.place(g.At, r.t(i18n.PanicWhere, who)+r.inFunc(g.At))
+		}
+		r.calls(g.Calls)
+		if !g.Created.IsZero() {
+			r.place(g.Created, r.t(i18n.StartedHere, who))
+		}
+	}
+	if p.Kind == ConcurrentMap {
+		r.whyOnce(i18n.MapWhy)
+	}
+}
+
+// waitDesc says what a stuck goroutine waits for.
+func (r *renderer) waitDesc(g Goroutine, who string) string {
+	on := g.On
+	if g.OnAlias != "" {
+		on += " (= " + g.OnAlias + ")"
+	}
+	or := func(k i18n.Key) string {
+		if on == "" {
+			return r.t(k)
+		}
+		return on
+	}
+	switch g.Wait {
+	case WaitSend:
+		return r.t(i18n.WaitSend, who, or(i18n.SomeChannel))
+	case WaitReceive:
+		return r.t(i18n.WaitReceive, who, or(i18n.SomeChannel))
+	case WaitSelect:
+		return r.t(i18n.WaitSelect, who, or(i18n.SomeChannel))
+	case WaitLock:
+		return r.t(i18n.WaitLock, who, or(i18n.SomeMutex))
+	case WaitRLock:
+		return r.t(i18n.WaitRLock, who, or(i18n.SomeMutex))
+	case WaitWaitGroup:
+		return r.t(i18n.WaitWaitGroup, who, or(i18n.SomeWaitGroup))
+	case WaitCond:
+		return r.t(i18n.WaitCond, who, or(i18n.SomeVariable))
+	case WaitSleep:
+		return r.t(i18n.WaitSleep, who)
+	case WaitRunning:
+		return r.t(i18n.WaitRunning, who)
+	}
+	return r.t(i18n.WaitOther, who, g.State)
+}
+
+// goroutines prints stuck goroutines: where each waits, on what, what it
+// holds, how it got there and where it was started.
+func (r *renderer) goroutines(gs []Goroutine) {
+	for _, g := range gs {
+		who := r.who(g.Main, g.ID)
+		desc := r.waitDesc(g, who) + r.inFunc(g.At)
+		if g.Count > 1 {
+			desc += " " + r.t(i18n.LikeOthers, g.Count-1)
+		}
+		if g.WaitsFor != 0 && g.WaitsFor != g.ID {
+			desc += "; " + r.t(i18n.HeldBy, r.who(false, g.WaitsFor))
+		}
+		r.place(g.At, desc)
+		for _, l := range g.Holds {
+			name := l.Expr
+			if l.Alias != "" {
+				name += " (= " + l.Alias + ")"
+			}
+			r.note(r.t(i18n.Holds, name, r.paint(stylePlace, l.At.String())))
+		}
+		r.calls(g.Calls)
+		if !g.Created.IsZero() {
+			s := r.t(i18n.StartedAt, who, r.paint(stylePlace, g.Created.String()))
+			if g.Count > 1 {
+				s = r.t(i18n.StartedAtMany, r.paint(stylePlace, g.Created.String()))
+			}
+			if g.Created.Source != "" {
+				s += ": " + r.paint(styleSource, g.Created.Source)
+			}
+			r.note(s)
+		}
+	}
+}
+
+func (r *renderer) leak(prefix string, p Problem) {
+	r.title(prefix, r.t(i18n.LeakTitle), p)
+	if len(p.Goroutines) == 0 {
+		r.text(r.t(i18n.LeakNone))
+	}
+	r.goroutines(p.Goroutines)
+	r.whyOnce(i18n.LeakWhy)
+}
+
+func (r *renderer) deadlock(prefix string, p Problem) {
+	if p.Watchdog != "" {
+		r.title(prefix, r.t(i18n.DeadlockTitleWatchdog, p.Watchdog), p)
+	} else {
+		r.title(prefix, r.t(i18n.DeadlockTitle), p)
+	}
+	if len(p.Goroutines) == 0 {
+		r.text(r.t(i18n.DeadlockNone))
+	}
+	r.goroutines(p.Goroutines)
+	switch {
+	case len(p.Cycle) == 1:
+		r.text(r.t(i18n.DeadlockSelf, r.who(false, p.Cycle[0])))
+	case len(p.Cycle) > 1:
+		var chain []string
+		for _, id := range append(p.Cycle, p.Cycle[0]) {
+			chain = append(chain, r.who(false, id))
+		}
+		r.text(r.t(i18n.DeadlockCycle, strings.Join(chain, " → ")))
+	default:
+		r.whyOnce(i18n.DeadlockWhy)
+	}
+}

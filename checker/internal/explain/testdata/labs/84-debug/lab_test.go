@@ -1,0 +1,25 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"testing"
+
+	"github.com/racelab/racelab/labs/internal/harness"
+)
+
+func TestMain(m *testing.M) { harness.Main(m, "squares", main) }
+
+func TestLab(t *testing.T) {
+	harness.Run(t, harness.Want("squares", func(args []string) (string, error) {
+		n, err := strconv.Atoi(args[0])
+		if err != nil {
+			return "", err
+		}
+		total := 0
+		for i := range n {
+			total += i * i
+		}
+		return fmt.Sprintf("sum of squares below %d = %d", n, total), nil
+	}))
+}

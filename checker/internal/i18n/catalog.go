@@ -1,0 +1,529 @@
+package i18n
+
+// Keys of the messages. Names group them by the command and the part of the
+// output they belong to; every key has a case in lookup, and the package's
+// test fails if one lacks a language.
+const (
+	// Shared words.
+	WhoMain         Key = "who.main"
+	WhoN            Key = "who.n"
+	WhoCount        Key = "who.count"
+	Or              Key = "word.or"
+	SeenTimes       Key = "seen.times"
+	CheckLabel      Key = "check.label"
+	AdviceLabel     Key = "advice.label"
+	CalledAt        Key = "called.at"
+	InFunc          Key = "in.func"
+	StartedAt       Key = "started.at"
+	StartedAtMany   Key = "started.at.many"
+	StartedHere     Key = "started.here"
+	LikeOthers      Key = "like.others"
+	BothStartedHere Key = "both.started.here"
+	SomeVariable    Key = "some.variable"
+	SomeChannel     Key = "some.channel"
+	SomeMutex       Key = "some.mutex"
+	SomeWaitGroup   Key = "some.waitgroup"
+
+	// The kinds of fix, as the advice names them.
+	FixWaitGroup Key = "fix.waitgroup"
+	FixChannel   Key = "fix.channel"
+	FixMutex     Key = "fix.mutex"
+	FixRWMutex   Key = "fix.rwmutex"
+	FixAtomic    Key = "fix.atomic"
+	FixOnce      Key = "fix.once"
+
+	// Data races.
+	RaceTitle       Key = "race.title"
+	RaceTitleNoVar  Key = "race.title.novar"
+	RaceRead        Key = "race.read"
+	RaceWrite       Key = "race.write"
+	RaceChanSend    Key = "race.chan.send"
+	RaceChanReceive Key = "race.chan.receive"
+	RaceChanClose   Key = "race.chan.close"
+	RaceMapRead     Key = "race.map.read"
+	RaceMapWrite    Key = "race.map.write"
+	RaceMapDelete   Key = "race.map.delete"
+	RaceWhy         Key = "race.why"
+
+	// The runtime's concurrent map crash.
+	MapTitle Key = "map.title"
+	MapWhere Key = "map.where"
+	MapWhy   Key = "map.why"
+
+	// Panics and other fatal errors.
+	PanicTitle Key = "panic.title"
+	PanicWhere Key = "panic.where"
+
+	// What a stuck goroutine waits for.
+	WaitSend      Key = "wait.send"
+	WaitReceive   Key = "wait.receive"
+	WaitSelect    Key = "wait.select"
+	WaitLock      Key = "wait.lock"
+	WaitRLock     Key = "wait.rlock"
+	WaitWaitGroup Key = "wait.waitgroup"
+	WaitCond      Key = "wait.cond"
+	WaitSleep     Key = "wait.sleep"
+	WaitRunning   Key = "wait.running"
+	WaitOther     Key = "wait.other"
+	HeldBy        Key = "wait.held.by"
+	Holds         Key = "wait.holds"
+
+	// Leaks.
+	LeakTitle Key = "leak.title"
+	LeakWhy   Key = "leak.why"
+	LeakNone  Key = "leak.none"
+
+	// Deadlocks.
+	DeadlockTitle         Key = "deadlock.title"
+	DeadlockTitleWatchdog Key = "deadlock.title.watchdog"
+	DeadlockCycle         Key = "deadlock.cycle"
+	DeadlockSelf          Key = "deadlock.self"
+	DeadlockWhy           Key = "deadlock.why"
+	DeadlockNone          Key = "deadlock.none"
+
+	// Not concurrent.
+	NotConcurrentTitle Key = "notconcurrent.title"
+	NotConcurrentWhy   Key = "notconcurrent.why"
+	NotConcurrentWhere Key = "notconcurrent.where"
+
+	// Wrong output.
+	WrongOutputTitle    Key = "wrongoutput.title"
+	WrongOutputExpected Key = "wrongoutput.expected"
+	WrongOutputGot      Key = "wrongoutput.got"
+	WrongOutputNothing  Key = "wrongoutput.nothing"
+	WrongOutputWhy      Key = "wrongoutput.why"
+	WrongOutputWhere    Key = "wrongoutput.where"
+
+	// Static checks.
+	StaticTitle      Key = "static.title"
+	StaticFixKind    Key = "static.fixkind"
+	StaticInstead    Key = "static.instead"
+	StaticSleep      Key = "static.sleep"
+	StaticGosched    Key = "static.gosched"
+	StaticGOMAXPROCS Key = "static.gomaxprocs"
+	StaticExit       Key = "static.exit"
+
+	// Compile errors.
+	BuildTitle Key = "build.title"
+
+	// Other script failures.
+	ScriptTitle          Key = "script.title"
+	ScriptExit           Key = "script.exit"
+	ScriptPrinted        Key = "script.printed"
+	ScriptUnwantedStderr Key = "script.unwanted.stderr"
+
+	// Advice: one sentence of what to do.
+	AdviceRaceWaitGroup     Key = "advice.race.waitgroup"
+	AdviceRaceMutex         Key = "advice.race.mutex"
+	AdviceRaceRWMutex       Key = "advice.race.rwmutex"
+	AdviceRaceAtomic        Key = "advice.race.atomic"
+	AdviceRaceChannel       Key = "advice.race.channel"
+	AdviceRaceOnce          Key = "advice.race.once"
+	AdviceRaceAny           Key = "advice.race.any"
+	AdviceRaceSome          Key = "advice.race.some"
+	AdviceCloseAfterSends   Key = "advice.close.after.sends"
+	AdviceCloseOnce         Key = "advice.close.once"
+	AdviceCloseNil          Key = "advice.close.nil"
+	AdviceNegativeWaitGroup Key = "advice.negative.waitgroup"
+	AdviceUnlockUnlocked    Key = "advice.unlock.unlocked"
+	AdviceNilMap            Key = "advice.nil.map"
+	AdviceNilPointer        Key = "advice.nil.pointer"
+	AdviceIndex             Key = "advice.index"
+	AdvicePanic             Key = "advice.panic"
+	AdvicePanicElsewhere    Key = "advice.panic.elsewhere"
+	AdviceLeakSend          Key = "advice.leak.send"
+	AdviceLeakReceive       Key = "advice.leak.receive"
+	AdviceLeakSelect        Key = "advice.leak.select"
+	AdviceLeakLock          Key = "advice.leak.lock"
+	AdviceLeakWaitGroup     Key = "advice.leak.waitgroup"
+	AdviceLeakOther         Key = "advice.leak.other"
+	AdviceDeadlockCycle     Key = "advice.deadlock.cycle"
+	AdviceDeadlockSelf      Key = "advice.deadlock.self"
+	AdviceDeadlockLock      Key = "advice.deadlock.lock"
+	AdviceDeadlockChannel   Key = "advice.deadlock.channel"
+	AdviceDeadlockOther     Key = "advice.deadlock.other"
+	AdviceSerialLock        Key = "advice.serial.lock"
+	AdviceSerialGo          Key = "advice.serial.go"
+	AdviceCheckThenAct      Key = "advice.checkthenact"
+	AdviceCheckThenActMutex Key = "advice.checkthenact.mutex"
+	AdviceStaticFixKind     Key = "advice.static.fixkind"
+	AdviceStaticFake        Key = "advice.static.fake"
+	AdviceStaticOther       Key = "advice.static.other"
+	AdviceBuild             Key = "advice.build"
+	AdviceScript            Key = "advice.script"
+	AdviceScriptStderr      Key = "advice.script.stderr"
+)
+
+// lookup holds the catalog. A switch rather than a map variable: nothing
+// to initialise, nothing anyone can change at run time.
+func lookup(k Key) Message {
+	switch k {
+	case WhoMain:
+		return Message{"the main goroutine", "goroutine main"}
+	case WhoN:
+		return Message{"goroutine %d", "goroutine %d"}
+	case WhoCount:
+		return Message{"%d goroutines", "%d goroutine"}
+	case Or:
+		return Message{"or", "atau"}
+	case SeenTimes:
+		return Message{"seen %d times", "terjadi %d kali"}
+	case CheckLabel:
+		return Message{"Check: %s", "Pemeriksaan: %s"}
+	case AdviceLabel:
+		return Message{"What to do:", "Yang perlu dilakukan:"}
+	case CalledAt:
+		return Message{"called at %s", "dipanggil di %s"}
+	case InFunc:
+		return Message{"in %s", "di dalam %s"}
+	case StartedAt:
+		return Message{"%s was started at %s", "%s dimulai di %s"}
+	case StartedAtMany:
+		return Message{"all of them were started at %s", "semuanya dimulai di %s"}
+	case LikeOthers:
+		return Message{"(and %d more goroutines just like it)", "(dan %d goroutine lain yang sama persis)"}
+	case StartedHere:
+		return Message{"%s was started here", "%s dimulai di sini"}
+	case BothStartedHere:
+		return Message{"both goroutines were started here", "kedua goroutine dimulai di sini"}
+	case SomeVariable:
+		return Message{"a shared variable", "sebuah variabel bersama"}
+	case SomeChannel:
+		return Message{"a channel", "sebuah channel"}
+	case SomeMutex:
+		return Message{"a mutex", "sebuah mutex"}
+	case SomeWaitGroup:
+		return Message{"a WaitGroup", "sebuah WaitGroup"}
+
+	case FixWaitGroup:
+		return Message{"a sync.WaitGroup", "sync.WaitGroup"}
+	case FixChannel:
+		return Message{"a channel", "channel"}
+	case FixMutex:
+		return Message{"a sync.Mutex", "sync.Mutex"}
+	case FixRWMutex:
+		return Message{"a sync.RWMutex", "sync.RWMutex"}
+	case FixAtomic:
+		return Message{"sync/atomic", "sync/atomic"}
+	case FixOnce:
+		return Message{"sync.Once", "sync.Once"}
+
+	case RaceTitle:
+		return Message{"Data race on %s", "Data race pada %s"}
+	case RaceTitleNoVar:
+		return Message{"Data race", "Data race"}
+	case RaceRead:
+		return Message{"%s reads %s", "%s membaca %s"}
+	case RaceWrite:
+		return Message{"%s writes %s", "%s menulis %s"}
+	case RaceChanSend:
+		return Message{"%s sends on %s", "%s mengirim ke %s"}
+	case RaceChanReceive:
+		return Message{"%s receives from %s", "%s menerima dari %s"}
+	case RaceChanClose:
+		return Message{"%s closes %s", "%s menutup %s"}
+	case RaceMapRead:
+		return Message{"%s reads from the map %s", "%s membaca dari map %s"}
+	case RaceMapWrite:
+		return Message{"%s writes to the map %s", "%s menulis ke map %s"}
+	case RaceMapDelete:
+		return Message{"%s deletes from the map %s", "%s menghapus dari map %s"}
+	case RaceWhy:
+		return Message{
+			"Two goroutines used the same memory at the same time, at least one of them writing, and nothing made one wait for the other: the result depends on luck.",
+			"Dua goroutine memakai memori yang sama pada saat bersamaan, setidaknya satu menulis, dan tidak ada yang membuat salah satunya menunggu yang lain: hasilnya bergantung pada keberuntungan.",
+		}
+
+	case MapTitle:
+		return Message{"The program crashed: %s", "Program berhenti paksa: %s"}
+	case MapWhere:
+		return Message{"%s used the map %s here while another goroutine was writing to it", "%s memakai map %s di sini saat goroutine lain sedang menulis ke map itu"}
+	case MapWhy:
+		return Message{
+			"A Go map is not safe for concurrent use: when goroutines use one at the same time and one of them writes, the runtime stops the program.",
+			"Map di Go tidak aman dipakai bersamaan: jika beberapa goroutine memakainya pada saat yang sama dan salah satunya menulis, runtime menghentikan program.",
+		}
+
+	case PanicTitle:
+		return Message{"The program panicked: %s", "Program panic: %s"}
+	case PanicWhere:
+		return Message{"%s stopped here", "%s berhenti di sini"}
+
+	case WaitSend:
+		return Message{"%s waits to send on %s", "%s menunggu untuk mengirim ke %s"}
+	case WaitReceive:
+		return Message{"%s waits to receive from %s", "%s menunggu untuk menerima dari %s"}
+	case WaitSelect:
+		return Message{"%s waits in a select on %s", "%s menunggu di select pada %s"}
+	case WaitLock:
+		return Message{"%s waits to lock %s", "%s menunggu untuk mengunci %s"}
+	case WaitRLock:
+		return Message{"%s waits to read-lock (RLock) %s", "%s menunggu untuk mengunci baca (RLock) %s"}
+	case WaitWaitGroup:
+		return Message{"%s waits for %s (WaitGroup.Wait)", "%s menunggu %s (WaitGroup.Wait)"}
+	case WaitCond:
+		return Message{"%s waits on %s (Cond.Wait)", "%s menunggu %s (Cond.Wait)"}
+	case WaitSleep:
+		return Message{"%s is sleeping (time.Sleep)", "%s sedang tidur (time.Sleep)"}
+	case WaitRunning:
+		return Message{"%s is still running", "%s masih berjalan"}
+	case WaitOther:
+		return Message{"%s is blocked (%s)", "%s terblokir (%s)"}
+	case HeldBy:
+		return Message{"%s holds that lock", "kunci itu dipegang %s"}
+	case Holds:
+		return Message{"it holds %s, locked at %s", "goroutine ini memegang %s, dikunci di %s"}
+
+	case LeakTitle:
+		return Message{"Goroutine leak: main returned while goroutines were still blocked", "Kebocoran goroutine: main selesai padahal masih ada goroutine yang terblokir"}
+	case LeakWhy:
+		return Message{
+			"A blocked goroutine never finishes: in a server, each one like it holds memory forever.",
+			"Goroutine yang terblokir tidak pernah selesai: di sebuah server, setiap goroutine seperti itu memakan memori selamanya.",
+		}
+	case LeakNone:
+		return Message{"None of them is stuck in your files.", "Tidak ada yang tertahan di file kamu."}
+
+	case DeadlockTitle:
+		return Message{"Deadlock: the program never finished", "Deadlock: program tidak pernah selesai"}
+	case DeadlockTitleWatchdog:
+		return Message{"Deadlock: the program never finished (stopped after %s)", "Deadlock: program tidak pernah selesai (dihentikan setelah %s)"}
+	case DeadlockCycle:
+		return Message{
+			"%s: each one waits for a lock the next one holds, in a circle, so none of them can ever go on.",
+			"%s: masing-masing menunggu kunci yang dipegang goroutine berikutnya, berputar dalam lingkaran, jadi tidak ada yang bisa lanjut.",
+		}
+	case DeadlockSelf:
+		return Message{
+			"%s waits for a lock it already holds itself: a sync.Mutex cannot be locked twice, not even by the same goroutine.",
+			"%s menunggu kunci yang sudah dipegangnya sendiri: sync.Mutex tidak bisa dikunci dua kali, bahkan oleh goroutine yang sama.",
+		}
+	case DeadlockWhy:
+		return Message{"Every goroutine is waiting for another one, so none of them can go on.", "Setiap goroutine menunggu goroutine lain, jadi tidak ada yang bisa lanjut."}
+	case DeadlockNone:
+		return Message{"No goroutine is waiting in your files: perhaps a loop there never ends.", "Tidak ada goroutine yang menunggu di file kamu: mungkin ada loop yang tidak pernah berhenti."}
+
+	case NotConcurrentTitle:
+		return Message{"Not concurrent: at most %d of the %d tasks ran at the same time", "Tidak konkuren: paling banyak %d dari %d tugas berjalan bersamaan"}
+	case NotConcurrentWhy:
+		return Message{
+			"The tasks ran one after another. Nothing races when nothing overlaps, but the program lost the speed the goroutines were for.",
+			"Tugas-tugasnya berjalan satu per satu. Tidak ada race kalau tidak ada yang bersamaan, tetapi program kehilangan kecepatan yang menjadi alasan memakai goroutine.",
+		}
+	case NotConcurrentWhere:
+		return Message{"the slow step of each task, which should run in many goroutines at once", "langkah lambat setiap tugas, yang seharusnya berjalan di banyak goroutine sekaligus"}
+
+	case WrongOutputTitle:
+		return Message{"Wrong output", "Output salah"}
+	case WrongOutputExpected:
+		return Message{"expected the line: %s", "seharusnya ada baris: %s"}
+	case WrongOutputGot:
+		return Message{"the program printed:", "program mencetak:"}
+	case WrongOutputNothing:
+		return Message{"the program printed nothing", "program tidak mencetak apa pun"}
+	case WrongOutputWhy:
+		return Message{
+			"No race was reported, yet the answer is wrong: a value was checked, then acted upon, and other goroutines changed it in between.",
+			"Tidak ada race yang dilaporkan, tetapi jawabannya salah: sebuah nilai diperiksa, lalu dipakai untuk bertindak, dan goroutine lain mengubahnya di antara keduanya.",
+		}
+	case WrongOutputWhere:
+		return Message{"the gap between a check and the act that depends on it", "celah antara pemeriksaan dan tindakan yang bergantung padanya"}
+
+	case StaticTitle:
+		return Message{"Wrong fix", "Perbaikan tidak sesuai"}
+	case StaticFixKind:
+		return Message{"%s does not use %s, the tool this lab teaches", "%s tidak memakai %s, alat yang diajarkan lab ini"}
+	case StaticInstead:
+		return Message{"(it uses %s instead)", "(yang dipakai justru %s)"}
+	case StaticSleep:
+		return Message{
+			"time.Sleep is not synchronisation: sleeping only changes the timing, it never makes one goroutine wait for another",
+			"time.Sleep bukan sinkronisasi: jeda hanya mengubah waktu, tidak pernah membuat satu goroutine menunggu goroutine lain",
+		}
+	case StaticGosched:
+		return Message{
+			"runtime.Gosched is not synchronisation: yielding changes the timing, it never orders memory accesses",
+			"runtime.Gosched bukan sinkronisasi: mengalah mengubah waktu, tetapi tidak pernah mengurutkan akses memori",
+		}
+	case StaticGOMAXPROCS:
+		return Message{
+			"runtime.GOMAXPROCS does not fix a race: with one thread goroutines still interleave, and the race detector still reports it",
+			"runtime.GOMAXPROCS tidak memperbaiki race: dengan satu thread pun goroutine tetap bergantian, dan race detector tetap melaporkannya",
+		}
+	case StaticExit:
+		return Message{
+			"%s ends the program before the lab's checks run (leaked goroutines, lost results): return from main instead",
+			"%s mengakhiri program sebelum pemeriksaan lab berjalan (goroutine yang bocor, hasil yang hilang): cukup return dari main",
+		}
+
+	case BuildTitle:
+		return Message{"The program does not compile", "Program tidak bisa dikompilasi"}
+
+	case ScriptTitle:
+		return Message{"A check failed: %s", "Sebuah pemeriksaan gagal: %s"}
+	case ScriptExit:
+		return Message{"the program exited with status %d", "program keluar dengan status %d"}
+	case ScriptUnwantedStderr:
+		return Message{
+			"This check expects the program to print nothing on stderr, debugging output included.",
+			"Pemeriksaan ini mengharapkan program tidak mencetak apa pun ke stderr, termasuk output untuk debug.",
+		}
+	case ScriptPrinted:
+		return Message{"what the program printed on %s:", "yang dicetak program ke %s:"}
+
+	case AdviceRaceWaitGroup:
+		return Message{
+			"Make the goroutine that uses %s wait until the goroutines writing it are done: this lab asks for a sync.WaitGroup.",
+			"Buat goroutine yang memakai %s menunggu sampai goroutine yang menulisnya selesai: lab ini meminta sync.WaitGroup.",
+		}
+	case AdviceRaceMutex:
+		return Message{
+			"Lock the same sync.Mutex around every access to %s, reads as well as writes.",
+			"Kunci sync.Mutex yang sama di sekitar setiap akses ke %s, baik membaca maupun menulis.",
+		}
+	case AdviceRaceRWMutex:
+		return Message{
+			"Guard every access to %s with the same sync.RWMutex: RLock where it is read, Lock where it is written.",
+			"Lindungi setiap akses ke %s dengan sync.RWMutex yang sama: RLock saat membaca, Lock saat menulis.",
+		}
+	case AdviceRaceAtomic:
+		return Message{
+			"Make %s an atomic value (sync/atomic), so that each update is one step no other goroutine can cut into.",
+			"Jadikan %s nilai atomik (sync/atomic), supaya setiap perubahan menjadi satu langkah yang tidak bisa disela goroutine lain.",
+		}
+	case AdviceRaceChannel:
+		return Message{
+			"Stop sharing %s: let one goroutine own it, and have the others send it what they have over a channel.",
+			"Berhenti berbagi %s: biarkan satu goroutine yang memilikinya, dan goroutine lain mengirimkan datanya lewat channel.",
+		}
+	case AdviceRaceOnce:
+		return Message{
+			"Let sync.Once do the initialisation, so that it runs once and before anyone uses %s.",
+			"Biarkan sync.Once yang melakukan inisialisasi, supaya berjalan sekali saja dan sebelum ada yang memakai %s.",
+		}
+	case AdviceRaceAny:
+		return Message{
+			"Make one access to %s happen before the other: a WaitGroup, a mutex, a channel or an atomic can each do it.",
+			"Buat akses yang satu ke %s terjadi sebelum yang lain: WaitGroup, mutex, channel, atau atomic masing-masing bisa melakukannya.",
+		}
+	case AdviceRaceSome:
+		return Message{
+			"Make one access to %s happen before the other, with %s.",
+			"Buat akses yang satu ke %s terjadi sebelum yang lain, dengan %s.",
+		}
+	case AdviceCloseAfterSends:
+		return Message{
+			"Close a channel only after every send on it has finished: the side that sends is the side that closes.",
+			"Tutup channel hanya setelah semua pengiriman ke channel itu selesai: pihak yang mengirim adalah pihak yang menutup.",
+		}
+	case AdviceCloseOnce:
+		return Message{"Close each channel exactly once, from the one goroutine that owns it.", "Tutup setiap channel tepat satu kali, dari satu goroutine yang memilikinya."}
+	case AdviceCloseNil:
+		return Message{"Create the channel with make before closing it.", "Buat channel dengan make sebelum menutupnya."}
+	case AdviceNegativeWaitGroup:
+		return Message{"Call Done exactly once for every Add(1): here Done ran more often than Add.", "Panggil Done tepat satu kali untuk setiap Add(1): di sini Done dipanggil lebih sering daripada Add."}
+	case AdviceUnlockUnlocked:
+		return Message{"Unlock only a mutex you locked, and only once.", "Unlock hanya mutex yang sudah kamu kunci, dan hanya sekali."}
+	case AdviceNilMap:
+		return Message{"Create the map with make before writing to it.", "Buat map dengan make sebelum menulis ke dalamnya."}
+	case AdviceNilPointer:
+		return Message{"A pointer was nil on this line: make sure it is set before it is used.", "Ada pointer yang nil di baris ini: pastikan sudah diisi sebelum dipakai."}
+	case AdviceIndex:
+		return Message{"An index was outside the slice: check the loop's bounds against the length.", "Ada indeks di luar slice: periksa batas loop terhadap panjangnya."}
+	case AdvicePanic:
+		return Message{"Read the message and the line above: that is where the program stopped.", "Baca pesannya dan baris di atas: di situlah program berhenti."}
+	case AdvicePanicElsewhere:
+		return Message{
+			"The program stopped outside your files: the message above says what went wrong.",
+			"Program berhenti di luar file kamu: pesan di atas menjelaskan apa yang salah.",
+		}
+	case AdviceLeakSend:
+		return Message{
+			"Nobody will ever receive what is being sent: make sure every value sent has a receiver, or room in a buffered channel.",
+			"Tidak akan ada yang menerima nilai yang dikirim: pastikan setiap nilai yang dikirim punya penerima, atau ada ruang di channel ber-buffer.",
+		}
+	case AdviceLeakReceive:
+		return Message{
+			"Nothing will ever be sent on that channel again: close it when the sending is over (a for-range loop stops at close).",
+			"Tidak akan ada lagi yang dikirim ke channel itu: tutup channel setelah pengiriman selesai (loop for-range berhenti saat channel ditutup).",
+		}
+	case AdviceLeakSelect:
+		return Message{
+			"None of the select's cases will ever be ready: give the goroutine a way out, such as a channel that is closed when its work is no longer needed.",
+			"Tidak ada case di select yang akan pernah siap: beri goroutine jalan keluar, misalnya channel yang ditutup saat pekerjaannya tidak dibutuhkan lagi.",
+		}
+	case AdviceLeakLock:
+		return Message{
+			"It waits for a lock that is never unlocked: make sure every Lock has its Unlock on every path.",
+			"Goroutine ini menunggu kunci yang tidak pernah dibuka: pastikan setiap Lock punya Unlock di setiap jalur.",
+		}
+	case AdviceLeakWaitGroup:
+		return Message{"The WaitGroup's count never gets back to zero: every Add needs its Done.", "Hitungan WaitGroup tidak pernah kembali ke nol: setiap Add membutuhkan Done-nya."}
+	case AdviceLeakOther:
+		return Message{"Make sure every goroutine you start can finish before main returns.", "Pastikan setiap goroutine yang kamu jalankan bisa selesai sebelum main selesai."}
+	case AdviceDeadlockCycle:
+		return Message{
+			"Make every goroutine take the locks in the same order, so that no two of them can each hold what the other one wants.",
+			"Buat setiap goroutine mengambil kunci dengan urutan yang sama, supaya tidak ada dua goroutine yang saling memegang kunci yang diinginkan yang lain.",
+		}
+	case AdviceDeadlockSelf:
+		return Message{
+			"Do not lock a mutex the goroutine already holds: unlock it first, or do the work in a helper that expects the lock to be held.",
+			"Jangan mengunci mutex yang sudah dipegang goroutine itu: buka dulu kuncinya, atau kerjakan di fungsi pembantu yang menganggap kunci sudah dipegang.",
+		}
+	case AdviceDeadlockLock:
+		return Message{
+			"Find where that lock was taken and make sure every path unlocks it (defer mu.Unlock() right after mu.Lock() helps).",
+			"Cari di mana kunci itu diambil dan pastikan setiap jalur membukanya (defer mu.Unlock() tepat setelah mu.Lock() membantu).",
+		}
+	case AdviceDeadlockChannel:
+		return Message{
+			"Check that every receive has a matching send (or a close), and every send a receiver.",
+			"Pastikan setiap penerimaan punya pengiriman yang cocok (atau close), dan setiap pengiriman punya penerima.",
+		}
+	case AdviceDeadlockOther:
+		return Message{"Look at what each goroutine waits for, and who was supposed to let it go on.", "Lihat apa yang ditunggu setiap goroutine, dan siapa yang seharusnya membuatnya bisa lanjut."}
+	case AdviceSerialLock:
+		return Message{
+			"Hold the lock only around the shared data, never around the slow work, and keep a go statement for every task.",
+			"Pegang kunci hanya di sekitar data bersama, jangan di sekitar pekerjaan yang lambat, dan tetap pakai pernyataan go untuk setiap tugas.",
+		}
+	case AdviceSerialGo:
+		return Message{
+			"Start every task with go first, and wait for them only after all of them have started.",
+			"Jalankan dulu setiap tugas dengan go, dan tunggu semuanya hanya setelah semuanya sudah dimulai.",
+		}
+	case AdviceCheckThenAct:
+		return Message{
+			"Make the check and the act one step that no other goroutine can cut into.",
+			"Jadikan pemeriksaan dan tindakan satu langkah yang tidak bisa disela goroutine lain.",
+		}
+	case AdviceCheckThenActMutex:
+		return Message{
+			"Hold one lock from the check all the way to the act, so that no other goroutine can slip in between.",
+			"Pegang satu kunci dari pemeriksaan sampai tindakan, supaya tidak ada goroutine lain yang bisa menyelip di antaranya.",
+		}
+	case AdviceStaticFixKind:
+		return Message{"Make the fix with %s.", "Buat perbaikannya dengan %s."}
+	case AdviceStaticFake:
+		return Message{"Remove the call, and order the accesses with %s.", "Hapus panggilan itu, dan urutkan aksesnya dengan %s."}
+	case AdviceStaticOther:
+		return Message{"Change the line the check points at.", "Ubah baris yang ditunjuk pemeriksaan itu."}
+	case AdviceBuild:
+		return Message{
+			"Fix this first: nothing else can be checked until the program compiles.",
+			"Perbaiki ini dulu: tidak ada yang bisa diperiksa sebelum program bisa dikompilasi.",
+		}
+	case AdviceScript:
+		return Message{
+			"Run the program yourself with the same arguments and compare its output with what the check expects.",
+			"Jalankan sendiri programnya dengan argumen yang sama dan bandingkan output-nya dengan yang diharapkan pemeriksaan itu.",
+		}
+	case AdviceScriptStderr:
+		return Message{
+			"Remove the prints to stderr (log.Print writes there too) once you are done debugging.",
+			"Hapus cetakan ke stderr (log.Print juga menulis ke sana) setelah selesai debug.",
+		}
+	}
+	return lookupStudent(k)
+}

@@ -1,0 +1,5 @@
+package anyfix
+
+var n int
+
+func inc() { n++ }

@@ -1,0 +1,10 @@
+package onlyeditable
+
+import "sync"
+
+var mu sync.Mutex
+
+func helper() {
+	mu.Lock()
+	mu.Unlock()
+}

@@ -1,0 +1,188 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/racelab/racelab/checker/internal/workspace"
+)
+
+// clone makes a private git clone-like copy of the repository, with lab 01
+// only, so the student commands can be run against it.
+func clone(t *testing.T) string {
+	t.Helper()
+	ws, err := workspace.New("..", t.TempDir(), nil)
+	require.NoError(t, err)
+	labs, err := os.ReadDir(filepath.Join(ws.Dir, "labs"))
+	require.NoError(t, err)
+	for _, d := range labs {
+		if d.Name() != "internal" && d.Name() != "01-waitgroup" {
+			require.NoError(t, os.RemoveAll(filepath.Join(ws.Dir, "labs", d.Name())))
+		}
+	}
+	sol, err := os.ReadFile("../solutions/01-waitgroup/squares.go")
+	require.NoError(t, err)
+	require.NoError(t, ws.Write("solutions/01-waitgroup/squares.go", sol))
+	for _, args := range [][]string{
+		{"init", "-q"}, {"add", "-A"},
+		{"-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "shipped"},
+	} {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = ws.Dir
+		out, err := cmd.CombinedOutput()
+		require.NoError(t, err, string(out))
+	}
+	return ws.Dir
+}
+
+// syncBuffer is a bytes.Buffer safe for the watch test, which reads while
+// the command writes.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// checker runs a command against root, returning its exit code and output.
+func checker(t *testing.T, root string, vars map[string]string, args ...string) (int, string) {
+	t.Helper()
+	var out syncBuffer
+	code := runMain(context.Background(), envFor(root, vars, &out), args)
+	return code, out.String()
+}
+
+func envFor(root string, vars map[string]string, out *syncBuffer) *env {
+	return &env{
+		stdout: out, stderr: out, stdin: strings.NewReader(""),
+		getenv: func(k string) string { return vars[k] },
+		root:   root,
+	}
+}
+
+func TestHintsAreProgressiveAndRemembered(t *testing.T) {
+	root := clone(t)
+	_, out := checker(t, root, nil, "hint", "1")
+	assert.Contains(t, out, "Hint 1 of 3 for lab 01-waitgroup")
+	assert.Contains(t, out, "make hint N=1")
+	_, out = checker(t, root, map[string]string{"L": "id"}, "hint", "01-waitgroup")
+	assert.Contains(t, out, "Petunjuk 2 dari 3")
+	_, out = checker(t, root, nil, "hint", "waitgroup")
+	assert.Contains(t, out, "Hint 3 of 3")
+	assert.Contains(t, out, "That was the last hint")
+	_, out = checker(t, root, nil, "hint", "1")
+	assert.Contains(t, out, "Hint 3 of 3", "the last hint stays the last")
+	code, out := checker(t, root, nil, "hint", "99")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, out, `no lab "99"`)
+}
+
+func TestLabExplainsThenPasses(t *testing.T) {
+	root := clone(t)
+	code, out := checker(t, root, nil, "lab", "1")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, "Lab 01-waitgroup does not pass yet: a data race")
+	assert.Contains(t, out, "squares.go:21", "the student's own line")
+	assert.NotContains(t, out, "harness.go", "no harness frames")
+	assert.Contains(t, out, "make lab N=1")
+
+	_, out = checker(t, root, nil, "progress")
+	assert.Contains(t, out, "✗ not passing yet")
+	code, out = checker(t, root, nil, "solution", "1")
+	assert.Equal(t, 1, code, "locked until the lab passes")
+	assert.Contains(t, out, "opens once your own fix passes")
+
+	sol, err := os.ReadFile(filepath.Join(root, "solutions/01-waitgroup/squares.go"))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(root, "labs/01-waitgroup/squares.go"), sol, 0o644))
+	code, out = checker(t, root, map[string]string{"L": "id"}, "lab", "1")
+	assert.Equal(t, 0, code, out)
+	assert.Contains(t, out, "✓ Lab 01-waitgroup lulus")
+
+	_, out = checker(t, root, nil, "progress")
+	assert.Contains(t, out, "✓ passed")
+	assert.Contains(t, out, "1 of 1 labs passed, 10 of 10 points.")
+	code, out = checker(t, root, nil, "solution", "1")
+	assert.Equal(t, 0, code, out)
+	assert.Contains(t, out, "is the reference fix, line for line")
+}
+
+func TestResetAsksAndKeepsABackup(t *testing.T) {
+	root := clone(t)
+	file := filepath.Join(root, "labs/01-waitgroup/squares.go")
+	shipped, err := os.ReadFile(file)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(file, []byte("my work\n"), 0o644))
+
+	code, out := checker(t, root, nil, "reset", "1")
+	assert.Equal(t, 2, code, "no terminal to ask on, and no -y")
+	assert.Contains(t, out, "add -y")
+
+	code, out = checker(t, root, nil, "reset", "-y", "1")
+	assert.Equal(t, 0, code, out)
+	got, err := os.ReadFile(file)
+	require.NoError(t, err)
+	assert.Equal(t, string(shipped), string(got))
+	backups, err := filepath.Glob(filepath.Join(root, backupDir, "01-waitgroup", "squares.go.*"))
+	require.NoError(t, err)
+	require.Len(t, backups, 1)
+	kept, err := os.ReadFile(backups[0])
+	require.NoError(t, err)
+	assert.Equal(t, "my work\n", string(kept))
+
+	_, out = checker(t, root, map[string]string{"L": "id"}, "reset", "-y", "1")
+	assert.Contains(t, out, "memang masih seperti semula")
+}
+
+func TestWatchRunsOnSaveAndMovesOn(t *testing.T) {
+	root := clone(t)
+	var out syncBuffer
+	done := make(chan int)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() { done <- runMain(ctx, envFor(root, nil, &out), []string{"watch"}) }()
+
+	waitFor := func(what string) {
+		t.Helper()
+		deadline := time.Now().Add(2 * time.Minute)
+		for !strings.Contains(out.String(), what) {
+			if time.Now().After(deadline) {
+				t.Fatalf("watch never said %q; it said:\n%s", what, out.String())
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	waitFor("does not pass yet")
+	sol, err := os.ReadFile(filepath.Join(root, "solutions/01-waitgroup/squares.go"))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(root, "labs/01-waitgroup/squares.go"), sol, 0o644))
+	waitFor("squares.go saved: running lab 01-waitgroup")
+	waitFor("✓ Lab 01-waitgroup passes")
+	select {
+	case code := <-done:
+		assert.Equal(t, 0, code)
+		assert.Contains(t, out.String(), "Every lab passes: nothing left to watch")
+	case <-time.After(time.Minute):
+		t.Fatal("watch did not finish after the last lab passed")
+	}
+}
