@@ -131,8 +131,16 @@ func Grade(ctx context.Context, opts Options, paths []string) (*gradebook.Gradeb
 	}
 	g := &grader{opts: opts, course: c, work: work, builds: make(chan struct{}, opts.Jobs), cache: map[string]*entry{}}
 
-	var subs []submission.Submission
-	for i, s := range submission.Expand(paths) {
+	// The output folder may sit inside the class folder (-o class/grades):
+	// it is not a submission.
+	outAbs, _ := filepath.Abs(opts.Out)
+	var all, subs []submission.Submission
+	for _, s := range submission.Expand(paths) {
+		if p, err := filepath.Abs(s.Path); err != nil || p != outAbs {
+			all = append(all, s)
+		}
+	}
+	for i, s := range all {
 		if i%opts.Shard.N == opts.Shard.I-1 {
 			subs = append(subs, s)
 		}
@@ -223,7 +231,7 @@ func (g *grader) testCode() map[string]string {
 // resuming.
 func (g *grader) submission(ctx context.Context, s submission.Submission) (*gradebook.Submission, bool) {
 	if g.opts.Resume {
-		if prev, err := gradebook.ReadSubmission(g.opts.Out, s.Name); err == nil && g.sameLabs(prev) {
+		if prev, err := gradebook.ReadSubmission(g.opts.Out, s.Name); err == nil && g.reusable(prev) {
 			return prev, true
 		}
 	}
@@ -270,17 +278,16 @@ func sumPoints(c *course) int {
 	return n
 }
 
-// sameLabs reports whether an earlier result graded the labs graded now; a
-// course that has changed since must be graded again.
-func (g *grader) sameLabs(s *gradebook.Submission) bool {
-	if s.Status == gradebook.Error {
-		return true
-	}
-	if len(s.Labs) != len(g.course.labs) {
+// reusable reports whether an earlier result can stand: it graded the labs
+// graded now (a course that has changed must be graded again) and nothing
+// in it went wrong on the grader's side (an unreadable archive may have been
+// replaced, a sandbox that failed to start may work now).
+func (g *grader) reusable(s *gradebook.Submission) bool {
+	if s.Status != gradebook.Graded || len(s.Labs) != len(g.course.labs) {
 		return false
 	}
 	for i, l := range g.course.labs {
-		if s.Labs[i].Lab != l.Name() {
+		if s.Labs[i].Lab != l.Name() || s.Labs[i].Status == gradebook.Error {
 			return false
 		}
 	}
