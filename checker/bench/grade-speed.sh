@@ -3,8 +3,8 @@
 # by side in one run on this machine, and prints the ratios. Timings on a
 # shared machine drift; ratios measured minutes apart in one run hold up.
 #
-#   checker/internal/grade/bench.sh            # 12 submissions, every lab
-#   N=30 K=3 LABS=1 checker/internal/grade/bench.sh
+#   checker/bench/grade-speed.sh            # 12 submissions, every lab
+#   N=30 K=3 LABS=1 checker/bench/grade-speed.sh
 #
 # The class: for each lab, a third of the students did not touch it (the
 # shipped file), a third submit the reference fix, a third a fix of their own
@@ -20,7 +20,7 @@
 #        check and K runs of the scripts, each measured here alone:
 #        floor = sum over labs of U_lab * (compile + static + K * run) / cores.
 set -euo pipefail
-cd "$(dirname "$0")/../../.."
+cd "$(dirname "$0")/../.."
 root=$PWD
 N=${N:-12}
 K=${K:-3}
