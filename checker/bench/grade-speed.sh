@@ -18,7 +18,8 @@
 # grade: `checker grade -runs K -j J` (each lab K times, sandboxed, every output).
 # floor: the work no grader can skip, perfectly spread over the cores: for each
 #        distinct (lab, files) pair U, one compile after an edit, one static
-#        check and K runs of the scripts, each measured here alone:
+#        check and K runs of the scripts, each measured here alone (three
+#        times: before, between and after the gradings, as the load drifts):
 #        floor = sum over labs of U_lab * (compile + static + K * run) / cores.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -66,6 +67,32 @@ echo "class: $N submissions x ${#labs[@]} labs (${labs[*]}), K=$K, -j $J, $CORES
 # Warm the module and build caches as an instructor's machine would be.
 for l in "${labs[@]}"; do go test -race -trimpath -c -o /dev/null "./labs/$l" >/dev/null; done
 
+# The floor's steps, each timed alone in a private copy after an edit. The
+# machine's load drifts over minutes, so they are sampled before, between
+# and after the two timed gradings, and averaged.
+floorcopy="$work/floorcopy"
+mkdir -p "$floorcopy"
+tar -C "$root" --exclude=.git --exclude=.bin --exclude=grades -cf - . | tar -C "$floorcopy" -xf -
+declare -A sum_c sum_s sum_r
+samples=0
+sample_floor() {
+  samples=$((samples + 1))
+  for l in "${labs[@]}"; do
+    for f in $(editable "$l"); do
+      { cat "solutions/$l/$f"; printf '\n// floor %s\n' "$RANDOM$RANDOM"; } > "$floorcopy/labs/$l/$f"
+    done
+    local t c full r
+    t=$(now); (cd "$floorcopy" && go test -race -trimpath -c -o "$work/floor.test" "./labs/$l" >/dev/null); c=$(since "$t")
+    t=$(now); (cd "$floorcopy/labs/$l" && GORACE=atexit_sleep_ms=0 "$work/floor.test" -test.count=1 >/dev/null 2>&1 || true); full=$(since "$t")
+    t=$(now); (cd "$floorcopy/labs/$l" && RACELAB_SKIP_STATIC=1 GORACE=atexit_sleep_ms=0 "$work/floor.test" -test.count=1 >/dev/null 2>&1 || true); r=$(since "$t")
+    sum_c[$l]=$(awk -v a="${sum_c[$l]:-0}" -v b="$c" 'BEGIN { print a + b }')
+    sum_s[$l]=$(awk -v a="${sum_s[$l]:-0}" -v b="$full" -v r="$r" 'BEGIN { s = b - r; if (s < 0) s = 0; print a + s }')
+    sum_r[$l]=$(awk -v a="${sum_r[$l]:-0}" -v b="$r" 'BEGIN { print a + b }')
+  done
+}
+
+sample_floor
+
 # naive: the labs graded (all of them: ./labs/...)
 pkgs=()
 for l in "${labs[@]}"; do pkgs+=("./labs/$l"); done
@@ -81,6 +108,8 @@ done
 naive=$(since "$t")
 echo "naive loop:     ${naive}s"
 
+sample_floor
+
 # grade
 lab_nums=$(for l in "${labs[@]}"; do echo $((10#${l%%-*})); done | paste -sd, -)
 t=$(now)
@@ -88,21 +117,15 @@ t=$(now)
 grade=$(since "$t")
 echo "checker grade:  ${grade}s"
 
-# floor: each step measured alone, in a private copy, after an edit.
+sample_floor
+
 floor=0
 for l in "${labs[@]}"; do
   # Distinct builds of this lab: its (lab, hash) pairs in the gradebook.
   u=$(awk -F'"' '/"lab": /{lab=$4} /"hash": /{print lab, $4}' "$work/out/gradebook.json" | sort -u | grep -c "^$l " || true)
-  copy="$work/naive"
-  for f in $(editable "$l"); do
-    { cat "solutions/$l/$f"; printf '\n// floor %s\n' "$RANDOM$RANDOM"; } > "$copy/labs/$l/$f"
-  done
-  t=$(now); (cd "$copy" && go test -race -trimpath -c -o "$work/floor.test" "./labs/$l" >/dev/null); c=$(since "$t")
-  t=$(now); (cd "$copy/labs/$l" && GORACE=atexit_sleep_ms=0 "$work/floor.test" -test.count=1 >/dev/null 2>&1 || true); full=$(since "$t")
-  t=$(now); (cd "$copy/labs/$l" && RACELAB_SKIP_STATIC=1 GORACE=atexit_sleep_ms=0 "$work/floor.test" -test.count=1 >/dev/null 2>&1 || true); r=$(since "$t")
-  f=$(awk -v u="$u" -v c="$c" -v full="$full" -v r="$r" -v k="$K" -v n="$CORES" \
-      'BEGIN { s = full - r; if (s < 0) s = 0; printf "%.2f", u * (c + s + k * r) / n }')
-  echo "floor $l: $u distinct builds; compile ${c}s, static $(awk -v a="$full" -v b="$r" 'BEGIN{printf "%.2f", (a-b>0)?a-b:0}')s, run ${r}s -> ${f}s"
+  read -r c s r < <(awk -v c="${sum_c[$l]}" -v s="${sum_s[$l]}" -v r="${sum_r[$l]}" -v n="$samples" 'BEGIN { printf "%.2f %.2f %.2f", c/n, s/n, r/n }')
+  f=$(awk -v u="$u" -v c="$c" -v s="$s" -v r="$r" -v k="$K" -v n="$CORES" 'BEGIN { printf "%.2f", u * (c + s + k * r) / n }')
+  echo "floor $l: $u distinct builds; compile ${c}s, static ${s}s, run ${r}s (mean of $samples samples) -> ${f}s"
   floor=$(awk -v a="$floor" -v b="$f" 'BEGIN { printf "%.2f", a + b }')
 done
 echo "floor:          ${floor}s"

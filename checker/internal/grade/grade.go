@@ -153,10 +153,14 @@ func Grade(ctx context.Context, opts Options, paths []string) (*gradebook.Gradeb
 		book.Sandbox = "none"
 	}
 
-	// A few submissions at a time, each with all its labs in parallel:
-	// enough to keep every core busy, few enough that submissions finish
-	// (and are saved) one after another instead of all at the end.
-	inFlight := make(chan struct{}, max(2, 2*opts.Jobs))
+	// Many submissions are in flight, each with all its labs in parallel,
+	// because most of them only wait for a build another one started (the
+	// same files): a small window would leave cores idle. Builds are handed
+	// out first come, first served (a channel's waiting senders are served
+	// in order), so submissions still finish, and are saved, one after
+	// another rather than all at the end. A submission holds only its
+	// editable files while it waits.
+	inFlight := make(chan struct{}, max(16, 8*opts.Jobs))
 	var mu sync.Mutex
 	var writeErr error
 	done := 0
@@ -250,6 +254,12 @@ func (g *grader) submission(ctx context.Context, s submission.Submission) (*grad
 	res.Source = snap.Source
 	res.Notes = snap.Notes
 	res.Protected, res.Ignored = g.course.tampering(snap.Files, snap.Names)
+	for rel := range snap.Files {
+		if !g.course.editable[rel] {
+			delete(snap.Files, rel) // compared already; only editable files are graded
+		}
+	}
+	snap.Names = nil
 	const maxListed = 30
 	if n := len(res.Ignored); n > maxListed {
 		res.Ignored = append(res.Ignored[:maxListed], fmt.Sprintf("… and %d more", n-maxListed))
