@@ -269,8 +269,8 @@ func systemBinds() []string {
 	return args
 }
 
-// userProcesses counts the processes of uid, since RLIMIT_NPROC counts
-// them all and not only the run's.
+// userProcesses counts the tasks (processes and their threads) of uid,
+// since RLIMIT_NPROC counts them all and not only the run's.
 func userProcesses(uid int) int {
 	entries, err := os.ReadDir("/proc")
 	if err != nil {
@@ -282,9 +282,11 @@ func userProcesses(uid int) int {
 			continue
 		}
 		fi, err := os.Stat(filepath.Join("/proc", e.Name()))
-		if err == nil && fileUID(fi) == uid {
-			n++
+		if err != nil || fileUID(fi) != uid {
+			continue
 		}
+		tasks, _ := os.ReadDir(filepath.Join("/proc", e.Name(), "task"))
+		n += max(len(tasks), 1) // a process that has just ended counts as one
 	}
 	return n
 }

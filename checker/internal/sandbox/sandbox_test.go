@@ -187,3 +187,10 @@ func buildHog(t *testing.T, dir string) {
 		t.Fatalf("building the memory hog: %v\n%s", err, out)
 	}
 }
+
+func TestUserProcessesCountsThreads(t *testing.T) {
+	// This test process alone has several threads (the Go runtime's).
+	if n := userProcesses(os.Getuid()); n < 2 {
+		t.Errorf("userProcesses = %d, want this process's threads counted", n)
+	}
+}
