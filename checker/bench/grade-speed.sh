@@ -123,7 +123,7 @@ floor=0
 for l in "${labs[@]}"; do
   # Distinct builds of this lab: its (lab, hash) pairs in the gradebook.
   u=$(awk -F'"' '/"lab": /{lab=$4} /"hash": /{print lab, $4}' "$work/out/gradebook.json" | sort -u | grep -c "^$l " || true)
-  read -r c s r < <(awk -v c="${sum_c[$l]}" -v s="${sum_s[$l]}" -v r="${sum_r[$l]}" -v n="$samples" 'BEGIN { printf "%.2f %.2f %.2f", c/n, s/n, r/n }')
+  read -r c s r < <(awk -v c="${sum_c[$l]}" -v s="${sum_s[$l]}" -v r="${sum_r[$l]}" -v n="$samples" 'BEGIN { printf "%.2f %.2f %.2f\n", c/n, s/n, r/n }')
   f=$(awk -v u="$u" -v c="$c" -v s="$s" -v r="$r" -v k="$K" -v n="$CORES" 'BEGIN { printf "%.2f", u * (c + s + k * r) / n }')
   echo "floor $l: $u distinct builds; compile ${c}s, static ${s}s, run ${r}s (mean of $samples samples) -> ${f}s"
   floor=$(awk -v a="$floor" -v b="$f" 'BEGIN { printf "%.2f", a + b }')
