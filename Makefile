@@ -14,7 +14,7 @@ CHECKER_SRC := $(shell find checker -name '*.go' -not -name '*_test.go') go.mod 
 $(CHECKER): $(CHECKER_SRC)
 	@$(GO) build -o $@ ./checker
 
-.PHONY: lab watch hint progress reset solution verify test vet help
+.PHONY: lab watch hint progress reset solution verify test vet help grade grade-example
 
 help:
 	@echo "students:    make lab N=1        run lab 1 as the grader does, explained (V=1: raw output)"
@@ -23,6 +23,8 @@ help:
 	@echo "             make reset N=1      the lab's file as shipped;  make solution N=1  once it passes"
 	@echo "             L=id                messages in Bahasa Indonesia"
 	@echo "instructors: make verify         prove every lab right (COUNT=20 LABS='3 4')"
+	@echo "             make grade SUBMISSIONS=class/   grade a class into grades/ (OUT=dir)"
+	@echo "             make grade-example  grade the bundled example class into grades/example"
 	@echo "maintainers: make test           vet, unit tests, and verify every lab"
 
 lab: $(CHECKER)
@@ -57,3 +59,13 @@ vet:
 test: vet $(CHECKER)
 	$(GO) test -race -count=1 ./checker/... ./labs/internal/...
 	$(CHECKER) verify -count $(COUNT)
+
+# Grading: see docs/grading.md. Student code runs only inside bubblewrap.
+OUT ?= grades
+
+grade: $(CHECKER)
+	@test -n "$(SUBMISSIONS)" || { echo "usage: make grade SUBMISSIONS=path/to/class [OUT=grades]"; exit 2; }
+	$(CHECKER) grade -o $(OUT) $(SUBMISSIONS)
+
+grade-example: $(CHECKER)
+	$(CHECKER) grade -o $(OUT)/example checker/testdata/class

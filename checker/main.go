@@ -40,6 +40,8 @@ func commands() map[string]command {
 		"solution":  {"show the reference fix against your version, once your lab passes", cmdSolution},
 		"coursemap": {"write labs/README.md, the course map, from the labs' lab.toml files", cmdCourseMap},
 		"verify":    {"prove labs right: shipped fails as declared, solution passes, cheats fail", cmdVerify},
+		"grade":     {"grade a class: submissions in, gradebook and feedback out (sandboxed)", cmdGrade},
+		"merge":     {"combine the outputs of sharded `grade --shard I/N` runs into one gradebook", cmdMerge},
 	}
 }
 

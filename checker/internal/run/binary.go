@@ -44,15 +44,32 @@ func TestArgs() []string {
 // sandbox); test2json itself stays outside, so the event stream is framed
 // by trusted code.
 func Exec(ctx context.Context, bin, labDir string, wrap func([]string) []string, extraEnv ...string) (Result, error) {
+	return ExecWith(ctx, bin, labDir, ExecOptions{Wrap: wrap, Env: extraEnv})
+}
+
+// ExecOptions are the knobs of ExecWith. The zero value runs the binary as
+// Exec does.
+type ExecOptions struct {
+	Wrap func([]string) []string // see Exec
+	Env  []string                // added to the standard environment
+	// MaxOutput, if positive, bounds the bytes of event stream (and of
+	// stderr) kept from the run. Past it the run is killed and fails with
+	// Result.Truncated set: the grader runs untrusted programs, and one that
+	// prints forever must not take the grader's memory with it.
+	MaxOutput int
+}
+
+// ExecWith is Exec with options.
+func ExecWith(ctx context.Context, bin, labDir string, o ExecOptions) (Result, error) {
 	argv := append([]string{bin}, TestArgs()...)
-	if wrap != nil {
-		argv = wrap(argv)
+	if o.Wrap != nil {
+		argv = o.Wrap(argv)
 	}
 	args := append([]string{"tool", "test2json", "-t", "--"}, argv...)
 	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = labDir
-	cmd.Env = append(Env(os.Environ()), extraEnv...)
-	res, err := collect(cmd)
+	cmd.Env = append(Env(os.Environ()), o.Env...)
+	res, err := collectLimited(cmd, o.MaxOutput)
 	if err != nil {
 		return res, fmt.Errorf("running %s: %w", strings.Join(argv, " "), err)
 	}

@@ -58,6 +58,13 @@ type Result struct {
 	Stream   string            // the raw test2json stream, for readers that want events
 	Tests    map[string]string // test name -> "pass", "fail" or "skip", from the test2json stream
 	Duration time.Duration
+	// Truncated reports that the run printed more than its output limit
+	// (see ExecOptions.MaxOutput) and was killed; Output holds the start.
+	Truncated bool
+	// ExitCode is the exit status of the run (of test2json, which exits 0
+	// exactly when the test binary does); -1 when killed by a signal. The
+	// grader needs it apart from the event stream: a pass needs both.
+	ExitCode int
 }
 
 // Passed reports whether the run passed.
@@ -118,17 +125,31 @@ func GoTest(ctx context.Context, dir, pkg string, extraEnv ...string) (Result, e
 
 // collect runs cmd, which prints a test2json stream, in its own process
 // group so that a timeout kills the test binary and its script children too.
-func collect(cmd *exec.Cmd) (Result, error) {
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+func collect(cmd *exec.Cmd) (Result, error) { return collectLimited(cmd, 0) }
+
+// collectLimited is collect keeping at most max bytes of each of stdout and
+// stderr (no limit when max <= 0); a run that prints more is killed.
+func collectLimited(cmd *exec.Cmd, max int) (Result, error) {
+	kill := func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	stdout := &capped{max: max, kill: kill}
+	stderr := &capped{max: max, kill: kill}
+	cmd.Stdout, cmd.Stderr = stdout, stderr
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	cmd.Cancel = kill
 	cmd.WaitDelay = 5 * time.Second
 	start := time.Now()
 	err := cmd.Run()
-	res := Result{Duration: time.Since(start)}
-	output, tests, buildFailed := decode(&stdout)
-	res.Output, res.Tests, res.Stream = output+stderr.String(), tests, stdout.String()
+	res := Result{Duration: time.Since(start), Truncated: stdout.over || stderr.over, ExitCode: -1}
+	if cmd.ProcessState != nil {
+		res.ExitCode = cmd.ProcessState.ExitCode()
+	}
+	output, tests, buildFailed := decode(bytes.NewReader(stdout.buf.Bytes()))
+	res.Output, res.Tests, res.Stream = output+stderr.buf.String(), tests, stdout.buf.String()
+	if res.Truncated {
+		res.Output += fmt.Sprintf("\nracelab: the run printed more than %d bytes and was stopped\n", max)
+		res.Reasons = []Reason{Fail}
+		return res, nil
+	}
 	var exit *exec.ExitError
 	switch {
 	case err == nil:
@@ -150,4 +171,28 @@ func collect(cmd *exec.Cmd) (Result, error) {
 	default:
 		return res, fmt.Errorf("running %s: %w", strings.Join(cmd.Args, " "), err)
 	}
+}
+
+// capped is a buffer that keeps the first max bytes written to it and kills
+// the writer's process group once more arrive.
+type capped struct {
+	buf  bytes.Buffer
+	max  int
+	over bool
+	kill func() error
+}
+
+func (c *capped) Write(p []byte) (int, error) {
+	if c.max <= 0 {
+		return c.buf.Write(p)
+	}
+	if room := c.max - c.buf.Len(); len(p) > room {
+		c.buf.Write(p[:max(room, 0)])
+		if !c.over {
+			c.over = true
+			c.kill()
+		}
+		return len(p), nil // swallow the rest: the process is being killed
+	}
+	return c.buf.Write(p)
 }

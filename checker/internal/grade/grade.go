@@ -1,0 +1,699 @@
+// Package grade grades a class: every submission's editable files, and only
+// those, are put into a private copy of the instructor's tree, compiled
+// outside the sandbox, checked statically, and run K times inside it; a lab
+// passes only when the test binary's own event stream reports every
+// expected test passing and the binary exits 0, in every run.
+//
+// Work is shared and bounded: identical editable files (by content hash)
+// are built and run once for the whole class; builds are bounded by Jobs,
+// runs by the sandbox's concurrency. Each submission's result is written to
+// disk (atomically) as soon as it is done, so an interrupted grading loses
+// nothing finished and Resume picks up where it stopped.
+package grade
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/racelab/racelab/checker/internal/gradebook"
+	"github.com/racelab/racelab/checker/internal/run"
+	"github.com/racelab/racelab/checker/internal/sandbox"
+	"github.com/racelab/racelab/checker/internal/submission"
+	"github.com/racelab/racelab/checker/internal/submission/archive"
+	"github.com/racelab/racelab/checker/internal/workspace"
+	"github.com/racelab/racelab/checker/lab"
+	"github.com/racelab/racelab/checker/labvet"
+)
+
+// Options configure a grading.
+type Options struct {
+	Root      string     // the instructor's racelab tree
+	Labs      []*lab.Lab // the labs to grade, in order
+	Runs      int        // runs of each lab; a failure in any fails the lab
+	Jobs      int        // builds at once (each is CPU-bound)
+	Sandbox   *sandbox.Sandbox
+	Out       string // output folder
+	Resume    bool   // keep the results of submissions already graded into Out
+	Shard     Shard
+	Classroom bool // also write each submission's GitHub Classroom result
+	Worktree  bool // grade git repositories' working files, not HEAD
+	Limits    archive.Limits
+	// Explain turns a run's reason into a sentence for the student.
+	Explain func(run.Reason) string
+	// Progress, if set, is called as each submission is done.
+	Progress func(Progress)
+}
+
+// Shard selects every N-th submission, starting at the I-th (1-based).
+type Shard struct{ I, N int }
+
+// String is "I/N", or "" for the whole class.
+func (s Shard) String() string {
+	if s.N <= 1 {
+		return ""
+	}
+	return fmt.Sprintf("%d/%d", s.I, s.N)
+}
+
+// ParseShard parses "I/N" with 1 <= I <= N.
+func ParseShard(v string) (Shard, error) {
+	i, n, ok := strings.Cut(v, "/")
+	si, err1 := strconv.Atoi(i)
+	sn, err2 := strconv.Atoi(n)
+	if !ok || err1 != nil || err2 != nil || sn < 1 || si < 1 || si > sn {
+		return Shard{}, fmt.Errorf("--shard %q: want I/N with 1 <= I <= N, e.g. 2/4", v)
+	}
+	return Shard{si, sn}, nil
+}
+
+// Progress reports one finished submission.
+type Progress struct {
+	Done, Total int
+	Submission  *gradebook.Submission
+	Resumed     bool // taken from a previous run's output
+	Elapsed     time.Duration
+}
+
+// Grade grades the submissions found at paths and writes every output into
+// opts.Out. An error means the grading as a whole could not go on (the
+// instructor's tree is broken, the output folder is not writable, the run
+// was interrupted); a bad submission is only a row.
+func Grade(ctx context.Context, opts Options, paths []string) (*gradebook.Gradebook, error) {
+	start := time.Now()
+	if opts.Runs < 1 {
+		return nil, fmt.Errorf("grade: runs must be at least 1, got %d", opts.Runs)
+	}
+	if opts.Jobs < 1 {
+		opts.Jobs = runtime.NumCPU()
+	}
+	if opts.Shard.N < 1 {
+		opts.Shard = Shard{1, 1}
+	}
+	if opts.Limits == (archive.Limits{}) {
+		opts.Limits = archive.DefaultLimits()
+	}
+	if opts.Sandbox == nil {
+		return nil, errors.New("grade: no sandbox given (use sandbox.Unsandboxed for --sandbox=none)")
+	}
+	if err := os.MkdirAll(opts.Out, 0o755); err != nil {
+		return nil, fmt.Errorf("creating the output folder: %w", err)
+	}
+	work, err := os.MkdirTemp("", "racelab-grade-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(work)
+	// The sandbox's unprivileged user must reach the test binaries and the
+	// lab folders inside: searchable, not listable.
+	for _, dir := range []string{work, filepath.Join(work, "bin")} {
+		if err := os.MkdirAll(dir, 0o711); err != nil {
+			return nil, err
+		}
+		if err := os.Chmod(dir, 0o711); err != nil {
+			return nil, err
+		}
+	}
+	c, err := loadCourse(opts.Root, opts.Labs, work)
+	if err != nil {
+		return nil, err
+	}
+	g := &grader{opts: opts, course: c, work: work, builds: make(chan struct{}, opts.Jobs), cache: map[string]*entry{}}
+
+	// The output folder may sit inside the class folder (-o class/grades):
+	// it is not a submission.
+	outAbs, _ := filepath.Abs(opts.Out)
+	var all, subs []submission.Submission
+	for _, s := range submission.Expand(paths) {
+		if p, err := filepath.Abs(s.Path); err != nil || p != outAbs {
+			all = append(all, s)
+		}
+	}
+	for i, s := range all {
+		if i%opts.Shard.N == opts.Shard.I-1 {
+			subs = append(subs, s)
+		}
+	}
+	book := &gradebook.Gradebook{
+		Version: gradebook.Version, Runs: opts.Runs, Sandbox: "bubblewrap", Shard: opts.Shard.String(),
+		Labs: c.gradebookLabs(), Submissions: make([]gradebook.Submission, len(subs)),
+	}
+	if !opts.Sandbox.Enabled() {
+		book.Sandbox = "none"
+	}
+
+	// Many submissions are in flight, each with all its labs in parallel,
+	// because most of them only wait for a build another one started (the
+	// same files): a small window would leave cores idle. Builds are handed
+	// out first come, first served (a channel's waiting senders are served
+	// in order), so submissions still finish, and are saved, one after
+	// another rather than all at the end. A submission holds only its
+	// editable files while it waits.
+	inFlight := make(chan struct{}, max(16, 8*opts.Jobs))
+	var mu sync.Mutex
+	var writeErr error
+	done := 0
+	var wg sync.WaitGroup
+	for i, s := range subs {
+		wg.Go(func() {
+			select {
+			case inFlight <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			defer func() { <-inFlight }()
+			res, resumed := g.submission(ctx, s)
+			if ctx.Err() != nil {
+				return // interrupted: this one is not finished, so not saved
+			}
+			book.Submissions[i] = *res
+			var werr error
+			if !resumed {
+				werr = gradebook.WriteSubmission(opts.Out, res, book.Labs, g.testCode(), opts.Classroom)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if werr != nil && writeErr == nil {
+				writeErr = werr
+			}
+			done++
+			if opts.Progress != nil {
+				opts.Progress(Progress{Done: done, Total: len(subs), Submission: res, Resumed: resumed, Elapsed: time.Since(start)})
+			}
+		})
+	}
+	wg.Wait()
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	if writeErr != nil {
+		return nil, writeErr
+	}
+	book.ElapsedMS = time.Since(start).Milliseconds()
+	if err := gradebook.WriteAll(opts.Out, book); err != nil {
+		return nil, err
+	}
+	return book, nil
+}
+
+type grader struct {
+	opts   Options
+	course *course
+	work   string
+	builds chan struct{} // bounds builds and static checks
+
+	mu    sync.Mutex
+	cache map[string]*entry // by hash of a lab's editable files
+}
+
+// entry is the result for one content hash, computed once.
+type entry struct {
+	done chan struct{}
+	res  gradebook.LabResult
+}
+
+func (g *grader) testCode() map[string]string {
+	m := map[string]string{}
+	for _, l := range g.course.labs {
+		m[l.Name()] = l.testCode
+	}
+	return m
+}
+
+// submission grades one submission, or takes its earlier result when
+// resuming.
+func (g *grader) submission(ctx context.Context, s submission.Submission) (*gradebook.Submission, bool) {
+	if g.opts.Resume {
+		if prev, err := gradebook.ReadSubmission(g.opts.Out, s.Name); err == nil && g.reusable(prev) {
+			return prev, true
+		}
+	}
+	start := time.Now()
+	res := &gradebook.Submission{Name: s.Name, Status: gradebook.Graded}
+	defer func() { res.ElapsedMS = time.Since(start).Milliseconds() }()
+	snap, err := submission.Load(ctx, s, submission.Options{
+		Want: g.course.want, Editable: func(rel string) bool { return g.course.editable[rel] },
+		Limits: g.opts.Limits, Worktree: g.opts.Worktree,
+	})
+	if err != nil {
+		res.Status, res.Error = gradebook.Error, err.Error()
+		res.Max = sumPoints(g.course)
+		return res, false
+	}
+	res.Source = snap.Source
+	res.Notes = snap.Notes
+	res.Protected, res.Ignored = g.course.tampering(snap.Files, snap.Names)
+	for rel := range snap.Files {
+		if !g.course.editable[rel] {
+			delete(snap.Files, rel) // compared already; only editable files are graded
+		}
+	}
+	snap.Names = nil
+	const maxListed = 30
+	if n := len(res.Ignored); n > maxListed {
+		res.Ignored = append(res.Ignored[:maxListed], fmt.Sprintf("… and %d more", n-maxListed))
+	}
+	res.Labs = make([]gradebook.LabResult, len(g.course.labs))
+	var wg sync.WaitGroup
+	for i, l := range g.course.labs {
+		files, state, notes := g.editableFiles(l, snap)
+		res.Notes = append(res.Notes, notes...)
+		wg.Go(func() {
+			r := g.lab(ctx, l, files)
+			r.Files = state
+			res.Labs[i] = r
+		})
+	}
+	wg.Wait()
+	res.Total(g.course.gradebookLabs())
+	return res, false
+}
+
+func sumPoints(c *course) int {
+	n := 0
+	for _, l := range c.labs {
+		n += l.Points
+	}
+	return n
+}
+
+// reusable reports whether an earlier result can stand: it graded the labs
+// graded now (a course that has changed must be graded again) and nothing
+// in it went wrong on the grader's side (an unreadable archive may have been
+// replaced, a sandbox that failed to start may work now).
+func (g *grader) reusable(s *gradebook.Submission) bool {
+	if s.Status != gradebook.Graded || len(s.Labs) != len(g.course.labs) {
+		return false
+	}
+	for i, l := range g.course.labs {
+		if s.Labs[i].Lab != l.Name() || s.Labs[i].Status == gradebook.Error {
+			return false
+		}
+	}
+	return true
+}
+
+// editableFiles picks a lab's editable files from a submission: the
+// student's version where there is one, the shipped one otherwise (a
+// submission may hold only the files the student edited).
+func (g *grader) editableFiles(l *courseLab, snap *submission.Snapshot) (files map[string][]byte, state string, notes []string) {
+	files = map[string][]byte{}
+	edited, missing := false, false
+	for _, f := range l.Editable {
+		rel := l.rel(f)
+		if target, ok := snap.Links[rel]; ok {
+			notes = append(notes, fmt.Sprintf("%s is a symbolic link (to %s): the grader never follows links, so the shipped file was graded; submit the file itself", rel, target))
+		}
+		data, ok := snap.Files[rel]
+		switch {
+		case !ok:
+			missing = true
+			data = l.shipped[f]
+		case string(data) != string(l.shipped[f]):
+			edited = true
+		}
+		files[f] = data
+	}
+	switch {
+	case edited:
+		state = "edited"
+	case missing:
+		state = "missing"
+	default:
+		state = "shipped"
+	}
+	return files, state, notes
+}
+
+// hash identifies a lab's editable files: equal hashes build the same test
+// binary, so they are built and run once.
+func hash(l *courseLab, files map[string][]byte) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00", l.Name())
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(h, "%s\x00%d\x00", n, len(files[n]))
+		h.Write(files[n])
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// lab returns the result for a lab's files, computing it only the first
+// time these exact files are seen.
+func (g *grader) lab(ctx context.Context, l *courseLab, files map[string][]byte) gradebook.LabResult {
+	key := hash(l, files)
+	g.mu.Lock()
+	e, ok := g.cache[key]
+	if !ok {
+		e = &entry{done: make(chan struct{})}
+		g.cache[key] = e
+	}
+	g.mu.Unlock()
+	if !ok {
+		e.res = g.evaluate(ctx, l, files, key)
+		close(e.done)
+	}
+	select {
+	case <-e.done:
+	case <-ctx.Done():
+		return gradebook.LabResult{Lab: l.Name(), Status: gradebook.Error, Max: l.Points, Message: "interrupted"}
+	}
+	r := e.res
+	r.Details = append([]string(nil), r.Details...)
+	return r
+}
+
+// seed is the RACELAB_SEED of a run: derived from the files and the run's
+// index, so a run can be replayed, and any change to a file (such as
+// hard-coding an answer) changes the inputs.
+func seed(key string, i int) string {
+	sum := sha256.Sum256([]byte(fmt.Sprintf("%s/%d", key, i)))
+	return strconv.FormatUint(binary.BigEndian.Uint64(sum[:8])%1_000_000_000, 10)
+}
+
+// evaluate builds and runs one lab's files.
+func (g *grader) evaluate(ctx context.Context, l *courseLab, files map[string][]byte, key string) gradebook.LabResult {
+	res := gradebook.LabResult{Lab: l.Name(), Status: gradebook.Fail, Max: l.Points, Hash: key}
+	var refused []string
+	for _, f := range l.Editable {
+		refused = append(refused, scan(f, files[f])...)
+	}
+	if len(refused) > 0 {
+		res.Reason, res.Message, res.Details = "refused", explainGrader("refused"), refused
+		return res
+	}
+	bin := filepath.Join(g.work, "bin", key+".test")
+	defer os.Remove(bin)
+	build, findings, err := g.build(ctx, l, files, bin)
+	if err != nil {
+		return errored(res, err)
+	}
+	if !build.Passed() {
+		res.Reason, res.Message = string(run.Build), g.explain(run.Build)
+		res.Build = cut(build.Output, 4000)
+		res.Details = pointing(build.Output, l.Editable, 12)
+		return res
+	}
+	if err := os.Chmod(bin, 0o755); err != nil {
+		return errored(res, err)
+	}
+	runs := make([]gradebook.Run, g.opts.Runs)
+	outputs := make([]string, g.opts.Runs)
+	var wg sync.WaitGroup
+	var runErr error
+	var mu sync.Mutex
+	for i := range runs {
+		wg.Go(func() {
+			r, out, err := g.run(ctx, l, bin, seed(key, i))
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil && runErr == nil {
+				runErr = err
+			}
+			runs[i], outputs[i] = r, out
+		})
+	}
+	wg.Wait()
+	if runErr != nil {
+		return errored(res, runErr)
+	}
+	res.Runs = runs
+	g.verdict(&res, l, findings, outputs)
+	return res
+}
+
+func errored(res gradebook.LabResult, err error) gradebook.LabResult {
+	res.Status, res.Reason, res.Message = gradebook.Error, "error", "the grader could not grade this lab: "+err.Error()
+	res.Points = 0
+	return res
+}
+
+// build compiles the lab's test binary from a private copy of the
+// instructor's tree with the student's files in, then runs the static
+// checks there; both outside the sandbox, neither running student code.
+func (g *grader) build(ctx context.Context, l *courseLab, files map[string][]byte, bin string) (run.Result, []labvet.Finding, error) {
+	replace := map[string][]byte{}
+	for f, data := range files {
+		replace[l.rel(f)] = data
+	}
+	select {
+	case g.builds <- struct{}{}:
+	case <-ctx.Done():
+		return run.Result{}, nil, ctx.Err()
+	}
+	defer func() { <-g.builds }()
+	ws, err := workspace.New(g.course.root, g.work, replace)
+	if err != nil {
+		return run.Result{}, nil, err
+	}
+	defer ws.Remove()
+	res, err := run.Compile(ctx, ws.Dir, "./labs/"+l.Name(), bin)
+	if err != nil || !res.Passed() {
+		res.Output = strings.ReplaceAll(res.Output, ws.Dir+string(filepath.Separator), "")
+		return res, nil, err
+	}
+	findings, err := labvet.Check(filepath.Join(ws.Dir, "labs", l.Name()), l.Fix, l.Editable)
+	if err != nil {
+		return res, nil, fmt.Errorf("static checks: %w", err)
+	}
+	return res, findings, nil
+}
+
+// run runs the test binary once in the sandbox and judges the run on the
+// evidence: every expected test reported passed, and a zero exit.
+func (g *grader) run(ctx context.Context, l *courseLab, bin, seed string) (gradebook.Run, string, error) {
+	env := []string{"RACELAB_SKIP_STATIC=1", "RACELAB_SEED=" + seed}
+	for _, kv := range run.Env(os.Environ()) {
+		k, _, _ := strings.Cut(kv, "=")
+		// What `make lab` passes on to a lab: the race runtime's options,
+		// the thread count and the harness's timeouts.
+		if k == "GORACE" || k == "GOMAXPROCS" || k == "GOTRACEBACK" || (strings.HasPrefix(k, "RACELAB_") && k != "RACELAB_SEED" && k != "RACELAB_SKIP_STATIC") {
+			env = append(env, kv)
+		}
+	}
+	res, err := g.opts.Sandbox.Run(ctx, bin, sandbox.Spec{LabDir: l.runDir, Env: env})
+	if err != nil {
+		return gradebook.Run{}, "", err
+	}
+	r := gradebook.Run{Seed: seed, DurationMS: res.Duration.Milliseconds()}
+	for _, t := range l.expected() {
+		switch res.Tests[t] {
+		case "pass":
+		case "fail":
+			r.Failed = append(r.Failed, t)
+		default:
+			r.Missing = append(r.Missing, t)
+		}
+	}
+	switch {
+	case res.TimedOut:
+		r.Reasons = []string{string(run.Timeout)}
+	case res.Truncated:
+		r.Reasons = []string{"output-limit"}
+	case res.ExitCode == 0 && len(r.Failed)+len(r.Missing) == 0 && res.Passed():
+		r.Status = gradebook.Pass
+	case res.ExitCode == 0:
+		// A zero exit without the tests' own reports: the program's code
+		// (an init, say) ended the test binary early, or faked its output.
+		r.Reasons = []string{"no-result"}
+	default:
+		for _, reason := range res.Reasons {
+			r.Reasons = append(r.Reasons, string(reason))
+		}
+		if len(r.Reasons) == 0 {
+			r.Reasons = []string{string(run.Fail)}
+		}
+	}
+	if r.Status == "" {
+		r.Status = gradebook.Fail
+	}
+	r.Race = raceReport(res.Output)
+	return r, res.Output, nil
+}
+
+// precedence orders every reason a run can fail for, the most telling
+// first: the grader's own (which say the run's evidence is missing) before
+// the harness's.
+func precedence(reason string) int {
+	order := []string{"no-result", "output-limit", string(run.Build), string(run.Race), string(run.Leak),
+		string(run.Deadlock), string(run.NotConcurrent), string(run.Crash), string(run.WrongOutput),
+		string(run.WrongFix), string(run.Timeout), string(run.Fail)}
+	for i, r := range order {
+		if r == reason {
+			return i
+		}
+	}
+	return len(order)
+}
+
+// verdict decides the lab from its runs and static findings and explains it.
+func (g *grader) verdict(res *gradebook.LabResult, l *courseLab, findings []labvet.Finding, outputs []string) {
+	failed := 0
+	count := map[string]int{}
+	worst := ""
+	for _, r := range res.Runs {
+		if r.Status == gradebook.Pass {
+			continue
+		}
+		failed++
+		primary := r.Reasons[0]
+		for _, reason := range r.Reasons {
+			if precedence(reason) < precedence(primary) {
+				primary = reason
+			}
+		}
+		count[primary]++
+		if worst == "" || precedence(primary) < precedence(worst) {
+			worst = primary
+		}
+	}
+	var details []string
+	switch {
+	case failed == 0 && len(findings) == 0:
+		res.Status, res.Points = gradebook.Pass, l.Points
+		return
+	case failed == 0:
+		res.Reason, res.Message = string(run.WrongFix), g.explain(run.WrongFix)
+	case failed < len(res.Runs):
+		// Passing sometimes is not passing: a race the detector catches in
+		// one run of three is still there in the other two.
+		res.Reason = "flaky"
+		res.Message = fmt.Sprintf("flaky fix: %s seen in %d of %d runs. %s", worst, count[worst], len(res.Runs), g.explain(run.Reason(worst)))
+	default:
+		res.Reason, res.Message = worst, g.explain(run.Reason(worst))
+		if len(res.Runs) > 1 && count[worst] < len(res.Runs) {
+			res.Message += fmt.Sprintf(" (%s in %d of %d runs)", worst, count[worst], len(res.Runs))
+		}
+	}
+	for _, f := range findings {
+		details = append(details, "static check: "+f.String())
+	}
+	// The first failing run says where: which scripts failed and what
+	// they check, and the lines in the student's file the output points at.
+	for i, r := range res.Runs {
+		if r.Status == gradebook.Pass {
+			continue
+		}
+		details = append(details, g.runDetails(l, r, outputs[i])...)
+		details = append(details, fmt.Sprintf("replay this run: RACELAB_SEED=%s make lab N=%d", r.Seed, l.Number))
+		break
+	}
+	res.Details = dedupe(details, 20)
+}
+
+func (g *grader) runDetails(l *courseLab, r gradebook.Run, output string) []string {
+	var out []string
+	if r.Reasons[0] == "no-result" {
+		out = append(out, "the test binary exited with status 0 without reporting as passed: "+strings.Join(append(append([]string{}, r.Failed...), r.Missing...), ", "))
+	}
+	for _, t := range r.Failed {
+		name, ok := strings.CutPrefix(t, "TestLab/scripts/")
+		if !ok {
+			continue
+		}
+		for _, s := range l.scripts {
+			if s.name == name && s.comment != "" {
+				out = append(out, fmt.Sprintf("script %s failed: %s", name, s.comment))
+			}
+		}
+	}
+	for _, line := range strings.Split(output, "\n") {
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, "racelab:") && !strings.Contains(t, "exited without reporting") {
+			out = append(out, cut(t, 300))
+		}
+	}
+	return append(out, pointing(output, l.Editable, 8)...)
+}
+
+// pointing picks the lines of output that point into the student's files
+// (compiler errors, race report frames), without the program counters.
+func pointing(output string, files []string, limit int) []string {
+	var out []string
+	for _, line := range strings.Split(output, "\n") {
+		t := strings.TrimSpace(line)
+		if i := strings.LastIndex(t, " +0x"); i > 0 {
+			t = t[:i]
+		}
+		for _, f := range files {
+			if strings.Contains(t, f+":") && len(out) < limit {
+				if i := strings.Index(t, "/labs/"); i >= 0 && !strings.HasPrefix(t, "labs/") {
+					t = t[i+1:]
+				}
+				out = append(out, t)
+				break
+			}
+		}
+	}
+	return dedupe(out, limit)
+}
+
+func dedupe(lines []string, limit int) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, l := range lines {
+		if !seen[l] && len(out) < limit {
+			seen[l] = true
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// raceReport is the first race report of a run's output.
+func raceReport(output string) string {
+	i := strings.Index(output, "WARNING: DATA RACE")
+	if i < 0 {
+		return ""
+	}
+	rest := output[i:]
+	if j := strings.Index(rest, "=================="); j >= 0 {
+		rest = rest[:j]
+	}
+	return cut(strings.TrimSpace(rest), 3000)
+}
+
+func cut(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "\n[… cut]"
+}
+
+func (g *grader) explain(r run.Reason) string {
+	if text := explainGrader(string(r)); text != "" {
+		return text
+	}
+	if g.opts.Explain != nil {
+		return g.opts.Explain(r)
+	}
+	return string(r)
+}
+
+// explainGrader explains the reasons only the grader gives.
+func explainGrader(reason string) string {
+	switch reason {
+	case "refused":
+		return "the file contains something a lab program may not use (cgo, linkname, the testing package, fake test output); it was not built"
+	case "no-result":
+		return "the test binary exited with status 0 but never reported its tests as passed: code in the program ended the tests early (an os.Exit in init?) or printed fake results"
+	case "output-limit":
+		return "the program printed far too much output and was stopped"
+	}
+	return ""
+}

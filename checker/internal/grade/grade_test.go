@@ -1,0 +1,152 @@
+package grade
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/racelab/racelab/checker/internal/gradebook"
+	"github.com/racelab/racelab/checker/lab"
+	"github.com/racelab/racelab/checker/labvet"
+)
+
+func TestParseShard(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want Shard
+		ok   bool
+	}{
+		{"1/1", Shard{1, 1}, true}, {"2/4", Shard{2, 4}, true}, {"4/4", Shard{4, 4}, true},
+		{"0/4", Shard{}, false}, {"5/4", Shard{}, false}, {"1/0", Shard{}, false}, {"1", Shard{}, false}, {"a/b", Shard{}, false},
+	} {
+		got, err := ParseShard(tc.in)
+		if (err == nil) != tc.ok || got != tc.want {
+			t.Errorf("ParseShard(%q) = %v, %v", tc.in, got, err)
+		}
+	}
+	if (Shard{1, 1}).String() != "" || (Shard{2, 3}).String() != "2/3" {
+		t.Errorf("Shard.String")
+	}
+}
+
+func testLab() *courseLab {
+	return &courseLab{
+		Lab:     &lab.Lab{Number: 1, Slug: "waitgroup", Points: 10, Editable: []string{"squares.go"}},
+		scripts: []script{{name: "one", comment: "A single goroutine is waited for too."}, {name: "sum", comment: "The total counts every square."}},
+	}
+}
+
+func TestHashAndSeed(t *testing.T) {
+	l := testLab()
+	a := hash(l, map[string][]byte{"squares.go": []byte("package main")})
+	if a != hash(l, map[string][]byte{"squares.go": []byte("package main")}) {
+		t.Error("equal files must hash equal (they are built once)")
+	}
+	for _, other := range []map[string][]byte{
+		{"squares.go": []byte("package main ")},
+		{"squares.go": []byte("package main"), "extra.go": nil},
+	} {
+		if hash(l, other) == a {
+			t.Errorf("different files hash equal: %v", other)
+		}
+	}
+	first := seed(a, 0)
+	if again := seed(a, 0); first != again || first == seed(a, 1) || first == seed("x", 0) {
+		t.Error("seeds must be replayable, and differ per run and per content")
+	}
+}
+
+func TestVerdict(t *testing.T) {
+	run := func(status string, reasons ...string) gradebook.Run {
+		return gradebook.Run{Status: status, Reasons: reasons, Seed: "7"}
+	}
+	pass := run(gradebook.Pass)
+	race := run(gradebook.Fail, "race")
+	race.Failed = []string{"TestLab", "TestLab/scripts", "TestLab/scripts/sum"}
+	tests := []struct {
+		name     string
+		runs     []gradebook.Run
+		findings []labvet.Finding
+		status   string
+		reason   string
+		message  string
+		details  []string
+	}{
+		{"every run passes", []gradebook.Run{pass, pass, pass}, nil, gradebook.Pass, "", "", nil},
+		{"a race in one run of three is a flaky fix", []gradebook.Run{pass, race, pass}, nil, gradebook.Fail, "flaky",
+			"flaky fix: race seen in 1 of 3 runs", []string{"script sum failed: The total counts every square.", "RACELAB_SEED=7 make lab N=1"}},
+		{"the most telling reason wins", []gradebook.Run{run(gradebook.Fail, "wrong-output"), run(gradebook.Fail, "leak", "race")}, nil,
+			gradebook.Fail, "race", "(race in 1 of 2 runs)", nil},
+		{"passing runs with the wrong fix", []gradebook.Run{pass}, []labvet.Finding{{File: "squares.go", Line: 3, Column: 2, Message: "time.Sleep is not synchronisation"}},
+			gradebook.Fail, "wrong-fix", "wrong-fix", []string{"static check: squares.go:3:2: time.Sleep"}},
+		{"an early exit outranks everything", []gradebook.Run{run(gradebook.Fail, "no-result")}, nil, gradebook.Fail, "no-result", "exited with status 0", nil},
+	}
+	g := &grader{opts: Options{Explain: nil}}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := gradebook.LabResult{Lab: "01-waitgroup", Status: gradebook.Fail, Max: 10, Runs: tc.runs}
+			g.verdict(&res, testLab(), tc.findings, make([]string, len(tc.runs)))
+			if res.Status != tc.status || res.Reason != tc.reason {
+				t.Fatalf("status %s reason %s, want %s %s", res.Status, res.Reason, tc.status, tc.reason)
+			}
+			if (res.Status == gradebook.Pass) != (res.Points == 10) {
+				t.Errorf("points %d for status %s", res.Points, res.Status)
+			}
+			if !strings.Contains(res.Message, tc.message) {
+				t.Errorf("message %q lacks %q", res.Message, tc.message)
+			}
+			all := strings.Join(res.Details, "\n")
+			for _, d := range tc.details {
+				if !strings.Contains(all, d) {
+					t.Errorf("details lack %q:\n%s", d, all)
+				}
+			}
+		})
+	}
+}
+
+func TestRaceReportAndPointing(t *testing.T) {
+	out := `=== RUN   TestLab/scripts/sum
+==================
+WARNING: DATA RACE
+Read at 0x00c000016100 by main goroutine:
+  main.main()
+      github.com/racelab/racelab/labs/01-waitgroup/squares.go:28 +0x23d
+
+Previous write at 0x00c000016100 by goroutine 9:
+  main.main.func1()
+      github.com/racelab/racelab/labs/01-waitgroup/squares.go:21 +0x54
+==================
+racelab: goroutine leak: main returned
+`
+	r := raceReport(out)
+	if !strings.HasPrefix(r, "WARNING: DATA RACE") || strings.Contains(r, "==") || !strings.Contains(r, "squares.go:21") {
+		t.Errorf("race report: %q", r)
+	}
+	got := pointing(out, []string{"squares.go"}, 10)
+	want := []string{"labs/01-waitgroup/squares.go:28", "labs/01-waitgroup/squares.go:21"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("pointing = %q, want %q", got, want)
+	}
+	if raceReport("no race here") != "" {
+		t.Error("a race report from nothing")
+	}
+}
+
+func TestReusable(t *testing.T) {
+	g := &grader{course: &course{labs: []*courseLab{testLab()}}}
+	ok := gradebook.Submission{Status: gradebook.Graded, Labs: []gradebook.LabResult{{Lab: "01-waitgroup", Status: gradebook.Fail}}}
+	for _, tc := range []struct {
+		name string
+		s    gradebook.Submission
+		want bool
+	}{
+		{"graded with the same labs", ok, true},
+		{"an error row is tried again", gradebook.Submission{Status: gradebook.Error}, false},
+		{"a lab the grader could not grade is tried again", gradebook.Submission{Status: gradebook.Graded, Labs: []gradebook.LabResult{{Lab: "01-waitgroup", Status: gradebook.Error}}}, false},
+		{"the course changed", gradebook.Submission{Status: gradebook.Graded, Labs: []gradebook.LabResult{{Lab: "02-mutex", Status: gradebook.Pass}}}, false},
+	} {
+		if got := g.reusable(&tc.s); got != tc.want {
+			t.Errorf("%s: reusable = %v", tc.name, got)
+		}
+	}
+}
