@@ -34,6 +34,8 @@ func commands() map[string]command {
 	return map[string]command{
 		"lab":    {"run one lab exactly as the grader does and explain the result", cmdLab},
 		"verify": {"prove labs right: shipped fails as declared, solution passes, cheats fail", cmdVerify},
+		"new":    {"create the next lab from a working example, with what is left to write marked", cmdNew},
+		"import": {"turn a racy program and its fix into the next lab, measured and verified", cmdImport},
 	}
 }
 
