@@ -223,7 +223,7 @@ func Import(ctx context.Context, opts Options) (*Lab, error) {
 		// A slow program (it sleeps) would otherwise count as deadlocked
 		// on a loaded machine: give it five times what it took, at least
 		// ten seconds.
-		watchdog = max(10*time.Second, (5*sol.longest).Round(time.Second))
+		watchdog = max(10*time.Second, (5 * sol.longest).Round(time.Second))
 		if watchdog > time.Minute {
 			rep.Problems = append(rep.Problems, fmt.Sprintf("the fixed program runs for %v: too slow for a lab, whose every run is repeated many times; shorten its sleeps", sol.longest.Round(time.Millisecond)))
 			watchdog = time.Minute

@@ -99,4 +99,3 @@ func stage(ctx context.Context, root, name string, files map[string][]byte, n in
 	}
 	return r, nil
 }
-
