@@ -98,7 +98,7 @@ func printImport(e *env, l *importer.Lab) {
 	if r.Goroutines > 0 {
 		fmt.Fprintf(e.stdout, "  - the fixed program starts %d goroutines; lab_test.go demands them all (a fix may not remove a go statement)\n", r.Goroutines)
 	}
-	fmt.Fprintf(e.stdout, "  - the fixed program: %s (measuring makes every run report its goroutines as \"not concurrent\")\n", r.Solution)
+	fmt.Fprintf(e.stdout, "  - the fixed program: %s\n", r.Solution)
 	fmt.Fprintf(e.stdout, "  - the racy program: %s: expect = %q\n", r.Shipped, r.Expect)
 	section("warnings", r.Warnings)
 	section("problems", r.Problems)

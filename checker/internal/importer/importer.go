@@ -202,7 +202,7 @@ func Import(ctx context.Context, opts Options) (*Lab, error) {
 		return out
 	}
 	progress("measuring the fixed program")
-	test, err := labTest(labTestData{Cmd: cmd, Goroutines: measureLeast})
+	test, err := labTest(labTestData{Cmd: cmd, Measure: true})
 	if err != nil {
 		return nil, err
 	}
@@ -211,15 +211,15 @@ func Import(ctx context.Context, opts Options) (*Lab, error) {
 	// lab.toml must load for the harness; its expect is settled below.
 	meta := metadata(opts, rep, "race")
 	l.Files[labDir+lab.File] = meta.Marshal()
-	sol, err := stage(ctx, opts.Root, name, withSolution(l.Files), opts.Runs, opts.Fix, rep.Editable, run.NotConcurrent)
+	sol, err := stage(ctx, opts.Root, name, withSolution(l.Files), opts.Runs, opts.Fix, rep.Editable, run.Pass)
 	if err != nil {
 		return nil, err
 	}
-	rep.Solution = summarise(sol, run.NotConcurrent)
+	rep.Solution = summarise(sol, run.Pass)
 	judgeSolution(sol, rep, opts)
 
 	watchdog := time.Duration(0)
-	if sol.longest > time.Second {
+	if sol.longest > 2*time.Second {
 		// A slow program (it sleeps) would otherwise count as deadlocked
 		// on a loaded machine: give it five times what it took, at least
 		// ten seconds.
@@ -304,7 +304,7 @@ func judgeSolution(sol *runs, rep *Report, opts Options) {
 	for _, f := range sol.static {
 		rep.Problems = append(rep.Problems, fmt.Sprintf("the fixed program fails the static checks for --fix %s: %s", strings.Join(opts.Fix, ","), f))
 	}
-	bad := sol.total - sol.byReason[run.NotConcurrent]
+	bad := sol.total - sol.byReason[run.Pass]
 	if bad == 0 {
 		return
 	}
@@ -313,7 +313,7 @@ func judgeSolution(sol *runs, rep *Report, opts Options) {
 		what = "is flaky: it fails"
 	}
 	rep.Problems = append(rep.Problems, fmt.Sprintf("the fixed program %s %d of %d runs (%s): a lab's solution must pass every run. Output of one such run:\n%s",
-		what, bad, sol.total, byCond(sol.byCond, run.NotConcurrent), indent(firstLines(sol.sample, 25))))
+		what, bad, sol.total, byCond(sol.byCond, run.Pass), indent(firstLines(sol.sample, 25))))
 	if sol.byReason[run.Crash] > 0 && len(opts.Args) == 0 && strings.Contains(sol.sample, "index out of range") {
 		rep.Problems = append(rep.Problems, "it may need command-line arguments: pass them with --args")
 	}

@@ -202,17 +202,27 @@ func shareLoopVars(c *checked, name string, loops []capture) ([]byte, []string, 
 	for _, cp := range loops {
 		start := cp.loop.Pos()
 		path, _ := astutil.PathEnclosingInterval(f, cp.loop.Pos(), cp.loop.End())
-		var parent ast.Node
-		for _, p := range path[1:] {
+		var scope *types.Scope
+		for i, p := range path[1:] {
 			if l, ok := p.(*ast.LabeledStmt); ok && l.Stmt == cp.loop {
 				start = l.Pos()
 				continue
 			}
-			parent = p
+			scope = c.info.Scopes[p]
+			if scope == nil && i+2 < len(path) {
+				// A function body has no scope of its own: its
+				// declarations live in the function's (its FuncType's).
+				switch fn := path[i+2].(type) {
+				case *ast.FuncDecl:
+					scope = c.info.Scopes[fn.Type]
+				case *ast.FuncLit:
+					scope = c.info.Scopes[fn.Type]
+				}
+			}
 			break
 		}
 		wrap := false
-		if scope := c.info.Scopes[parent]; scope != nil {
+		if scope != nil {
 			for _, n := range cp.names {
 				if obj := scope.Lookup(n); obj != nil {
 					wrap = true

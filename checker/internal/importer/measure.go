@@ -23,15 +23,14 @@ type runs struct {
 	byReason   map[run.Reason]int
 	byCond     map[string]map[run.Reason]int
 	total      int
-	goroutines []uint64      // from the not-concurrent line of each run that printed one
-	longest    time.Duration // the longest script run
+	goroutines []uint64      // from the "measured" line of each run that printed one
+	longest    time.Duration // the longest time the program ran
 	sample     string        // the output of one run, the first that failed otherwise than expected
 	static     []string      // the static checks' findings, when asked for
 	built      bool
 }
 
-var startedRE = regexp.MustCompile(`the program started (\d+) goroutines`)
-var scriptTimeRE = regexp.MustCompile(`--- (?:PASS|FAIL): TestLab/scripts/\S+ \((\d+\.\d+)s\)`)
+var measuredRE = regexp.MustCompile(`racelab: measured: the program started (\d+) goroutines in (\S+)`)
 
 // stage builds the lab described by files (paths relative to the
 // repository root, added to a private copy of it) and runs it n times
@@ -83,14 +82,12 @@ func stage(ctx context.Context, root, name string, files map[string][]byte, n in
 			r.byCond[cond] = map[run.Reason]int{}
 		}
 		r.byCond[cond][reason]++
-		if m := startedRE.FindStringSubmatch(res.Output); m != nil {
+		for _, m := range measuredRE.FindAllStringSubmatch(res.Output, -1) {
 			if g, err := strconv.ParseUint(m[1], 10, 64); err == nil {
 				r.goroutines = append(r.goroutines, g)
 			}
-		}
-		for _, m := range scriptTimeRE.FindAllStringSubmatch(res.Output, -1) {
-			if secs, err := strconv.ParseFloat(m[1], 64); err == nil {
-				r.longest = max(r.longest, time.Duration(secs*float64(time.Second)))
+			if d, err := time.ParseDuration(m[2]); err == nil {
+				r.longest = max(r.longest, d)
 			}
 		}
 		if reason != expected && r.sample == "" {

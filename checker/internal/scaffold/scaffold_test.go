@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/racelab/racelab/checker/internal/run"
 	"github.com/racelab/racelab/checker/internal/workspace"
 	"github.com/racelab/racelab/checker/lab"
 )
@@ -125,6 +126,7 @@ func TestExamplesCompile(t *testing.T) {
 		// vet type-checks lab_test.go too, and runs go test's own vet checks.
 		cmd := exec.CommandContext(context.Background(), "go", pkgs...)
 		cmd.Dir = ws.Dir
+		cmd.Env = run.Env(os.Environ()) // -trimpath: the copy shares the build cache
 		out, err := cmd.CombinedOutput()
 		assert.NoError(t, err, "%s examples:\n%s", name, out)
 	}
