@@ -14,11 +14,14 @@ CHECKER_SRC := $(shell find checker -name '*.go' -not -name '*_test.go') go.mod 
 $(CHECKER): $(CHECKER_SRC)
 	@$(GO) build -o $@ ./checker
 
-.PHONY: lab verify test vet help
+.PHONY: lab verify test vet help new-lab import
 
 help:
 	@echo "students:    make lab N=1        run lab 1 as the grader does, explained"
 	@echo "instructors: make verify         prove every lab right (COUNT=20 LABS='3 4')"
+	@echo "             make new-lab NAME=bank-transfer [FIX=mutex] [CONCEPTS='mutex check-then-act']"
+	@echo "             make import RACY=dir FIXED=dir FIX=mutex [SLUG=name] [ARGS='-n 5']"
+	@echo "             (guide: docs/instructors.md)"
 	@echo "maintainers: make test           vet, unit tests, and verify every lab"
 
 lab: $(CHECKER)
@@ -27,6 +30,17 @@ lab: $(CHECKER)
 
 verify: $(CHECKER)
 	$(CHECKER) verify -count $(COUNT) $(LABS)
+
+# A new lab from a working example; `make verify LABS=NN` then lists what is
+# left to write.
+new-lab: $(CHECKER)
+	@test -n "$(NAME)" || { echo "usage: make new-lab NAME=bank-transfer [FIX=mutex] [CONCEPTS='mutex check-then-act']"; exit 2; }
+	$(CHECKER) new $(NAME) $(if $(FIX),--fix $(FIX)) $(foreach c,$(CONCEPTS),--concept $(c))
+
+# A new lab from an existing racy program and its fix, measured and verified.
+import: $(CHECKER)
+	@test -n "$(RACY)" -a -n "$(FIXED)" -a -n "$(FIX)" || { echo "usage: make import RACY=dir FIXED=dir FIX=mutex [SLUG=name] [ARGS='-n 5']"; exit 2; }
+	$(CHECKER) import $(RACY) --solution $(FIXED) --fix $(FIX) $(if $(SLUG),--slug $(SLUG)) $(if $(ARGS),--args '$(ARGS)')
 
 vet:
 	@test -z "$$(gofmt -l checker labs solutions)" || { gofmt -l checker labs solutions; echo "gofmt: the files above need formatting"; exit 1; }

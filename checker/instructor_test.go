@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -181,4 +182,102 @@ func TestBrokenLabsAreRejected(t *testing.T) {
 	} {
 		assert.Contains(t, out, want)
 	}
+}
+
+// importCase is one racy/fixed pair of checker/testdata/import and what its
+// import must report.
+type importCase struct {
+	name  string
+	args  []string // after RACY --solution FIXED
+	racy  string   // default: racy (and fixed) directories
+	fixed string
+	want  []string
+	// quick cases run in every `go test`; the rest with RACELAB_IMPORT_ALL=1,
+	// to keep the suite's time modest (each import builds and runs its lab
+	// some twenty times).
+	quick bool
+}
+
+func importCases() []importCase {
+	return []importCase{
+		{name: "loop-counter", racy: "racy.go", fixed: "fixed.go", args: []string{"--fix", "any"}, quick: true,
+			want: []string{"the single files racy.go and fixed.go are one program file, main.go",
+				"racy main.go:12: the loop's variable `i` is declared once, before the loop",
+				"the program has no go.mod, and its fix stops goroutines from holding a loop variable",
+				`expect = "race"`}},
+		{name: "bank", args: []string{"--fix", "mutex", "--args", "-clients 20 -amount 5"}, quick: true,
+			want: []string{"the student edits account.go", "main.go is the same in both programs: a fixture",
+				"the fixed program starts 20 goroutines"}},
+		{name: "stats-gomod", args: []string{"--fix", "atomic"}, quick: true,
+			want: []string{"still calls os.Exit (main.go:", "os.Exit → exit", `expect = "race"`}},
+		{name: "first-response", args: []string{"--fix", "channel"}, quick: true,
+			want: []string{"time.Sleep → sleep", `expect = "leak"`}},
+		{name: "counter", args: []string{"--fix", "mutex"}, want: []string{"starts 100 goroutines"}},
+		{name: "map-writes", args: []string{"--fix", "mutex"}},
+		{name: "slice-append", args: []string{"--fix", "mutex"}},
+		{name: "loopvar-gomod", args: []string{"--fix", "any"}, want: []string{"written for Go 1.20"}},
+		{name: "send-close", args: []string{"--fix", "waitgroup"}},
+		{name: "double-checked", args: []string{"--fix", "once"}},
+		{name: "shared-err", args: []string{"--fix", "any"}},
+		{name: "cache-rwmutex", args: []string{"--fix", "rwmutex"}},
+		{name: "sleep-wait", args: []string{"--fix", "waitgroup"}},
+	}
+}
+
+// Each program of checker/testdata/import becomes a lab that verify
+// accepts, as it is: proven, with only text left to write.
+func TestImport(t *testing.T) {
+	all := os.Getenv("RACELAB_IMPORT_ALL") == "1"
+	dir, err := filepath.Abs(filepath.Join("testdata", "import"))
+	require.NoError(t, err)
+	for _, tc := range importCases() {
+		t.Run(tc.name, func(t *testing.T) {
+			if !tc.quick && !all {
+				t.Skip("set RACELAB_IMPORT_ALL=1 to import every test program")
+			}
+			t.Parallel()
+			racy, fixed := filepath.Join(dir, tc.name, "racy"), filepath.Join(dir, tc.name, "fixed")
+			if tc.racy != "" {
+				racy, fixed = filepath.Join(dir, tc.name, tc.racy), filepath.Join(dir, tc.name, tc.fixed)
+			}
+			root := copyRepo(t)
+			args := append([]string{"import", racy, "--solution", fixed, "-count", "1", "-hog=false"}, tc.args...)
+			code, out := checker(t, root, args...)
+			assert.Equal(t, 0, code, "import of %s:\n%s", tc.name, out)
+			assert.Regexp(t, `(?m)^02-\S+ +\S+ 2/2 +pass 2/2 +(\d+)/(\d+) rejected +draft$`, out)
+			assert.Contains(t, out, "✓ labs/02-")
+			for _, w := range tc.want {
+				assert.Contains(t, out, w)
+			}
+			// What is left is text, not code: hints, titles, READMEs, why.
+			assert.Contains(t, out, "lab.toml: hint[1].en:")
+			assert.Contains(t, out, "say why this line changed")
+			assert.NotContains(t, out, "problems:")
+			requireGofmt(t, root)
+		})
+	}
+}
+
+// requireGofmt fails when a generated file would fail `make vet`.
+func requireGofmt(t *testing.T, root string) {
+	t.Helper()
+	cmd := exec.Command("gofmt", "-l", "labs", "solutions")
+	cmd.Dir = root
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	assert.Empty(t, strings.TrimSpace(string(out)), "files gofmt would change")
+}
+
+// A program whose race shows only on some runs is not accepted: the import
+// says it is flaky, with the counts by condition.
+func TestImportFlaky(t *testing.T) {
+	t.Parallel()
+	dir, err := filepath.Abs(filepath.Join("testdata", "import-flaky", "cpu-workers"))
+	require.NoError(t, err)
+	root := copyRepo(t)
+	code, out := checker(t, root, "import", filepath.Join(dir, "racy"), "--solution", filepath.Join(dir, "fixed"), "--fix", "mutex", "-verify=false")
+	assert.Equal(t, 1, code, out)
+	assert.Contains(t, out, "flaky: the shipped program passed 2 of 4 runs (GOMAXPROCS=1: pass 2 of 2; GOMAXPROCS=2: race 2 of 2)")
+	assert.Contains(t, out, "runtime.GOMAXPROCS → gomaxprocs")
+	assert.Contains(t, out, "✗ labs/02-cpu-workers is not proven yet")
 }
