@@ -5,10 +5,14 @@ import (
 	"context"
 	"fmt"
 	"go/ast"
+	"go/types"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/racelab/racelab/checker/lab"
 )
 
 // reserved are the package-level names the imported lab_test.go declares.
@@ -66,7 +70,10 @@ func adapt(ctx context.Context, opts Options, racy, fixed *program, rep *Report)
 				v.p.files[f] = src
 			}
 		}
-		racy.shims = names
+		// The helpers are one more file both programs share: a fixture.
+		fixture := fixtureFile(lab.FixtureHeader, names)
+		name := fixtureName(union(racy.files, fixed.files))
+		racy.files[name], fixed.files[name] = fixture, fixture
 		var helpers []string
 		for _, full := range sortedNames(names) {
 			helpers = append(helpers, full+" → "+names[full])
@@ -76,6 +83,11 @@ func adapt(ctx context.Context, opts Options, racy, fixed *program, rep *Report)
 		if rc, fc, err = checkBoth(ctx, opts.Root, racy, fixed); err != nil {
 			return fmt.Errorf("after replacing forbidden calls: %w", err)
 		}
+	}
+
+	if where := printsInGoroutines(rc, differing); len(where) > 0 {
+		rep.Warnings = append(rep.Warnings, fmt.Sprintf("the racy program prints or formats text inside its goroutines (%s): fmt, log and os.File take locks and reuse buffers (a sync.Pool), which order goroutines behind the race detector's back, so the race may go unseen in some runs. If verify calls the lab flaky, move them out of the goroutines",
+			strings.Join(where, ", ")))
 	}
 
 	old, why, err := oldLoopRule(opts, racy, rc, fc)
@@ -125,6 +137,77 @@ func checkBoth(ctx context.Context, root string, racy, fixed *program) (*checked
 		return nil, nil, err
 	}
 	return rc, fc, nil
+}
+
+// printsInGoroutines lists the calls into fmt, log and os.File made by
+// the goroutines of the named files (their function literals, or the
+// package's functions they start), at most five.
+func printsInGoroutines(c *checked, files []string) []string {
+	bodies := map[*ast.BlockStmt]bool{}
+	funcs := map[types.Object]*ast.BlockStmt{}
+	for _, f := range c.files {
+		for _, d := range f.Decls {
+			if fn, ok := d.(*ast.FuncDecl); ok && fn.Body != nil {
+				funcs[c.info.Defs[fn.Name]] = fn.Body
+			}
+		}
+	}
+	for name, f := range c.files {
+		if !slices.Contains(files, name) {
+			continue
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			g, ok := n.(*ast.GoStmt)
+			if !ok {
+				return true
+			}
+			switch fun := ast.Unparen(g.Call.Fun).(type) {
+			case *ast.FuncLit:
+				bodies[fun.Body] = true
+			case *ast.Ident:
+				if b := funcs[c.info.Uses[fun]]; b != nil {
+					bodies[b] = true
+				}
+			}
+			return true
+		})
+	}
+	var out []string
+	seen := map[string]bool{}
+	for body := range bodies {
+		ast.Inspect(body, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			fn, ok := c.info.Uses[sel.Sel].(*types.Func)
+			if !ok || fn.Pkg() == nil {
+				return true
+			}
+			switch fn.Pkg().Path() {
+			case "fmt", "log", "os":
+				if fn.Pkg().Path() == "os" && !strings.HasPrefix(fn.FullName(), "(*os.File).Write") {
+					return true
+				}
+				pos := c.fset.Position(call.Pos())
+				at := fmt.Sprintf("%s:%d %s.%s", filepath.Base(pos.Filename), pos.Line, fn.Pkg().Name(), fn.Name())
+				if !seen[at] {
+					seen[at] = true
+					out = append(out, at)
+				}
+			}
+			return true
+		})
+	}
+	sort.Strings(out)
+	if len(out) > 5 {
+		out = append(out[:5], "...")
+	}
+	return out
 }
 
 // hasInit reports whether the package has an init function.
@@ -186,11 +269,11 @@ func goMinor(v string) (int, error) {
 	v = strings.TrimPrefix(v, "go")
 	parts := strings.Split(v, ".")
 	if len(parts) < 2 || parts[0] != "1" {
-		return 0, fmt.Errorf("Go version %q: want one like 1.21", v)
+		return 0, fmt.Errorf("go version %q: want one like 1.21", v)
 	}
 	n, err := strconv.Atoi(parts[1])
 	if err != nil {
-		return 0, fmt.Errorf("Go version %q: want one like 1.21", v)
+		return 0, fmt.Errorf("go version %q: want one like 1.21", v)
 	}
 	return n, nil
 }

@@ -54,15 +54,18 @@ func tidy(name string, src []byte, add []string) ([]byte, error) {
 	for _, path := range add {
 		astutil.AddImport(fset, f, path)
 	}
+	// Collect first: deleting changes f.Imports under the loop.
+	var unused []*ast.ImportSpec
 	for _, imp := range f.Imports {
 		path, _ := strconv.Unquote(imp.Path.Value)
 		local := importName(imp, path)
-		if local == "_" || local == "." {
-			continue
+		if local != "_" && local != "." && !usesName(f, local) {
+			unused = append(unused, imp)
 		}
-		if !usesName(f, local) {
-			astutil.DeleteNamedImport(fset, f, nameOrEmpty(imp), path)
-		}
+	}
+	for _, imp := range unused {
+		path, _ := strconv.Unquote(imp.Path.Value)
+		astutil.DeleteNamedImport(fset, f, nameOrEmpty(imp), path)
 	}
 	var b bytes.Buffer
 	if err := format.Node(&b, fset, f); err != nil {

@@ -147,6 +147,10 @@ func Import(ctx context.Context, opts Options) (*Lab, error) {
 		x, inFixed := fixed.files[f]
 		switch {
 		case inRacy && inFixed && bytes.Equal(r, x):
+			if bytes.HasPrefix(r, []byte(lab.FixtureHeader)) {
+				l.Files[labDir+f] = r // the helpers for forbidden calls
+				continue
+			}
 			l.Files[labDir+f] = append([]byte(lab.FixtureHeader+"\n\n"), r...)
 			rep.Adapted = append(rep.Adapted, fmt.Sprintf("%s is the same in both programs: a fixture the student does not edit", f))
 		case !inFixed:
@@ -178,19 +182,22 @@ func Import(ctx context.Context, opts Options) (*Lab, error) {
 	for f, src := range solution {
 		l.Files[solDir+f] = src
 	}
-	if shimmed := racy.shims; len(shimmed) > 0 {
-		fixture := fixtureName(union(racy.files, fixed.files))
-		l.Files[labDir+fixture] = fixtureFile(lab.FixtureHeader, shimmed)
+	// Inputs the program reads go into the script's work directory; those
+	// it embeds must also sit beside its source.
+	data := racy.data
+	if len(data) == 0 {
+		data = fixed.data
+	}
+	if embeds(racy.files) || embeds(fixed.files) {
+		for n, content := range data {
+			l.Files[labDir+n] = content
+		}
 	}
 	rep.Command = cmd
 
 	// Measure: first the solution, to learn how many goroutines it starts
 	// and how long it runs, then the shipped program with the final test,
 	// to learn how it fails.
-	data := racy.data
-	if len(data) == 0 {
-		data = fixed.data
-	}
 	withSolution := func(files scaffold.Files) map[string][]byte {
 		out := map[string][]byte{}
 		for k, v := range files {
@@ -443,9 +450,11 @@ func pair(racy, fixed *program, rep *Report) {
 	if rname == fname {
 		return
 	}
-	name := rname
-	if slugFor(rname) == "" || rname == "main.go" {
-		name = "main.go"
+	// The student's file is named for what it does: counter_racy.go
+	// becomes counter.go, racy.go main.go.
+	name := "main.go"
+	if s := slugFor(rname); s != "" {
+		name = strings.ReplaceAll(s, "-", "_") + ".go"
 	}
 	src := fixed.files[fname]
 	delete(fixed.files, fname)
@@ -466,6 +475,16 @@ func shortPath(path string) string {
 		parts = parts[len(parts)-2:]
 	}
 	return strings.Join(parts, "/")
+}
+
+// embeds reports whether any file embeds files with //go:embed.
+func embeds(files map[string][]byte) bool {
+	for _, src := range files {
+		if bytes.Contains(src, []byte("//go:embed")) {
+			return true
+		}
+	}
+	return false
 }
 
 func union(a, b map[string][]byte) map[string][]byte {

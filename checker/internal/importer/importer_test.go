@@ -199,22 +199,24 @@ func TestOldLoopRule(t *testing.T) {
 }
 
 func TestShims(t *testing.T) {
-	racy := check(t, map[string]string{"main.go": "package main\n\nimport (\n\t\"log\"\n\t\"time\"\n)\n\nfunc main() {\n\ttime.Sleep(time.Millisecond)\n\tlog.Fatal(\"x\")\n}\n"})
-	fixed := check(t, map[string]string{"main.go": "package main\n\nimport \"time\"\n\nfunc main() {\n\tsleep := 1\n\t_ = sleep\n\ttime.Sleep(time.Millisecond)\n}\n"})
+	racy := check(t, map[string]string{"main.go": "package main\n\nimport (\n\t\"log\"\n\t\"os\"\n\t\"time\"\n)\n\nfunc main() {\n\ttime.Sleep(time.Millisecond)\n\tlog.Fatal(\"x\")\n\tos.Exit(0)\n}\n"})
+	fixed := check(t, map[string]string{"main.go": "package main\n\nimport (\n\t\"os\"\n\t\"time\"\n)\n\nfunc main() {\n\tsleep := 1\n\t_ = sleep\n\ttime.Sleep(time.Millisecond)\n\tos.Exit(0)\n}\n"})
 	used := forbiddenUses(fixed, []string{"main.go"})
-	assert.Equal(t, map[string]string{"time.Sleep": "main.go:8"}, used)
-	names := shimNames(map[string]bool{"time.Sleep": true}, racy, fixed)
-	assert.Equal(t, map[string]string{"time.Sleep": "racelabSleep"}, names, "a local `sleep` hides the short name")
+	assert.Equal(t, map[string]string{"time.Sleep": "main.go:11", "os.Exit": "main.go:12"}, used)
+	names := shimNames(map[string]bool{"time.Sleep": true, "os.Exit": true}, racy, fixed)
+	assert.Equal(t, map[string]string{"time.Sleep": "racelabSleep", "os.Exit": "exit"}, names, "a local `sleep` hides the short name")
 
 	out, n, err := replaceShimmed(racy, "main.go", names)
 	require.NoError(t, err)
-	assert.Equal(t, 1, n)
+	assert.Equal(t, 2, n)
 	assert.Contains(t, string(out), "racelabSleep(time.Millisecond)")
 	assert.Contains(t, string(out), "log.Fatal(\"x\")", "the fixed program does not call log.Fatal: the racy one keeps it")
+	assert.NotContains(t, string(out), `"os"`, "an import left unused goes")
 
 	fixture := string(fixtureFile(lab.FixtureHeader, names))
 	assert.True(t, strings.HasPrefix(fixture, lab.FixtureHeader))
 	assert.Contains(t, fixture, "func racelabSleep(d time.Duration) { time.Sleep(d) }")
+	assert.Contains(t, fixture, "func exit(code int) { os.Exit(code) }")
 	check(t, map[string]string{"main.go": string(out), "fixture.go": fixture})
 }
 

@@ -24,7 +24,6 @@ type program struct {
 	goVersion string            // the go directive of the nearest go.mod, "" if none
 	goModPath string            // that go.mod, for messages
 	skipped   []string          // files left out, with why
-	shims     map[string]string // forbidden function -> fixture helper, once adapted
 }
 
 // maxDataFile bounds the files carried into the lab's script as inputs.
@@ -115,7 +114,7 @@ var ignoreTag = regexp.MustCompile(`(?m)^//go:build ignore[ \t]*\n|^// \+build i
 // checkPackage makes sure the files are one package main with a main
 // function, and drops `ignore` build constraints.
 func (p *program) checkPackage() error {
-	hasMain := false
+	var mains []string
 	for _, name := range sortedNames(p.files) {
 		if ignoreTag.Match(p.files[name]) {
 			p.files[name] = ignoreTag.ReplaceAll(p.files[name], nil)
@@ -130,12 +129,15 @@ func (p *program) checkPackage() error {
 		}
 		for _, d := range f.Decls {
 			if fn, ok := d.(*ast.FuncDecl); ok && fn.Recv == nil && fn.Name.Name == "main" {
-				hasMain = true
+				mains = append(mains, name)
 			}
 		}
 	}
-	if !hasMain {
+	switch {
+	case len(mains) == 0:
 		return fmt.Errorf("the %s program (%s) has no func main: import takes a program, package main with a main function", p.label, p.path)
+	case len(mains) > 1:
+		return fmt.Errorf("%s holds several programs (%s each have a main): name the %s program's file instead of its directory", p.path, strings.Join(mains, " and "), p.label)
 	}
 	return nil
 }

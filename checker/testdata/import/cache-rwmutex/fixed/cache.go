@@ -3,6 +3,7 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 	"sync"
 )
 
@@ -26,13 +27,17 @@ func (c *Cache) Set(k string, v int) {
 
 func main() {
 	c := &Cache{data: map[string]int{}}
+	keys := make([]string, 10)
+	for i := range keys {
+		keys[i] = "k" + strconv.Itoa(i)
+	}
 	var wg sync.WaitGroup
 	for w := 0; w < 4; w++ {
 		wg.Add(1)
 		go func(w int) {
 			defer wg.Done()
-			for i := 0; i < 10; i++ {
-				c.Set(fmt.Sprintf("k%d", i), w)
+			for _, k := range keys {
+				c.Set(k, w)
 			}
 			fmt.Printf("writer %d done\n", w)
 		}(w)
@@ -42,8 +47,8 @@ func main() {
 		go func(r int) {
 			defer wg.Done()
 			found := 0
-			for i := 0; i < 10; i++ {
-				if _, ok := c.Get(fmt.Sprintf("k%d", i)); ok {
+			for _, k := range keys {
+				if _, ok := c.Get(k); ok {
 					found++
 				}
 			}
