@@ -174,6 +174,7 @@ func TestBrokenLabsAreRejected(t *testing.T) {
 	for _, want := range []string{
 		"labs/02-flaky/lab.toml: hint[3].id: missing: write the Bahasa Indonesia hint",
 		"shipped: flaky: the shipped program passed 1 of 2 runs (GOMAXPROCS=1: pass 1 of 1; GOMAXPROCS=2: race 1 of 1)",
+		"passes every run on one thread and fails every run on two",
 		"cheat no-go@",
 		"cheat serialise (the solution with each goroutine holding one lock for its whole life) was accepted in 2 of 2 runs",
 		"solution: fails every run (GOMAXPROCS=1: leak 1 of 1; GOMAXPROCS=2: leak 1 of 1)",
@@ -209,7 +210,8 @@ func importCases() []importCase {
 			want: []string{"the student edits account.go", "main.go is the same in both programs: a fixture",
 				"the fixed program starts 20 goroutines"}},
 		{name: "stats-gomod", args: []string{"--fix", "atomic"}, quick: true,
-			want: []string{"still calls os.Exit (main.go:", "os.Exit → exit", `expect = "race"`}},
+			want: []string{"os.Exit(0) in main is now return", "still calls os.Exit (main.go:", "os.Exit → exit",
+				"the fixed program starts 20 goroutines", `expect = "race"`}},
 		{name: "first-response", args: []string{"--fix", "channel"}, quick: true,
 			want: []string{"time.Sleep → sleep", `expect = "leak"`}},
 		{name: "counter", args: []string{"--fix", "mutex"}, want: []string{"starts 100 goroutines"}},
@@ -278,6 +280,7 @@ func TestImportFlaky(t *testing.T) {
 	code, out := checker(t, root, "import", filepath.Join(dir, "racy"), "--solution", filepath.Join(dir, "fixed"), "--fix", "mutex", "-verify=false")
 	assert.Equal(t, 1, code, out)
 	assert.Contains(t, out, "flaky: the shipped program passed 2 of 4 runs (GOMAXPROCS=1: pass 2 of 2; GOMAXPROCS=2: race 2 of 2)")
+	assert.Contains(t, out, "passes every run on one thread and fails every run on two")
 	assert.Contains(t, out, "runtime.GOMAXPROCS → gomaxprocs")
 	assert.Contains(t, out, "✗ labs/02-cpu-workers is not proven yet")
 }

@@ -38,6 +38,31 @@ func adapt(ctx context.Context, opts Options, racy, fixed *program, rep *Report)
 		rep.Warnings = append(rep.Warnings, "the program has an init function: it also runs in the test process, before the harness; make sure it starts no goroutine")
 	}
 
+	exits := false
+	for _, v := range []struct {
+		p *program
+		c *checked
+	}{{racy, rc}, {fixed, fc}} {
+		for _, f := range sortedNames(v.p.files) {
+			src, notes, err := exitToReturn(v.c, f)
+			if err != nil {
+				return err
+			}
+			if len(notes) > 0 {
+				v.p.files[f] = src
+				exits = true
+				for _, n := range notes {
+					rep.Adapted = append(rep.Adapted, v.p.label+" "+n)
+				}
+			}
+		}
+	}
+	if exits {
+		if rc, fc, err = checkBoth(ctx, opts.Root, racy, fixed); err != nil {
+			return fmt.Errorf("after turning os.Exit(0) into return: %w", err)
+		}
+	}
+
 	// Only the files the fix changes become the student's; the others are
 	// fixtures, which the static checks do not read.
 	var differing []string

@@ -237,6 +237,10 @@ func Import(ctx context.Context, opts Options) (*Lab, error) {
 		}
 		rep.Adapted = append(rep.Adapted, fmt.Sprintf("the program takes %v to run: the script allows it %v before it counts as stuck (RACELAB_WATCHDOG)", sol.longest.Round(time.Millisecond), watchdog))
 	}
+	if sol.built && sol.byReason[run.Pass] > 0 && len(sol.goroutines) < sol.byReason[run.Pass] {
+		rep.Problems = append(rep.Problems, "the fixed program ends without returning from main (os.Exit, log.Fatal, runtime.Goexit in main's goroutine): "+
+			"the lab cannot check it for leaked goroutines or lost concurrency. Make main return")
+	}
 	if len(sol.goroutines) > 0 {
 		rep.Goroutines = slices.Min(sol.goroutines)
 		if slices.Max(sol.goroutines) != rep.Goroutines {
@@ -349,9 +353,12 @@ func judgeShipped(r *runs, rep *Report) string {
 		rep.Problems = append(rep.Problems, fmt.Sprintf("the racy program passed every run (%d/%d): its bug never showed, so a student would have nothing to fix. "+
 			"If the bug depends on Go before 1.22's loop variables, say so with --go 1.21; if it shows in the output, add a want check to the script", passed, r.total))
 	case passed > 0:
+		why := "Usual causes: printing inside the racy section, an access only some schedules reach"
+		if r.byCond["GOMAXPROCS=1"][run.Pass] == r.byCond["GOMAXPROCS=1"].total() && r.byCond["GOMAXPROCS=2"][run.Pass] == 0 {
+			why = "It passes every run on one thread and fails every run on two: its race needs goroutines running in parallel (a worker count from runtime.GOMAXPROCS or runtime.NumCPU, say); make it race on one thread too"
+		}
 		rep.Problems = append(rep.Problems, fmt.Sprintf("flaky: the shipped program passed %d of %d runs (%s): a lab must fail every run, or a student's grade depends on luck. "+
-			"Usual causes: printing inside the racy section, an access only some schedules reach; see docs/instructors.md, \"Keeping verdicts deterministic\"",
-			passed, r.total, byCond(r.byCond, "")))
+			"%s; see docs/instructors.md, \"Keeping verdicts deterministic\"", passed, r.total, byCond(r.byCond, ""), why))
 	case mostRuns < r.total:
 		rep.Problems = append(rep.Problems, fmt.Sprintf("the racy program fails differently from run to run (%s): a lab must fail the same way every run", byCond(r.byCond, "")))
 	case !slices.Contains(lab.Expectations(), string(most)):
@@ -381,7 +388,7 @@ func reasonOrder() []run.Reason {
 }
 
 // byCond renders runs by GOMAXPROCS setting, leaving out reason skip.
-func byCond(m map[string]map[run.Reason]int, skip run.Reason) string {
+func byCond(m map[string]counts, skip run.Reason) string {
 	var parts []string
 	for _, cond := range sortedNames(m) {
 		total := 0

@@ -242,3 +242,35 @@ func TestLabTestCompilesEveryWay(t *testing.T) {
 	out, err := cmd.CombinedOutput()
 	assert.NoError(t, err, "%s", out)
 }
+
+func TestExitToReturn(t *testing.T) {
+	c := check(t, map[string]string{"main.go": `package main
+
+import (
+	"fmt"
+	"os"
+)
+
+func main() {
+	if len(os.Args) > 5 {
+		os.Exit(0)
+	}
+	go func() { os.Exit(0) }()
+	if len(os.Args) > 9 {
+		fail()
+	}
+	fmt.Println("done")
+	os.Exit(0)
+}
+
+func fail() { os.Exit(1) }
+`})
+	out, notes, err := exitToReturn(c, "main.go")
+	require.NoError(t, err)
+	assert.Len(t, notes, 2)
+	src := string(out)
+	assert.Equal(t, 2, strings.Count(src, "return\n"), "main's own os.Exit(0)s")
+	assert.Contains(t, src, "go func() { os.Exit(0) }()", "a goroutine's exit cannot be a return")
+	assert.Contains(t, src, "func fail() { os.Exit(1) }")
+	check(t, map[string]string{"main.go": src})
+}

@@ -18,10 +18,21 @@ import (
 // scripts; the static checks run once, in-process.
 const envSkipStatic = "RACELAB_SKIP_STATIC"
 
+// counts are runs by reason.
+type counts map[run.Reason]int
+
+func (c counts) total() int {
+	n := 0
+	for _, k := range c {
+		n += k
+	}
+	return n
+}
+
 // runs is how a variant of the staged lab behaved.
 type runs struct {
-	byReason   map[run.Reason]int
-	byCond     map[string]map[run.Reason]int
+	byReason   counts
+	byCond     map[string]counts
 	total      int
 	goroutines []uint64      // from the "measured" line of each run that printed one
 	longest    time.Duration // the longest time the program ran
@@ -49,7 +60,7 @@ func stage(ctx context.Context, root, name string, files map[string][]byte, n in
 	}
 	labDir := filepath.Join(ws.Dir, "labs", name)
 	bin := filepath.Join(tmp, "lab.test")
-	r := &runs{byReason: map[run.Reason]int{}, byCond: map[string]map[run.Reason]int{}}
+	r := &runs{byReason: counts{}, byCond: map[string]counts{}}
 	built, err := run.Compile(ctx, ws.Dir, "./labs/"+name, bin)
 	if err != nil {
 		return nil, fmt.Errorf("staging the lab: %w", err)
@@ -79,7 +90,7 @@ func stage(ctx context.Context, root, name string, files map[string][]byte, n in
 		r.total++
 		r.byReason[reason]++
 		if r.byCond[cond] == nil {
-			r.byCond[cond] = map[run.Reason]int{}
+			r.byCond[cond] = counts{}
 		}
 		r.byCond[cond][reason]++
 		for _, m := range measuredRE.FindAllStringSubmatch(res.Output, -1) {

@@ -151,11 +151,16 @@ func Explain(c *Check) string {
 		return fmt.Sprintf("shipped: passed every run (%d/%d): the program never shows its bug, so a student has nothing to fix. "+
 			"Make the %s happen every run (see %s)", c.Runs, c.Runs, c.Want, deterministicDoc)
 	case c.Got[run.Pass] > 0:
+		why := "Usual causes: printing or other locking inside the racy section " +
+			"(fmt and os.File take locks, which order the goroutines), an access that only some schedules reach " +
+			"(main returns first; a check-then-act: use overlap.Window), a goroutine that does so much between the " +
+			"two accesses that the race detector forgets the first (history size)"
+		if one, two := c.ByCond["GOMAXPROCS=1"], c.ByCond["GOMAXPROCS=2"]; one[run.Pass] > 0 && one[run.Pass] == total(one) && two[run.Pass] == 0 {
+			why = "It passes every run on one thread and fails every run on two: its race needs goroutines running " +
+				"in parallel (a worker count from runtime.GOMAXPROCS or runtime.NumCPU, say); make it race on one thread too"
+		}
 		return fmt.Sprintf("shipped: flaky: the shipped program passed %d of %d runs (%s). A lab must fail every run, "+
-			"or a student's grade depends on luck. Usual causes: printing or other locking inside the racy section "+
-			"(fmt and os.File take locks, which order the goroutines), an access that only some schedules reach "+
-			"(main returns first; a check-then-act: use overlap.Window), a goroutine that does so much between the "+
-			"two accesses that the race detector forgets the first (history size). See %s", c.Got[run.Pass], c.Runs, byCond, deterministicDoc)
+			"or a student's grade depends on luck. %s. See %s", c.Got[run.Pass], c.Runs, byCond, why, deterministicDoc)
 	}
 	other := mostRuns(c.Got)
 	if c.Got[other] == c.Runs && other != want {
@@ -186,16 +191,21 @@ func (c *Check) byCondition() string {
 	var parts []string
 	for _, n := range names {
 		got := c.ByCond[n]
-		total := 0
-		for _, k := range got {
-			total += k
-		}
-		parts = append(parts, fmt.Sprintf("%s: %s of %d", n, counts(got, ""), total))
+		parts = append(parts, fmt.Sprintf("%s: %s of %d", n, counts(got, ""), total(got)))
 	}
 	if len(parts) == 0 {
 		return counts(c.Got, "")
 	}
 	return strings.Join(parts, "; ")
+}
+
+// total counts the runs of got.
+func total(got map[run.Reason]int) int {
+	n := 0
+	for _, k := range got {
+		n += k
+	}
+	return n
 }
 
 // mostRuns is the reason most runs gave.

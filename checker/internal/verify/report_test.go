@@ -50,7 +50,10 @@ func TestExplain(t *testing.T) {
 	}{
 		{"flaky shipped", Check{Name: "shipped", Want: "race", Runs: 6, Got: reasons{run.Race: 4, run.Pass: 2},
 			ByCond: map[string]reasons{"GOMAXPROCS=1": {run.Pass: 2, run.Race: 1}, "GOMAXPROCS=2": {run.Race: 3}}},
-			[]string{"flaky: the shipped program passed 2 of 6 runs", "GOMAXPROCS=1: pass 2, race 1 of 3", "GOMAXPROCS=2: race 3 of 3", "Keeping verdicts deterministic"}},
+			[]string{"flaky: the shipped program passed 2 of 6 runs", "GOMAXPROCS=1: pass 2, race 1 of 3", "GOMAXPROCS=2: race 3 of 3", "Usual causes: printing", "Keeping verdicts deterministic"}},
+		{"shipped needs two threads", Check{Name: "shipped", Want: "race", Runs: 4, Got: reasons{run.Race: 2, run.Pass: 2},
+			ByCond: map[string]reasons{"GOMAXPROCS=1": {run.Pass: 2}, "GOMAXPROCS=2": {run.Race: 2}}},
+			[]string{"passes every run on one thread and fails every run on two"}},
 		{"shipped never fails", Check{Name: "shipped", Want: "race", Runs: 4, Got: reasons{run.Pass: 4}},
 			[]string{"passed every run (4/4)", "never shows its bug"}},
 		{"shipped wrong reason", Check{Name: "shipped", Want: "race", Runs: 4, Got: reasons{run.Leak: 4}},
