@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"path/filepath"
 	"runtime"
 	"strings"
 
@@ -60,7 +61,7 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 	proven := len(l.Report.Problems) == 0
 	if *doVerify {
 		fmt.Fprintf(e.stdout, "\nverify %d:\n", l.Number)
-		loaded, err := lab.Load(fmt.Sprintf("%s/labs/%s", root, l.Name))
+		loaded, err := lab.Load(filepath.Join(root, "labs", l.Name))
 		if loaded == nil {
 			return fmt.Errorf("loading the new lab: %w", err)
 		}

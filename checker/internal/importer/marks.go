@@ -17,10 +17,10 @@ const studentTODO = "// TODO: fix the concurrency bug here."
 
 // fixNote ends each line of the solution that the fix changed; the
 // instructor replaces the placeholder with why.
-var fixNote = "// fix: " + lab.Placeholder + ": say why this line changed"
+const fixNote = "// fix: " + lab.Placeholder + ": say why this line changed"
 
 // removedNote stands where the fix only removed lines.
-var removedNote = "// fix: " + lab.Placeholder + ": say why the racy lines here were removed"
+const removedNote = "// fix: " + lab.Placeholder + ": say why the racy lines here were removed"
 
 // hunk is a run of changed lines: racy lines [oldFrom, oldTo) became fixed
 // lines [newFrom, newTo).
