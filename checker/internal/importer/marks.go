@@ -69,30 +69,33 @@ func onlyBlankOrComments(lines []string) bool {
 	return true
 }
 
-// markTODOs puts studentTODO before the first racy line of each change
-// that lies inside a function body, and returns the racy file with them
-// and how many it placed. A mark that would change the code (inside a raw
-// string, say) is left out.
+// markTODOs puts studentTODO before the first change in each function of
+// the racy file (one mark says where the work is; one per changed line
+// would spell out the fix), and returns the file with them and how many it
+// placed. A mark that would change the code (inside a raw string, say) is
+// left out.
 func markTODOs(name string, racy, fixed []byte) ([]byte, int) {
 	racyLines := strings.Split(string(racy), "\n")
 	bodies := funcBodies(name, racy)
-	inBody := func(line int) bool { // 0-based
-		for _, b := range bodies {
+	bodyOf := func(line int) int { // 0-based line -> index of its function, or -1
+		for i, b := range bodies {
 			if line > b[0] && line < b[1] {
-				return true
+				return i
 			}
 		}
-		return false
+		return -1
 	}
 	at := map[int]bool{}
-	last := -10
+	marked := map[int]bool{} // functions with a mark
 	for _, h := range hunks(racyLines, strings.Split(string(fixed), "\n")) {
 		line := h.oldFrom
-		if line >= len(racyLines) || !inBody(line) || line-last <= 3 {
+		if line >= len(racyLines) {
 			continue
 		}
-		at[line] = true
-		last = line
+		if fn := bodyOf(line); fn >= 0 && !marked[fn] {
+			at[line] = true
+			marked[fn] = true
+		}
 	}
 	out := racy
 	placed := 0
@@ -120,8 +123,8 @@ func gofmt(src []byte) []byte {
 	return src
 }
 
-// funcBodies are the 0-based line ranges (braces included) of the file's
-// function bodies.
+// funcBodies are the 0-based line ranges (braces included) of the bodies
+// of the file's functions (function literals belong to theirs).
 func funcBodies(name string, src []byte) [][2]int {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
@@ -129,19 +132,11 @@ func funcBodies(name string, src []byte) [][2]int {
 		return nil
 	}
 	var out [][2]int
-	ast.Inspect(f, func(n ast.Node) bool {
-		var body *ast.BlockStmt
-		switch fn := n.(type) {
-		case *ast.FuncDecl:
-			body = fn.Body
-		case *ast.FuncLit:
-			body = fn.Body
+	for _, d := range f.Decls {
+		if fn, ok := d.(*ast.FuncDecl); ok && fn.Body != nil {
+			out = append(out, [2]int{fset.Position(fn.Body.Lbrace).Line - 1, fset.Position(fn.Body.Rbrace).Line - 1})
 		}
-		if body != nil {
-			out = append(out, [2]int{fset.Position(body.Lbrace).Line - 1, fset.Position(body.Rbrace).Line - 1})
-		}
-		return true
-	})
+	}
 	return out
 }
 
