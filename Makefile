@@ -14,7 +14,7 @@ CHECKER_SRC := $(shell find checker -name '*.go' -not -name '*_test.go') go.mod 
 $(CHECKER): $(CHECKER_SRC)
 	@$(GO) build -o $@ ./checker
 
-.PHONY: lab watch hint progress reset solution verify test vet help grade grade-example
+.PHONY: lab watch hint progress reset solution verify test vet help grade grade-example new-lab import
 
 help:
 	@echo "students:    make lab N=1        run lab 1 as the grader does, explained (V=1: raw output)"
@@ -25,6 +25,9 @@ help:
 	@echo "instructors: make verify         prove every lab right (COUNT=20 LABS='3 4')"
 	@echo "             make grade SUBMISSIONS=class/   grade a class into grades/ (OUT=dir)"
 	@echo "             make grade-example  grade the bundled example class into grades/example"
+	@echo "             make new-lab NAME=bank-transfer [FIX=mutex] [CONCEPTS='mutex check-then-act']"
+	@echo "             make import RACY=dir FIXED=dir FIX=mutex [SLUG=name] [ARGS='-n 5']"
+	@echo "             (guide: docs/instructors.md)"
 	@echo "maintainers: make test           vet, unit tests, and verify every lab"
 
 lab: $(CHECKER)
@@ -51,6 +54,17 @@ solution: $(CHECKER)
 
 verify: $(CHECKER)
 	$(CHECKER) verify -count $(COUNT) $(LABS)
+
+# A new lab from a working example; `make verify LABS=NN` then lists what is
+# left to write.
+new-lab: $(CHECKER)
+	@test -n "$(NAME)" || { echo "usage: make new-lab NAME=bank-transfer [FIX=mutex] [CONCEPTS='mutex check-then-act']"; exit 2; }
+	$(CHECKER) new $(NAME) $(if $(FIX),--fix $(FIX)) $(foreach c,$(CONCEPTS),--concept $(c))
+
+# A new lab from an existing racy program and its fix, measured and verified.
+import: $(CHECKER)
+	@test -n "$(RACY)" -a -n "$(FIXED)" -a -n "$(FIX)" || { echo "usage: make import RACY=dir FIXED=dir FIX=mutex [SLUG=name] [ARGS='-n 5']"; exit 2; }
+	$(CHECKER) import $(RACY) --solution $(FIXED) --fix $(FIX) $(if $(SLUG),--slug $(SLUG)) $(if $(ARGS),--args '$(ARGS)')
 
 vet:
 	@test -z "$$(gofmt -l checker labs solutions)" || { gofmt -l checker labs solutions; echo "gofmt: the files above need formatting"; exit 1; }

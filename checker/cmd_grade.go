@@ -113,22 +113,6 @@ checks your own checkout the way the grader will.`)
 
 const unsandboxedWarning = "checker grade: WARNING: --sandbox=none: student code runs unsandboxed, with your rights (files, network, processes). Use it only for code you trust."
 
-// parseInterleaved parses flags given before, between or after the paths,
-// since `checker grade class/ -o out` is as natural as the reverse.
-func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
-	var paths []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		if fs.NArg() == 0 {
-			return paths, nil
-		}
-		paths = append(paths, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
-}
-
 // gradedLabs are the labs named by sel, or all. A lab with invalid
 // metadata is still graded (the problem is the instructor's, and verify
 // reports it), with a warning.

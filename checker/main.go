@@ -42,6 +42,8 @@ func commands() map[string]command {
 		"verify":    {"prove labs right: shipped fails as declared, solution passes, cheats fail", cmdVerify},
 		"grade":     {"grade a class: submissions in, gradebook and feedback out (sandboxed)", cmdGrade},
 		"merge":     {"combine the outputs of sharded `grade --shard I/N` runs into one gradebook", cmdMerge},
+		"new":       {"create the next lab from a working example, with what is left to write marked", cmdNew},
+		"import":    {"turn a racy program and its fix into the next lab, measured and verified", cmdImport},
 	}
 }
 

@@ -65,7 +65,7 @@ func (s *syncBuffer) String() string {
 }
 
 // checker runs a command against root, returning its exit code and output.
-func checker(t *testing.T, root string, vars map[string]string, args ...string) (int, string) {
+func studentChecker(t *testing.T, root string, vars map[string]string, args ...string) (int, string) {
 	t.Helper()
 	var out syncBuffer
 	code := runMain(context.Background(), envFor(root, vars, &out), args)
@@ -82,47 +82,47 @@ func envFor(root string, vars map[string]string, out *syncBuffer) *env {
 
 func TestHintsAreProgressiveAndRemembered(t *testing.T) {
 	root := clone(t)
-	_, out := checker(t, root, nil, "hint", "1")
+	_, out := studentChecker(t, root, nil, "hint", "1")
 	assert.Contains(t, out, "Hint 1 of 3 for lab 01-waitgroup")
 	assert.Contains(t, out, "make hint N=1")
-	_, out = checker(t, root, map[string]string{"L": "id"}, "hint", "01-waitgroup")
+	_, out = studentChecker(t, root, map[string]string{"L": "id"}, "hint", "01-waitgroup")
 	assert.Contains(t, out, "Petunjuk 2 dari 3")
-	_, out = checker(t, root, nil, "hint", "waitgroup")
+	_, out = studentChecker(t, root, nil, "hint", "waitgroup")
 	assert.Contains(t, out, "Hint 3 of 3")
 	assert.Contains(t, out, "That was the last hint")
-	_, out = checker(t, root, nil, "hint", "1")
+	_, out = studentChecker(t, root, nil, "hint", "1")
 	assert.Contains(t, out, "Hint 3 of 3", "the last hint stays the last")
-	code, out := checker(t, root, nil, "hint", "99")
+	code, out := studentChecker(t, root, nil, "hint", "99")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, out, `no lab "99"`)
 }
 
 func TestLabExplainsThenPasses(t *testing.T) {
 	root := clone(t)
-	code, out := checker(t, root, nil, "lab", "1")
+	code, out := studentChecker(t, root, nil, "lab", "1")
 	assert.Equal(t, 1, code)
 	assert.Contains(t, out, "Lab 01-waitgroup does not pass yet: a data race")
 	assert.Contains(t, out, "squares.go:21", "the student's own line")
 	assert.NotContains(t, out, "harness.go", "no harness frames")
 	assert.Contains(t, out, "make lab N=1")
 
-	_, out = checker(t, root, nil, "progress")
+	_, out = studentChecker(t, root, nil, "progress")
 	assert.Contains(t, out, "✗ not passing yet")
-	code, out = checker(t, root, nil, "solution", "1")
+	code, out = studentChecker(t, root, nil, "solution", "1")
 	assert.Equal(t, 1, code, "locked until the lab passes")
 	assert.Contains(t, out, "opens once your own fix passes")
 
 	sol, err := os.ReadFile(filepath.Join(root, "solutions/01-waitgroup/squares.go"))
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(filepath.Join(root, "labs/01-waitgroup/squares.go"), sol, 0o644))
-	code, out = checker(t, root, map[string]string{"L": "id"}, "lab", "1")
+	code, out = studentChecker(t, root, map[string]string{"L": "id"}, "lab", "1")
 	assert.Equal(t, 0, code, out)
 	assert.Contains(t, out, "✓ Lab 01-waitgroup lulus")
 
-	_, out = checker(t, root, nil, "progress")
+	_, out = studentChecker(t, root, nil, "progress")
 	assert.Contains(t, out, "✓ passed")
 	assert.Contains(t, out, "1 of 1 labs passed, 10 of 10 points.")
-	code, out = checker(t, root, nil, "solution", "1")
+	code, out = studentChecker(t, root, nil, "solution", "1")
 	assert.Equal(t, 0, code, out)
 	assert.Contains(t, out, "is the reference fix, line for line")
 }
@@ -134,11 +134,11 @@ func TestResetAsksAndKeepsABackup(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(file, []byte("my work\n"), 0o644))
 
-	code, out := checker(t, root, nil, "reset", "1")
+	code, out := studentChecker(t, root, nil, "reset", "1")
 	assert.Equal(t, 2, code, "no terminal to ask on, and no -y")
 	assert.Contains(t, out, "add -y")
 
-	code, out = checker(t, root, nil, "reset", "-y", "1")
+	code, out = studentChecker(t, root, nil, "reset", "-y", "1")
 	assert.Equal(t, 0, code, out)
 	got, err := os.ReadFile(file)
 	require.NoError(t, err)
@@ -150,7 +150,7 @@ func TestResetAsksAndKeepsABackup(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "my work\n", string(kept))
 
-	_, out = checker(t, root, map[string]string{"L": "id"}, "reset", "-y", "1")
+	_, out = studentChecker(t, root, map[string]string{"L": "id"}, "reset", "-y", "1")
 	assert.Contains(t, out, "memang masih seperti semula")
 }
 
@@ -188,6 +188,6 @@ func TestWatchRunsOnSaveAndMovesOn(t *testing.T) {
 }
 
 func TestCourseMapIsUpToDate(t *testing.T) {
-	code, out := checker(t, "..", nil, "coursemap", "-check")
+	code, out := studentChecker(t, "..", nil, "coursemap", "-check")
 	assert.Equal(t, 0, code, out)
 }

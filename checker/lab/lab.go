@@ -48,6 +48,18 @@ func Expectations() []string {
 	return []string{"race", "wrong-output", "leak", "deadlock", "not-concurrent"}
 }
 
+// Placeholder marks text an instructor has not written yet: the scaffold of
+// `checker new` and the drafts of `checker import` put it wherever a person
+// must write (a hint, a README section, the program itself), and `checker
+// verify` lists every occurrence as "left to write" instead of passing the
+// lab. It is distinct from the plain "// TODO" that shows a student where
+// the work is.
+const Placeholder = "TODO(instructor)"
+
+// FixtureHeader opens every non-editable Go file of a lab: the grader always
+// takes such files from the instructor's tree.
+const FixtureHeader = "// Do not edit: part of the lab's fixture."
+
 // Text is a piece of prose in both of the course's languages.
 type Text struct {
 	EN string `toml:"en"`
@@ -105,27 +117,38 @@ func ParseDirName(name string) (number int, slug string, ok bool) {
 // metadata is invalid, together with an error listing every problem, so
 // that callers can report them all at once.
 func Load(dir string) (*Lab, error) {
+	l, problems := LoadProblems(dir)
+	return l, errors.Join(problems...)
+}
+
+// LoadProblems is Load with the problems kept apart, one error each. The lab
+// is nil only when there is nothing to describe: a directory name that is
+// not NN-slug, or a lab.toml that is missing or does not parse.
+func LoadProblems(dir string) (*Lab, []error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return nil, fmt.Errorf("lab %s: %w", dir, err)
+		return nil, []error{fmt.Errorf("lab %s: %w", dir, err)}
 	}
 	number, slug, ok := ParseDirName(filepath.Base(abs))
 	if !ok {
-		return nil, fmt.Errorf("lab %s: directory name must look like NN-slug (two digits, a dash, lower-case words joined by dashes), e.g. 03-mutex", abs)
+		return nil, []error{fmt.Errorf("lab %s: directory name must look like NN-slug (two digits, a dash, lower-case words joined by dashes), e.g. 03-mutex", abs)}
 	}
 	path := filepath.Join(abs, File)
 	var l Lab
 	md, err := toml.DecodeFile(path, &l)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, []error{fmt.Errorf("%s: missing: every lab needs its metadata (see docs/lab-format.md, or start with `go run ./checker new`)", path)}
+		}
+		return nil, []error{fmt.Errorf("%s: %w", path, err)}
 	}
 	l.Number, l.Slug, l.Dir = number, slug, abs
 	var problems []error
 	for _, key := range md.Undecoded() {
-		problems = append(problems, fmt.Errorf("%s: unknown field %q (known: title, concepts, fix, editable, expect, points, level, minutes, [[hint]])", path, key.String()))
+		problems = append(problems, fmt.Errorf("%s: %s: unknown field: remove it or fix its name (known: title, concepts, fix, editable, expect, points, level, minutes, [[hint]])", path, key.String()))
 	}
 	problems = append(problems, l.Validate()...)
-	return &l, errors.Join(problems...)
+	return &l, problems
 }
 
 // Validate checks the metadata against the lab format and returns one error
@@ -147,25 +170,37 @@ func (l *Lab) Validate() []error {
 	}
 	for _, c := range l.Concepts {
 		if !slices.Contains(Concepts(), c) {
-			bad("concepts", "unknown concept %q: use one of %s", c, strings.Join(Concepts(), ", "))
+			bad("concepts", "unknown concept %q%s: use one of %s", c, didYouMean(c, Concepts()), strings.Join(Concepts(), ", "))
 		}
+	}
+	if d := duplicate(l.Concepts); d != "" {
+		bad("concepts", "%q is listed twice: list each concept once", d)
 	}
 	if len(l.Fix) == 0 {
 		bad("fix", "empty: name the accepted fix kinds, from %s", strings.Join(FixKinds(), ", "))
 	}
 	for _, f := range l.Fix {
 		if !slices.Contains(FixKinds(), f) {
-			bad("fix", "unknown fix kind %q: use one of %s", f, strings.Join(FixKinds(), ", "))
+			bad("fix", "unknown fix kind %q%s: use one of %s", f, didYouMean(f, FixKinds()), strings.Join(FixKinds(), ", "))
 		}
+	}
+	if d := duplicate(l.Fix); d != "" {
+		bad("fix", "%q is listed twice: list each kind once", d)
 	}
 	if l.AcceptsAnyFix() && len(l.Fix) > 1 {
 		bad("fix", `"any" already accepts every fix: list it alone`)
 	}
-	if !slices.Contains(Expectations(), l.Expect) {
-		bad("expect", "%q is not a known expectation: use one of %s", l.Expect, strings.Join(Expectations(), ", "))
+	switch {
+	case l.Expect == "":
+		bad("expect", "missing: say how the shipped program must fail, one of %s", strings.Join(Expectations(), ", "))
+	case !slices.Contains(Expectations(), l.Expect):
+		bad("expect", "%q is not a known expectation%s: use one of %s", l.Expect, didYouMean(l.Expect, Expectations()), strings.Join(Expectations(), ", "))
 	}
 	if len(l.Editable) == 0 {
 		bad("editable", "empty: list the file(s) the student edits, e.g. [\"bank.go\"]")
+	}
+	if d := duplicate(l.Editable); d != "" {
+		bad("editable", "%q is listed twice: list each file once", d)
 	}
 	for _, f := range l.Editable {
 		if f != filepath.Base(f) || !strings.HasSuffix(f, ".go") || strings.HasSuffix(f, "_test.go") {
@@ -197,6 +232,54 @@ func (l *Lab) Validate() []error {
 		}
 	}
 	return errs
+}
+
+// duplicate returns the first value listed twice in list, or "".
+func duplicate(list []string) string {
+	seen := map[string]bool{}
+	for _, v := range list {
+		if seen[v] {
+			return v
+		}
+		seen[v] = true
+	}
+	return ""
+}
+
+// didYouMean suggests the known value closest to a misspelt one, so that a
+// typo costs one look rather than a scan of the whole list.
+func didYouMean(got string, known []string) string {
+	best, bestDist := "", 3 // further than 2 edits away is not a typo
+	for _, k := range known {
+		if d := editDistance(got, k); d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
 }
 
 // Discover loads every lab under root/labs, ordered by number. Labs whose

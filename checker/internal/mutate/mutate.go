@@ -1,9 +1,10 @@
 // Package mutate makes the cheats a lab must reject, from its shipped program
 // and its solution: the solution with a go statement removed (the work runs
-// serially and nothing races), the shipped program with a time.Sleep where
-// the TODO is (the student's first "fix"), and the solution with its
-// synchronisation replaced by sleeps. verify runs each one and reports a lab
-// that lets any of them pass.
+// serially and nothing races), the solution with every goroutine holding one
+// lock for its whole life (serialised), the shipped program with a
+// time.Sleep where the TODO is (the student's first "fix"), and the solution
+// with the fix's synchronisation replaced by sleeps. verify runs each one and
+// reports a lab that lets any of them pass.
 package mutate
 
 import (
@@ -17,6 +18,9 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ast/astutil"
+
+	"github.com/racelab/racelab/checker/internal/linediff"
+	"github.com/racelab/racelab/checker/lab"
 )
 
 // Mutant is one mutated version of a file.
@@ -72,7 +76,9 @@ func SleepAtTODO(filename string, src []byte) (Mutant, bool, error) {
 	}
 	var lines []int
 	for _, cg := range f.Comments {
-		if !strings.Contains(cg.Text(), "TODO") || !inBlock(f, cg.Pos()) {
+		// The instructor's own placeholders are not where a student works.
+		text := strings.ReplaceAll(cg.Text(), lab.Placeholder, "")
+		if !strings.Contains(text, "TODO") || !inBlock(f, cg.Pos()) {
 			continue
 		}
 		// Insert after the comment group so the statement lands where the
@@ -89,16 +95,29 @@ func SleepAtTODO(filename string, src []byte) (Mutant, bool, error) {
 	return Mutant{Name: "sleep-at-todo", Src: m}, true, nil
 }
 
-// SleepForSync returns src with each synchronising statement (x.Wait(),
-// x.Lock(), x.Unlock(), x.RLock(), x.RUnlock(), a bare channel receive)
-// replaced by a sleep. It reports false when there is nothing to replace.
-func SleepForSync(filename string, src []byte) (Mutant, bool, error) {
+// SleepForSync returns src with each synchronising statement the fix added
+// (x.Wait(), x.Lock(), x.Unlock(), x.RLock(), x.RUnlock(), a bare channel
+// receive) replaced by a sleep: the cheat of a student who "waits long
+// enough" instead of synchronising. Statements already in the shipped
+// program are kept, since the cheat replaces the fix, not the program's
+// other synchronisation; with shipped nil, every such statement is
+// replaced. The receiver stays referenced (`_ = &mu`) so that the mutant
+// still compiles when the variable has no other use. It reports false when
+// there is nothing to replace.
+func SleepForSync(filename string, src, shipped []byte) (Mutant, bool, error) {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, filename, src, parser.ParseComments)
 	if err != nil {
 		return Mutant{}, false, fmt.Errorf("mutate: %w", err)
 	}
-	type span struct{ from, to int }
+	var fixLines map[int]bool // 0-based lines of src the fix added
+	if shipped != nil {
+		fixLines = linediff.AddedLines(normalise(shipped), normalise(src))
+	}
+	type span struct {
+		from, to int
+		text     string
+	}
 	var spans []span
 	ast.Inspect(f, func(n ast.Node) bool {
 		var call ast.Expr
@@ -111,9 +130,17 @@ func SleepForSync(filename string, src []byte) (Mutant, bool, error) {
 		default:
 			return true
 		}
-		if isSyncCall(call) {
-			spans = append(spans, span{fset.Position(stmt.Pos()).Offset, fset.Position(stmt.End()).Offset})
+		if !isSyncCall(call) {
+			return true
 		}
+		if fixLines != nil && !fixLines[fset.Position(stmt.Pos()).Line-1] {
+			return true
+		}
+		text := sleep
+		if keep := keepReferenced(fset, src, call); keep != "" {
+			text = keep + "; " + sleep
+		}
+		spans = append(spans, span{fset.Position(stmt.Pos()).Offset, fset.Position(stmt.End()).Offset, text})
 		return true
 	})
 	if len(spans) == 0 {
@@ -122,13 +149,132 @@ func SleepForSync(filename string, src []byte) (Mutant, bool, error) {
 	sort.Slice(spans, func(i, j int) bool { return spans[i].from > spans[j].from })
 	out := append([]byte(nil), src...)
 	for _, s := range spans {
-		out = append(out[:s.from], append([]byte(sleep), out[s.to:]...)...)
+		out = append(out[:s.from], append([]byte(s.text), out[s.to:]...)...)
 	}
 	m, err := finish(filename, out)
 	if err != nil {
 		return Mutant{}, false, err
 	}
 	return Mutant{Name: "sleep-for-sync", Src: m}, true, nil
+}
+
+// keepReferenced returns a statement that still uses the synchronising
+// value of call (`_ = &mu` for mu.Lock(), `_ = ch` for <-ch), or "" when the
+// value is not a plain variable or field, whose use needs no keeping.
+func keepReferenced(fset *token.FileSet, src []byte, call ast.Expr) string {
+	var x ast.Expr
+	addr := false
+	switch e := ast.Unparen(call).(type) {
+	case *ast.UnaryExpr:
+		x = e.X
+	case *ast.CallExpr:
+		if sel, ok := e.Fun.(*ast.SelectorExpr); ok {
+			x, addr = sel.X, true
+		}
+	}
+	if !isVarPath(x) {
+		return ""
+	}
+	text := string(src[fset.Position(x.Pos()).Offset:fset.Position(x.End()).Offset])
+	if addr {
+		return "_ = &" + text
+	}
+	return "_ = " + text
+}
+
+// isVarPath reports whether e is a variable or a chain of fields (mu,
+// c.mu, s.state.mu): something whose address can be taken.
+func isVarPath(e ast.Expr) bool {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return e.Name != "_"
+	case *ast.SelectorExpr:
+		return isVarPath(e.X)
+	}
+	return false
+}
+
+// normalise prepares lines for comparison: surrounding space and line
+// comments (such as the solution's "// fix:" notes) do not make a line
+// different.
+func normalise(src []byte) []string {
+	lines := strings.Split(string(src), "\n")
+	for i, l := range lines {
+		if j := strings.Index(l, "//"); j >= 0 {
+			l = l[:j]
+		}
+		lines[i] = strings.TrimSpace(l)
+	}
+	return lines
+}
+
+// serialLock is the name of the package-level mutex Serialise adds; the
+// prefix keeps it clear of the program's own names.
+const serialLock = "racelabSerial"
+
+// Serialise returns src with every goroutine started from a function
+// literal holding one package-wide lock for its whole life: the "fix" that
+// makes the goroutines run one after another, so nothing races and nothing
+// overlaps. A lab whose program demands overlap (overlap.Work under
+// RACELAB_OVERLAP) must reject it as not concurrent. It reports false when
+// no go statement starts a function literal.
+func Serialise(filename string, src []byte) (Mutant, bool, error) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, filename, src, parser.ParseComments)
+	if err != nil {
+		return Mutant{}, false, fmt.Errorf("mutate: %w", err)
+	}
+	syncName := "sync"
+	for _, imp := range f.Imports {
+		if imp.Path.Value == `"sync"` && imp.Name != nil {
+			syncName = imp.Name.Name
+		}
+	}
+	var offsets []int
+	ast.Inspect(f, func(n ast.Node) bool {
+		if g, ok := n.(*ast.GoStmt); ok {
+			if lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit); ok {
+				offsets = append(offsets, fset.Position(lit.Body.Lbrace).Offset+1)
+			}
+		}
+		return true
+	})
+	if len(offsets) == 0 {
+		return Mutant{}, false, nil
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(offsets)))
+	out := append([]byte(nil), src...)
+	lock := fmt.Sprintf("\n%s.Lock()\ndefer %s.Unlock()\n", serialLock, serialLock)
+	for _, off := range offsets {
+		out = append(out[:off], append([]byte(lock), out[off:]...)...)
+	}
+	out = append(out, fmt.Sprintf("\n// %s makes every goroutine run alone (a cheat verify tries).\nvar %s %s.Mutex\n", serialLock, serialLock, syncName)...)
+	if syncName == "sync" {
+		out, err = addImport(filename, out, "sync")
+		if err != nil {
+			return Mutant{}, false, err
+		}
+	}
+	m, err := finish(filename, out)
+	if err != nil {
+		return Mutant{}, false, err
+	}
+	return Mutant{Name: "serialise", Src: m}, true, nil
+}
+
+// addImport adds the import path to src unless it is already there.
+func addImport(filename string, src []byte, path string) ([]byte, error) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, filename, src, parser.ParseComments)
+	if err != nil {
+		return nil, fmt.Errorf("mutate: the mutant of %s does not parse: %w", filename, err)
+	}
+	astutil.AddImport(fset, f, path)
+	var b bytes.Buffer
+	if err := format.Node(&b, fset, f); err != nil {
+		return nil, fmt.Errorf("mutate: formatting %s: %w", filename, err)
+	}
+	return b.Bytes(), nil
 }
 
 func isSyncCall(e ast.Expr) bool {

@@ -5,52 +5,144 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/racelab/racelab/checker/lab"
 )
 
 // Structure checks what a lab needs besides valid metadata: its test file,
-// both READMEs, scripts that say what they check, and a solution for every
-// editable file that really differs from the shipped one.
+// both READMEs, scripts that say what they check, Go files that are either
+// editable or marked as fixtures, translated hints, and a solution for every
+// editable file that really differs from the shipped one (and nothing else
+// in the solution directory).
 func Structure(root string, l *lab.Lab) []string {
 	var problems []string
-	need := func(rel, what string) {
-		if _, err := os.Stat(filepath.Join(l.Dir, rel)); err != nil {
-			problems = append(problems, fmt.Sprintf("%s: missing %s", filepath.Join(l.Dir, rel), what))
+	bad := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
+	need := func(name, what string) []byte {
+		data, err := os.ReadFile(filepath.Join(l.Dir, name))
+		if err != nil {
+			bad("%s: missing %s", filepath.Join(l.Dir, name), what)
+		}
+		return data
+	}
+	if test := need("lab_test.go", "the test file that hands the program to the harness (see docs/lab-format.md)"); test != nil {
+		for _, call := range []string{"harness.Main(", "harness.Run("} {
+			if !bytes.Contains(test, []byte(call)) {
+				bad("%s: does not call %s…): the lab's tests must go through the shared harness (see docs/lab-format.md)", filepath.Join(l.Dir, "lab_test.go"), strings.TrimSuffix(call, "("))
+			}
 		}
 	}
-	need("lab_test.go", "the test file that hands the program to the harness (see docs/lab-format.md)")
 	need("README.md", "the English README")
 	need("README.id.md", "the Bahasa Indonesia README")
+
 	scripts, _ := filepath.Glob(filepath.Join(l.Dir, "testdata", "*.txtar"))
 	if len(scripts) == 0 {
-		problems = append(problems, fmt.Sprintf("%s: no testdata/*.txtar scripts: write at least one", l.Dir))
+		bad("%s: no testdata/*.txtar scripts: write at least one", l.Dir)
 	}
 	for _, s := range scripts {
 		data, err := os.ReadFile(s)
 		if err != nil {
-			problems = append(problems, fmt.Sprintf("%s: %v", s, err))
+			bad("%s: %v", s, err)
 			continue
 		}
 		if !bytes.HasPrefix(data, []byte("#")) {
-			problems = append(problems, fmt.Sprintf("%s: open the script with a # comment that says what it checks", s))
+			bad("%s: open the script with a # comment that says what it checks", s)
 		}
 	}
+
+	goFiles, _ := filepath.Glob(filepath.Join(l.Dir, "*.go"))
+	for _, f := range goFiles {
+		base := filepath.Base(f)
+		if strings.HasSuffix(base, "_test.go") || slices.Contains(l.Editable, base) {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err == nil && !bytes.HasPrefix(data, []byte(lab.FixtureHeader)) {
+			bad("%s: neither editable nor a fixture: list it in lab.toml's editable, or open it with the line %q so that the grader takes it from your tree", f, lab.FixtureHeader)
+		}
+	}
+
+	for i, h := range l.Hints {
+		if h.EN != "" && h.EN == h.ID {
+			bad("%s: hint[%d].id: the same text as hint[%d].en: translate it into Bahasa Indonesia", filepath.Join(l.Dir, lab.File), i+1, i+1)
+		}
+	}
+
+	solDir := l.SolutionDir(root)
 	for _, f := range l.Editable {
-		sol := filepath.Join(l.SolutionDir(root), f)
+		sol := filepath.Join(solDir, f)
 		solSrc, err := os.ReadFile(sol)
 		if err != nil {
-			problems = append(problems, fmt.Sprintf("%s: missing: every editable file needs its reference fix", sol))
+			bad("%s: missing: every editable file needs its reference fix", sol)
 			continue
 		}
 		shipped, err := os.ReadFile(filepath.Join(l.Dir, f))
 		if err == nil && bytes.Equal(shipped, solSrc) {
-			problems = append(problems, fmt.Sprintf("%s: identical to the shipped %s: the solution must contain the fix", sol, f))
+			bad("%s: identical to the shipped %s: the solution must contain the fix", sol, f)
 		}
-		if !strings.Contains(string(solSrc), "// fix:") {
-			problems = append(problems, fmt.Sprintf("%s: mark the changed lines with a `// fix:` comment", sol))
+		if !bytes.Contains(solSrc, []byte("// fix:")) {
+			bad("%s: mark the changed lines with a `// fix:` comment", sol)
+		}
+	}
+	if entries, err := os.ReadDir(solDir); err == nil {
+		for _, e := range entries {
+			if !slices.Contains(l.Editable, e.Name()) {
+				bad("%s: not an editable file of %s: the solution holds only the fixed editable files (remove it, or list it in lab.toml's editable)", filepath.Join(solDir, e.Name()), l.Name())
+			}
 		}
 	}
 	return problems
+}
+
+// Repository checks what no single lab can: lab directories whose name or
+// metadata cannot be read at all (such a lab would otherwise silently drop
+// out of verification), numbers used twice, and solution directories
+// without their lab. Gaps in the numbering come back as notes: labs are
+// written in parallel and merged in any order, so a gap is usually a lab
+// still on its way.
+func Repository(root string) (problems, notes []string) {
+	entries, err := os.ReadDir(filepath.Join(root, "labs"))
+	if err != nil {
+		return []string{fmt.Sprintf("finding labs: %v", err)}, nil
+	}
+	names := map[string]bool{}
+	byNumber := map[int][]string{}
+	for _, e := range entries {
+		if !e.IsDir() || e.Name() == "internal" || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		l, errs := lab.LoadProblems(filepath.Join(root, "labs", e.Name()))
+		if l == nil {
+			for _, err := range errs {
+				problems = append(problems, err.Error())
+			}
+			continue
+		}
+		names[l.Name()] = true
+		byNumber[l.Number] = append(byNumber[l.Number], l.Name())
+	}
+	var nums []int
+	for n, labs := range byNumber {
+		nums = append(nums, n)
+		if len(labs) > 1 {
+			problems = append(problems, fmt.Sprintf("labs %s share the number %02d: renumber all but one (directory and solutions/ alike)", strings.Join(labs, " and "), n))
+		}
+	}
+	if entries, err := os.ReadDir(filepath.Join(root, "solutions")); err == nil {
+		for _, e := range entries {
+			if e.IsDir() && !names[e.Name()] {
+				problems = append(problems, fmt.Sprintf("%s: no lab labs/%s: rename it to match its lab, or remove it", filepath.Join(root, "solutions", e.Name()), e.Name()))
+			}
+		}
+	}
+	sort.Ints(nums)
+	for i := 1; i < len(nums); i++ {
+		for gap := nums[i-1] + 1; gap < nums[i]; gap++ {
+			notes = append(notes, fmt.Sprintf("labs/: no lab %02d between %02d and %02d (fine while labs are being merged; `make lab N=%d` finds nothing)", gap, nums[i-1], nums[i], gap))
+		}
+	}
+	sort.Strings(problems)
+	return problems, notes
 }

@@ -1,9 +1,14 @@
 // Package verify proves that labs are right: for every lab, the shipped
 // program fails for the reason its lab.toml declares, every time; the
 // reference solution passes, every time, with one and with two OS threads
-// (and, when asked, with every core busy); and the usual cheats fail. A lab
-// that is sometimes wrong silently ruins a class's grades, so any deviation
-// in any run is a failure.
+// and with every core busy; and the usual cheats fail. A lab that is
+// sometimes wrong silently ruins a class's grades, so any deviation in any
+// run is a failure.
+//
+// Besides behaviour, it checks the lab's metadata and files (Structure,
+// Repository) and lists the text an instructor has still to write
+// (Unwritten): a lab whose behaviour is proven but which still holds
+// placeholders is a draft, not a finished lab.
 package verify
 
 import (
@@ -12,7 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -21,73 +26,120 @@ import (
 	"github.com/racelab/racelab/checker/internal/run"
 	"github.com/racelab/racelab/checker/internal/workspace"
 	"github.com/racelab/racelab/checker/lab"
+	"github.com/racelab/racelab/checker/labvet"
 )
+
+// envSkipStatic mirrors harness.EnvSkipStatic (the checker does not import
+// the test harness). verify runs the static checks once per variant itself,
+// since their verdict cannot change from run to run, and runs the cheats
+// with them off so that the scripts alone must catch a cheat: a student can
+// dodge a static check (a busy loop instead of time.Sleep), not a script.
+const envSkipStatic = "RACELAB_SKIP_STATIC"
 
 // Options configures a verification.
 type Options struct {
 	Root    string // the racelab repository
-	Count   int    // runs of each variant under each GOMAXPROCS setting
-	Jobs    int    // runs at once
-	Hog     bool   // keep every core busy while the labs run
-	Mutants bool   // also run the cheats (removed go, sleeps)
+	Count   int    // runs of the shipped program and the solution per GOMAXPROCS setting, and under load
+	Jobs    int    // builds and runs at once
+	Hog     bool   // also run the shipped program and the solution with every core kept busy
+	Mutants bool   // also run the cheats (removed go, serialised, sleeps)
 	// Progress, if set, is called once per finished run.
 	Progress func(lab, check string)
 }
 
 // Check is one property of a lab and how the runs went.
 type Check struct {
-	Name   string             // "shipped", "solution", "no-go@20", ...
-	Want   string             // what each run must give: a reason, "pass" or "fail"
-	Runs   int                // runs made
-	Got    map[run.Reason]int // runs by primary reason
-	Sample string             // the output of one run that deviated
-	Err    error              // the check could not be made
+	Name   string // "shipped", "solution", "no-go@20", ...
+	Want   string // what each run must give: a reason, "pass" or "fail"
+	About  string // for a cheat: what it does, in words
+	Runs   int
+	Got    map[run.Reason]int            // runs by primary reason
+	ByCond map[string]map[run.Reason]int // the same, by condition ("GOMAXPROCS=1", ...)
+	Static []string                      // the static checks' findings (solution only)
+	Sample string                        // the output of one run that deviated
+	Err    error                         // the check could not be made
+	// Skipped says why a cheat was not tried (its mutant does not compile:
+	// a limit of the mutation, not a fault of the lab).
+	Skipped string
 }
 
 // OK reports whether every run gave what the check wants.
 func (c *Check) OK() bool {
+	if c.Skipped != "" {
+		return true
+	}
 	if c.Err != nil || c.Runs == 0 {
 		return false
 	}
 	switch c.Want {
 	case "fail":
-		return c.Got[run.Pass] == 0 && c.Got[run.Build] == 0
+		return c.Got[run.Pass] == 0
+	case string(run.Pass):
+		return c.Got[run.Pass] == c.Runs && len(c.Static) == 0
 	default:
 		return c.Got[run.Reason(c.Want)] == c.Runs
 	}
 }
 
-// Summary says how the runs went, e.g. "race 20/20" or "pass 19/20, race 1".
+// Summary says how the runs went, e.g. "race 20/20", "pass 19/20, leak 1"
+// or, for a cheat, "rejected 2/2 (not-concurrent 2)".
 func (c *Check) Summary() string {
-	if c.Err != nil {
+	switch {
+	case c.Skipped != "":
+		return "not tried"
+	case c.Err != nil:
 		return "error"
+	case c.Want == "fail":
+		return fmt.Sprintf("rejected %d/%d (%s)", c.Runs-c.Got[run.Pass], c.Runs, counts(c.Got, ""))
 	}
+	s := fmt.Sprintf("%s %d/%d", c.Want, c.Got[run.Reason(c.Want)], c.Runs)
+	if others := counts(c.Got, run.Reason(c.Want)); others != "" {
+		s += ", " + others
+	}
+	if len(c.Static) > 0 {
+		s += ", static checks fail"
+	}
+	return s
+}
+
+// counts lists reasons and their run counts ("leak 2, pass 1"), leaving
+// out skip, in a stable order.
+func counts(got map[run.Reason]int, skip run.Reason) string {
 	var parts []string
-	if c.Want != "fail" {
-		parts = append(parts, fmt.Sprintf("%s %d/%d", c.Want, c.Got[run.Reason(c.Want)], c.Runs))
-	}
-	var others []string
-	for r, n := range c.Got {
-		if string(r) != c.Want {
-			others = append(others, fmt.Sprintf("%s %d", r, n))
+	for _, r := range reasonOrder() {
+		if n := got[r]; n > 0 && r != skip {
+			parts = append(parts, fmt.Sprintf("%s %d", r, n))
 		}
 	}
-	sort.Strings(others)
-	if c.Want == "fail" {
-		return fmt.Sprintf("rejected %d/%d (%s)", c.Runs-c.Got[run.Pass]-c.Got[run.Build], c.Runs, strings.Join(others, ", "))
-	}
-	return strings.Join(append(parts, others...), ", ")
+	return strings.Join(parts, ", ")
+}
+
+func reasonOrder() []run.Reason {
+	return []run.Reason{run.Pass, run.Race, run.Leak, run.Deadlock, run.NotConcurrent, run.Crash,
+		run.WrongOutput, run.WrongFix, run.Timeout, run.Fail, run.Build}
 }
 
 // Result is the verification of one lab.
 type Result struct {
 	Lab      *lab.Lab
 	Problems []string // metadata and structure problems
+	ToWrite  []string // placeholders the instructor has still to replace
+	Notes    []string // worth knowing, not failing
 	Checks   []*Check
+
+	variants []*variant
 }
 
-// OK reports whether the lab passed every check.
-func (r *Result) OK() bool {
+// Verdicts of a lab.
+const (
+	VerdictOK    = "ok"    // proven and finished
+	VerdictDraft = "draft" // proven, but text is left to write
+	VerdictFail  = "FAIL"  // a problem or a check that failed
+)
+
+// Proven reports whether the lab has no problem and passed every check,
+// whatever is left to write.
+func (r *Result) Proven() bool {
 	if len(r.Problems) > 0 {
 		return false
 	}
@@ -99,9 +151,56 @@ func (r *Result) OK() bool {
 	return true
 }
 
-// procs are the GOMAXPROCS settings every lab is run under: one thread,
+// Verdict is VerdictOK, VerdictDraft or VerdictFail.
+func (r *Result) Verdict() string {
+	switch {
+	case !r.Proven():
+		return VerdictFail
+	case len(r.ToWrite) > 0:
+		return VerdictDraft
+	}
+	return VerdictOK
+}
+
+// OK reports whether the lab is proven and finished.
+func (r *Result) OK() bool { return r.Verdict() == VerdictOK }
+
+// condition is one way of running a lab: the environment it adds.
+type condition struct {
+	name string
+	env  []string
+}
+
+// unloaded are the conditions every variant is run under: one thread,
 // where goroutines only interleave, and two, where they run in parallel.
-func procs() []string { return []string{"1", "2"} }
+func unloaded() []condition {
+	return []condition{
+		{"GOMAXPROCS=1", []string{"GOMAXPROCS=1"}},
+		{"GOMAXPROCS=2", []string{"GOMAXPROCS=2"}},
+	}
+}
+
+// loaded are the conditions of the runs made while the hog keeps every
+// core busy, taken in turn.
+func loaded() []condition {
+	return []condition{
+		{"GOMAXPROCS=2 under load", []string{"GOMAXPROCS=2"}},
+		{"GOMAXPROCS=1 under load", []string{"GOMAXPROCS=1"}},
+	}
+}
+
+// variant is one version of a lab's program, built once and run many times.
+type variant struct {
+	check  *Check
+	files  map[string][]byte // replacements; nil: the tree as it is
+	runs   int               // runs per unloaded condition
+	loaded bool              // also run under load
+	static bool              // run the static checks
+	bin    string            // the test binary, once built
+	dir    string            // the lab directory the binary runs in
+
+	mu sync.Mutex // guards check while runs report
+}
 
 // Labs verifies the given labs.
 func Labs(ctx context.Context, opts Options, labs []*lab.Lab) ([]*Result, error) {
@@ -116,10 +215,6 @@ func Labs(ctx context.Context, opts Options, labs []*lab.Lab) ([]*Result, error)
 		return nil, fmt.Errorf("verify: %w", err)
 	}
 	defer os.RemoveAll(tmp)
-	if opts.Hog {
-		stop := hog()
-		defer stop()
-	}
 	v := &verifier{opts: opts, tmp: tmp, slots: make(chan struct{}, opts.Jobs)}
 	results := make([]*Result, len(labs))
 	var wg sync.WaitGroup
@@ -128,7 +223,31 @@ func Labs(ctx context.Context, opts Options, labs []*lab.Lab) ([]*Result, error)
 		wg.Go(func() { v.lab(ctx, results[i]) })
 	}
 	wg.Wait()
+
+	// Under load last, and alone: the hog must not slow the builds, and the
+	// unloaded runs must really be unloaded.
+	if opts.Hog && ctx.Err() == nil {
+		stop := hog()
+		for _, r := range results {
+			for _, va := range r.variants {
+				if va.loaded && va.bin != "" {
+					wg.Go(func() { v.runs(ctx, r.Lab, va, loadedRuns(opts.Count)) })
+				}
+			}
+		}
+		wg.Wait()
+		stop()
+	}
 	return results, ctx.Err()
+}
+
+// loadedRuns spreads count runs over the loaded conditions.
+func loadedRuns(count int) []condition {
+	var out []condition
+	for i := range count {
+		out = append(out, loaded()[i%len(loaded())])
+	}
+	return out
 }
 
 type verifier struct {
@@ -139,7 +258,14 @@ type verifier struct {
 
 func (v *verifier) lab(ctx context.Context, res *Result) {
 	l := res.Lab
+	if _, problems := lab.LoadProblems(l.Dir); len(problems) > 0 {
+		for _, p := range problems {
+			res.Problems = append(res.Problems, p.Error())
+		}
+	}
 	res.Problems = append(res.Problems, Structure(v.opts.Root, l)...)
+	res.ToWrite = Unwritten(v.opts.Root, l)
+
 	solution := map[string][]byte{}
 	for _, f := range l.Editable {
 		src, err := os.ReadFile(filepath.Join(l.SolutionDir(v.opts.Root), f))
@@ -149,31 +275,56 @@ func (v *verifier) lab(ctx context.Context, res *Result) {
 		solution[rel(l, f)] = src
 	}
 
-	var wg sync.WaitGroup
-	add := func(c *Check, files map[string][]byte, count int) {
-		res.Checks = append(res.Checks, c)
-		wg.Go(func() { v.variant(ctx, l, c, files, count) })
+	add := func(va *variant) {
+		res.Checks = append(res.Checks, va.check)
+		res.variants = append(res.variants, va)
 	}
-	add(&Check{Name: "shipped", Want: l.Expect}, nil, v.opts.Count)
-	if len(solution) == len(l.Editable) {
-		add(&Check{Name: "solution", Want: string(run.Pass)}, solution, v.opts.Count)
+	add(&variant{check: &Check{Name: "shipped", Want: l.Expect}, runs: v.opts.Count, loaded: true})
+	if len(solution) == len(l.Editable) && len(solution) > 0 {
+		add(&variant{check: &Check{Name: "solution", Want: string(run.Pass)}, files: solution,
+			runs: v.opts.Count, loaded: true, static: true})
 	}
-	if v.opts.Mutants {
+	if v.opts.Mutants && len(solution) == len(l.Editable) {
 		for _, m := range v.mutants(l, solution) {
-			add(&Check{Name: m.name, Want: "fail"}, m.files, 1)
+			add(&variant{check: &Check{Name: m.name, Want: "fail", About: m.about}, files: m.files, runs: 1})
 		}
 	}
+	var wg sync.WaitGroup
+	for _, va := range res.variants {
+		wg.Go(func() {
+			if v.build(ctx, l, va) {
+				v.runs(ctx, l, va, repeat(unloaded(), va.runs))
+			}
+		})
+	}
 	wg.Wait()
+	for _, c := range res.Checks {
+		if c.Skipped != "" {
+			res.Notes = append(res.Notes, fmt.Sprintf("cheat %s (%s) not tried: %s", c.Name, c.About, c.Skipped))
+		}
+	}
+}
+
+// repeat lists each condition n times.
+func repeat(conds []condition, n int) []condition {
+	var out []condition
+	for _, c := range conds {
+		for range n {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 type mutant struct {
-	name  string
-	files map[string][]byte
+	name, about string
+	files       map[string][]byte
 }
 
 // mutants are the cheats to try: each go statement of the solution
-// removed, a sleep at the shipped program's TODOs, and the solution's
-// synchronisation replaced by sleeps.
+// removed, every goroutine serialised (when the program demands overlap), a
+// sleep at the shipped program's TODOs, and the fix's synchronisation
+// replaced by sleeps.
 func (v *verifier) mutants(l *lab.Lab, solution map[string][]byte) []mutant {
 	var out []mutant
 	with := func(f string, src []byte) map[string][]byte {
@@ -184,93 +335,159 @@ func (v *verifier) mutants(l *lab.Lab, solution map[string][]byte) []mutant {
 		files[rel(l, f)] = src
 		return files
 	}
+	demandsOverlap := usesOverlapWork(l, solution)
 	for _, f := range l.Editable {
+		shipped, shippedErr := os.ReadFile(filepath.Join(l.Dir, f))
 		if sol, ok := solution[rel(l, f)]; ok {
-			ms, err := mutate.RemoveGo(f, sol)
-			if err == nil {
+			if ms, err := mutate.RemoveGo(f, sol); err == nil {
 				for _, m := range ms {
-					out = append(out, mutant{m.Name, with(f, m.Src)})
+					out = append(out, mutant{m.Name, "the solution with a go statement removed: the work runs one task after another", with(f, m.Src)})
 				}
 			}
-			if m, ok, err := mutate.SleepForSync(f, sol); err == nil && ok {
-				out = append(out, mutant{m.Name, with(f, m.Src)})
+			if demandsOverlap {
+				if m, ok, err := mutate.Serialise(f, sol); err == nil && ok {
+					out = append(out, mutant{m.Name, "the solution with each goroutine holding one lock for its whole life", with(f, m.Src)})
+				}
+			}
+			if shippedErr == nil {
+				if m, ok, err := mutate.SleepForSync(f, sol, shipped); err == nil && ok {
+					out = append(out, mutant{m.Name, "the solution with the fix's synchronisation replaced by time.Sleep", with(f, m.Src)})
+				}
 			}
 		}
-		shipped, err := os.ReadFile(filepath.Join(l.Dir, f))
-		if err != nil {
+		if shippedErr != nil {
 			continue
 		}
 		if m, ok, err := mutate.SleepAtTODO(f, shipped); err == nil && ok {
-			out = append(out, mutant{m.Name, map[string][]byte{rel(l, f): m.Src}})
+			out = append(out, mutant{m.Name, "the shipped program with a time.Sleep at its TODO", map[string][]byte{rel(l, f): m.Src}})
 		}
 	}
 	return out
+}
+
+// usesOverlapWork reports whether the lab's program calls overlap.Work, the
+// sign that its scripts demand that tasks overlap: only then is a
+// serialised program wrong. (Without Work, a goroutine whose whole body is
+// the shared update is correctly fixed by one lock around it.)
+func usesOverlapWork(l *lab.Lab, solution map[string][]byte) bool {
+	for _, src := range solution {
+		if strings.Contains(string(src), "overlap.Work(") {
+			return true
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(l.Dir, "*.go"))
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") || slices.Contains(l.Editable, filepath.Base(f)) {
+			continue
+		}
+		if src, err := os.ReadFile(f); err == nil && strings.Contains(string(src), "overlap.Work(") {
+			return true
+		}
+	}
+	return false
 }
 
 func rel(l *lab.Lab, file string) string {
 	return filepath.ToSlash(filepath.Join("labs", l.Name(), file))
 }
 
-// variant builds the lab with files replaced (nil: the tree as it is) and
-// runs it count times under each GOMAXPROCS setting.
-func (v *verifier) variant(ctx context.Context, l *lab.Lab, c *Check, files map[string][]byte, count int) {
-	c.Got = map[run.Reason]int{}
+// build compiles the variant (in a private copy when it replaces files)
+// and, when asked, runs the static checks on it. It reports whether there
+// is a binary to run.
+func (v *verifier) build(ctx context.Context, l *lab.Lab, va *variant) bool {
+	c := va.check
+	c.Got, c.ByCond = map[run.Reason]int{}, map[string]map[run.Reason]int{}
 	root := v.opts.Root
-	if files != nil {
-		ws, err := workspace.New(v.opts.Root, v.tmp, files)
+	if va.files != nil {
+		ws, err := workspace.New(v.opts.Root, v.tmp, va.files)
 		if err != nil {
 			c.Err = err
-			return
+			return false
 		}
-		defer ws.Remove()
-		root = ws.Dir
+		root = ws.Dir // removed with v.tmp: the loaded runs still need it
 	}
+	va.dir = filepath.Join(root, "labs", l.Name())
 	bin := filepath.Join(v.tmp, fmt.Sprintf("%s-%s-%d.test", l.Name(), c.Name, time.Now().UnixNano()))
-	defer os.Remove(bin)
 	v.slots <- struct{}{}
 	built, err := run.Compile(ctx, root, "./labs/"+l.Name(), bin)
 	<-v.slots
 	if err != nil {
 		c.Err = err
-		return
+		return false
 	}
 	if !built.Passed() {
-		c.Runs, c.Got[run.Build], c.Sample = 1, 1, built.Output
-		return
-	}
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for _, p := range procs() {
-		for range count {
-			wg.Go(func() {
-				v.slots <- struct{}{}
-				r, err := run.Exec(ctx, bin, filepath.Join(root, "labs", l.Name()), nil, "GOMAXPROCS="+p)
-				<-v.slots
-				mu.Lock()
-				defer mu.Unlock()
-				if err != nil {
-					c.Err = err
-					return
-				}
-				c.Runs++
-				c.Got[r.Reason()]++
-				if !matches(c.Want, r.Reason()) && c.Sample == "" {
-					c.Sample = fmt.Sprintf("GOMAXPROCS=%s: %s", p, r.Output)
-				}
-				if v.opts.Progress != nil {
-					v.opts.Progress(l.Name(), c.Name)
-				}
-			})
+		if c.Want == "fail" {
+			c.Skipped = "the mutated program does not compile: " + firstLines(built.Output, 3)
+			return false
 		}
+		c.Runs, c.Got[run.Build], c.Sample = 1, 1, built.Output
+		return false
+	}
+	if va.static {
+		v.slots <- struct{}{}
+		findings, err := labvet.Check(va.dir, l.Fix, l.Editable)
+		<-v.slots
+		if err != nil {
+			c.Err = fmt.Errorf("static checks: %w", err)
+			return false
+		}
+		for _, f := range findings {
+			c.Static = append(c.Static, f.String())
+		}
+	}
+	va.bin = bin
+	return true
+}
+
+// runs runs the variant's binary once per condition listed.
+func (v *verifier) runs(ctx context.Context, l *lab.Lab, va *variant, conds []condition) {
+	c := va.check
+	var wg sync.WaitGroup
+	for _, cond := range conds {
+		wg.Go(func() {
+			v.slots <- struct{}{}
+			env := append([]string{envSkipStatic + "=1"}, cond.env...)
+			r, err := run.Exec(ctx, va.bin, va.dir, nil, env...)
+			<-v.slots
+			va.mu.Lock()
+			defer va.mu.Unlock()
+			if err != nil {
+				if c.Err == nil {
+					c.Err = err
+				}
+				return
+			}
+			c.Runs++
+			reason := r.Reason()
+			c.Got[reason]++
+			if c.ByCond[cond.name] == nil {
+				c.ByCond[cond.name] = map[run.Reason]int{}
+			}
+			c.ByCond[cond.name][reason]++
+			if !matches(c.Want, reason) && c.Sample == "" {
+				c.Sample = fmt.Sprintf("%s: %s", cond.name, r.Output)
+			}
+			if v.opts.Progress != nil {
+				v.opts.Progress(l.Name(), c.Name)
+			}
+		})
 	}
 	wg.Wait()
 }
 
 func matches(want string, got run.Reason) bool {
 	if want == "fail" {
-		return got != run.Pass && got != run.Build
+		return got != run.Pass
 	}
 	return string(got) == want
+}
+
+func firstLines(s string, n int) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	return strings.Join(lines, " / ")
 }
 
 // hog keeps every core busy until stopped, so that labs are verified the way

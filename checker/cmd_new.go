@@ -1,0 +1,58 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+
+	"github.com/racelab/racelab/checker/internal/scaffold"
+)
+
+func cmdNew(_ context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("new", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	var fix, concepts listFlag
+	fs.Var(&fix, "fix", "an accepted fix kind (repeat, or comma-separate, for several); default mutex")
+	fs.Var(&concepts, "concept", "a concept the lab teaches (repeat, or comma-separate); default: from the fix kind")
+	file := fs.String("file", "", "the student's file, named for what the program does (default: the slug's last word + .go)")
+	number := fs.Int("number", 0, "the lab's number (default: the next free one)")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: go run ./checker new SLUG [--fix KIND] [--concept C]... [--file NAME.go]\n\n"+
+			"Creates labs/NN-SLUG and solutions/NN-SLUG: a working example lab to turn into yours.\n"+
+			"`go run ./checker verify NN` then lists exactly what is left to write.")
+		fs.PrintDefaults()
+	}
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	if len(pos) != 1 {
+		return usageError{"name the new lab's slug, e.g. `go run ./checker new bank-transfer --fix mutex`"}
+	}
+	root, err := e.needRoot()
+	if err != nil {
+		return err
+	}
+	plan, err := scaffold.Plan(root, scaffold.Options{Slug: pos[0], Fix: fix, Concepts: concepts, File: *file, Number: *number})
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	if err := scaffold.Write(root, plan.Name, plan.Files); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "created lab %s:\n", plan.Name)
+	for _, f := range []string{
+		"labs/" + plan.Name + "/" + plan.File + "   the program the student fixes (a working example: replace it)",
+		"labs/" + plan.Name + "/lab_test.go   hands the program to the harness as `" + plan.Command + "`; computes the expected output",
+		"labs/" + plan.Name + "/testdata/total.txtar   the script: what a correct program does",
+		"labs/" + plan.Name + "/lab.toml   title, concepts, fix, expect, hints",
+		"labs/" + plan.Name + "/README.md, README.id.md   the lab's text, in English and Bahasa Indonesia",
+		"solutions/" + plan.Name + "/" + plan.File + "   the reference fix (changed lines end in // fix:)",
+	} {
+		fmt.Fprintf(e.stdout, "  %s\n", f)
+	}
+	fmt.Fprintf(e.stdout, "\nThe example already passes verify's checks. Replace every %q, then run\n"+
+		"  go run ./checker verify %d\nwhich proves the lab and lists what is left to write. Guide: docs/instructors.md\n",
+		"TODO(instructor)", plan.Number)
+	return nil
+}

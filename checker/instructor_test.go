@@ -1,0 +1,307 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/racelab/racelab/checker/internal/verify"
+	"github.com/racelab/racelab/checker/lab"
+)
+
+// These tests run the instructor's commands as a person would, each in a
+// private copy of the repository: nothing they create touches the tree.
+
+// copyRepo copies the repository (without .git and build output) into a
+// temporary directory and returns the copy's root.
+func copyRepo(t *testing.T) string {
+	t.Helper()
+	src, err := filepath.Abs("..")
+	require.NoError(t, err)
+	dst := t.TempDir()
+	err = filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		if rel == ".git" || rel == ".bin" || rel == "grades" {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil // a worktree's .git is a file; SkipDir would skip its siblings
+		}
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	require.NoError(t, err)
+	return dst
+}
+
+// checker runs the checker in root and returns its exit status and output.
+func checker(t *testing.T, root string, args ...string) (int, string) {
+	t.Helper()
+	var out bytes.Buffer
+	e := &env{stdout: &out, stderr: io.Discard, stdin: strings.NewReader(""), getenv: func(string) string { return "" }, root: root}
+	code := runMain(context.Background(), e, args)
+	return code, out.String()
+}
+
+// `checker new` makes a lab that verify proves at once, and whose "left to
+// write" is exactly the text only the instructor can write; once written,
+// nothing is left.
+func TestNewThenVerify(t *testing.T) {
+	t.Parallel()
+	root := copyRepo(t)
+	code, out := checker(t, root, "new", "bank-transfer", "--fix", "mutex", "--concept", "mutex,check-then-act", "--file", "bank.go")
+	require.Equal(t, 0, code, out)
+	assert.Contains(t, out, "created lab 02-bank-transfer")
+
+	code, out = checker(t, root, "verify", "-count", "1", "2")
+	assert.Equal(t, 1, code, "a draft is not finished:\n%s", out)
+	assert.Regexp(t, `02-bank-transfer +race 3/3 +pass 3/3 +4/4 rejected +draft`, out, "proven, with its runs under load")
+	i := strings.Index(out, "left to write:\n")
+	require.GreaterOrEqual(t, i, 0, out)
+	var toWrite []string
+	for _, line := range strings.Split(out[i+len("left to write:\n"):], "\n") {
+		if !strings.HasPrefix(line, "- ") {
+			break
+		}
+		toWrite = append(toWrite, strings.TrimPrefix(line, "- "))
+	}
+	assert.Equal(t, []string{
+		"labs/02-bank-transfer/lab.toml: title.en: the lab's title",
+		"labs/02-bank-transfer/lab.toml: title.id: judul lab",
+		"labs/02-bank-transfer/lab.toml: hint[1].en: a gentle nudge: what should the student look at first?",
+		"labs/02-bank-transfer/lab.toml: hint[1].id: petunjuk ringan: apa yang perlu dilihat lebih dulu?",
+		"labs/02-bank-transfer/lab.toml: hint[2].en: nearly the answer: which tool, used where?",
+		"labs/02-bank-transfer/lab.toml: hint[2].id: hampir jawabannya: alat apa, dipakai di mana?",
+		"labs/02-bank-transfer/README.id.md:1: judul lab, sama dengan di lab.toml",
+		"labs/02-bank-transfer/README.id.md:7: jelaskan gagasan yang diajarkan lab ini dalam beberapa paragraf pendek",
+		"labs/02-bank-transfer/README.id.md:11: katakan apa yang harus benar, tanpa membocorkan perbaikannya",
+		"labs/02-bank-transfer/README.md:1: the lab's title, as in lab.toml",
+		"labs/02-bank-transfer/README.md:7: explain the idea the lab teaches in a few short paragraphs (a diagram helps)",
+		"labs/02-bank-transfer/README.md:11: say what the student must make true, without giving the fix away",
+		"labs/02-bank-transfer/bank.go:3: replace this example with the lab's program.",
+		"labs/02-bank-transfer/lab_test.go:19: compute what the lab's program must print from the script's arguments.",
+		"labs/02-bank-transfer/testdata/total.txtar:1: say, in a student's words, what this script checks (it is shown when it fails).",
+		"solutions/02-bank-transfer/bank.go:3: replace this example fix with the fix of the lab's program.",
+	}, toWrite)
+
+	// The instructor writes everything; the lab is then finished.
+	for _, dir := range []string{"labs/02-bank-transfer", "solutions/02-bank-transfer"} {
+		require.NoError(t, filepath.WalkDir(filepath.Join(root, dir), func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(path, bytes.ReplaceAll(data, []byte(lab.Placeholder+": "), nil), 0o644)
+		}))
+	}
+	l, err := lab.Load(filepath.Join(root, "labs", "02-bank-transfer"))
+	require.NoError(t, err)
+	assert.Empty(t, verify.Unwritten(root, l))
+	assert.Empty(t, verify.Structure(root, l))
+}
+
+// A lab that is wrong in each of the ways the issue names is rejected,
+// with a message naming every problem.
+func TestBrokenLabsAreRejected(t *testing.T) {
+	t.Parallel()
+	root := copyRepo(t)
+	lab01 := filepath.Join(root, "labs", "01-waitgroup")
+	read := func(path string) string {
+		data, err := os.ReadFile(path)
+		require.NoError(t, err)
+		return string(data)
+	}
+	put := func(rel, content string) {
+		path := filepath.Join(root, rel)
+		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+		require.NoError(t, os.WriteFile(path, []byte(content), 0o644))
+	}
+	clone := func(name string) {
+		for _, f := range []string{"README.md", "README.id.md", "lab.toml", "lab_test.go", "squares.go", "testdata/one.txtar", "testdata/sum.txtar"} {
+			put("labs/"+name+"/"+f, read(filepath.Join(lab01, f)))
+		}
+		put("solutions/"+name+"/squares.go", read(filepath.Join(root, "solutions", "01-waitgroup", "squares.go")))
+	}
+
+	// 02-flaky: the shipped program waits for its goroutines on one thread
+	// (so it passes) and not on two; its scripts demand no overlap, so a
+	// serialised "fix" passes; and its last hint is not translated.
+	clone("02-flaky")
+	shipped := read(filepath.Join(lab01, "squares.go"))
+	shipped = strings.Replace(shipped, "\t\"fmt\"\n", "\t\"fmt\"\n\t\"runtime\"\n\t\"sync\"\n", 1)
+	shipped = strings.Replace(shipped, "\tsquares := make([]int, *n)\n", "\tsquares := make([]int, *n)\n\tvar wg sync.WaitGroup\n", 1)
+	shipped = strings.Replace(shipped, "\t\tgo func() {\n", "\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n", 1)
+	shipped = strings.Replace(shipped, "\ttotal := 0\n", "\tif runtime.GOMAXPROCS(0) == 1 {\n\t\twg.Wait()\n\t}\n\ttotal := 0\n", 1)
+	put("labs/02-flaky/squares.go", shipped)
+	for _, s := range []string{"one", "sum"} {
+		script := read(filepath.Join(lab01, "testdata", s+".txtar"))
+		put("labs/02-flaky/testdata/"+s+".txtar", regexp.MustCompile(`(?m)^env RACELAB_OVERLAP=.*\n`).ReplaceAllString(script, ""))
+	}
+	toml := read(filepath.Join(lab01, "lab.toml"))
+	last := strings.LastIndex(toml, "\nid = ")
+	put("labs/02-flaky/lab.toml", toml[:last+1])
+
+	// 03-leaky: the solution leaves a goroutine blocked forever.
+	clone("03-leaky")
+	solution := read(filepath.Join(root, "solutions", "01-waitgroup", "squares.go"))
+	put("solutions/03-leaky/squares.go", strings.Replace(solution, "\twg.Wait() // fix:", "\tgo func() { select {} }() // fix: a goroutine nobody ends\n\twg.Wait() // fix:", 1))
+
+	tests := []struct {
+		lab  string
+		args []string
+		want []string
+	}{
+		{"2", nil, []string{
+			"02-flaky ",
+			"labs/02-flaky/lab.toml: hint[3].id: missing: write the Bahasa Indonesia hint",
+			"shipped: flaky: the shipped program passed 1 of 2 runs (GOMAXPROCS=1: pass 1 of 1; GOMAXPROCS=2: race 1 of 1)",
+			"passes every run on one thread and fails every run on two",
+			"cheat no-go@",
+			"cheat serialise (the solution with each goroutine holding one lock for its whole life) was accepted in 2 of 2 runs",
+		}},
+		// The cheats of a leaking solution all leak too: not worth their time.
+		{"3", []string{"-mutants=false"}, []string{
+			"03-leaky ",
+			"solution: fails every run (GOMAXPROCS=1: leak 1 of 1; GOMAXPROCS=2: leak 1 of 1)",
+			"goroutines were still running or blocked when main returned",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lab, func(t *testing.T) {
+			t.Parallel()
+			args := append(append([]string{"verify", "-count", "1", "-hog=false"}, tt.args...), tt.lab)
+			code, out := checker(t, root, args...)
+			assert.Equal(t, 1, code)
+			assert.Contains(t, out, "0 ok, 0 draft, 1 FAIL")
+			for _, want := range tt.want {
+				assert.Contains(t, out, want)
+			}
+		})
+	}
+}
+
+// importCase is one racy/fixed pair of checker/testdata/import and what its
+// import must report.
+type importCase struct {
+	name  string
+	args  []string // after RACY --solution FIXED
+	racy  string   // default: racy (and fixed) directories
+	fixed string
+	want  []string
+	// quick cases run in every `go test`; the rest with RACELAB_IMPORT_ALL=1,
+	// to keep the suite's time modest (each import builds and runs its lab
+	// some twenty times).
+	quick bool
+}
+
+func importCases() []importCase {
+	return []importCase{
+		{name: "loop-counter", racy: "racy.go", fixed: "fixed.go", args: []string{"--fix", "any"}, quick: true,
+			want: []string{"the single files racy.go and fixed.go are one program file, main.go",
+				"racy main.go:12: the loop's variable `i` is declared once, before the loop",
+				"the program has no go.mod, and its fix stops goroutines from holding a loop variable",
+				`expect = "race"`}},
+		{name: "bank", args: []string{"--fix", "mutex", "--args", "-clients 20 -amount 5"}, quick: true,
+			want: []string{"the student edits account.go", "main.go is the same in both programs: a fixture",
+				"the fixed program starts 20 goroutines"}},
+		{name: "stats-gomod", args: []string{"--fix", "atomic"}, quick: true,
+			want: []string{"os.Exit(0) in main is now return", "still calls os.Exit (main.go:", "os.Exit → exit",
+				"the fixed program starts 20 goroutines", `expect = "race"`}},
+		{name: "first-response", args: []string{"--fix", "channel"}, quick: true,
+			want: []string{"time.Sleep → sleep", `expect = "leak"`}},
+		{name: "counter", args: []string{"--fix", "mutex"}, want: []string{"starts 100 goroutines"}},
+		{name: "map-writes", args: []string{"--fix", "mutex"}},
+		{name: "slice-append", args: []string{"--fix", "mutex"}},
+		{name: "loopvar-gomod", args: []string{"--fix", "any"}, want: []string{"written for Go 1.20"}},
+		{name: "send-close", args: []string{"--fix", "waitgroup"}},
+		{name: "double-checked", args: []string{"--fix", "once"}},
+		{name: "shared-err", args: []string{"--fix", "any"}},
+		{name: "cache-rwmutex", args: []string{"--fix", "rwmutex"}},
+		{name: "sleep-wait", args: []string{"--fix", "waitgroup"}},
+	}
+}
+
+// Each program of checker/testdata/import becomes a lab that verify
+// accepts, as it is: proven, with only text left to write.
+func TestImport(t *testing.T) {
+	all := os.Getenv("RACELAB_IMPORT_ALL") == "1"
+	dir, err := filepath.Abs(filepath.Join("testdata", "import"))
+	require.NoError(t, err)
+	for _, tc := range importCases() {
+		t.Run(tc.name, func(t *testing.T) {
+			if !tc.quick && !all {
+				t.Skip("set RACELAB_IMPORT_ALL=1 to import every test program")
+			}
+			t.Parallel()
+			racy, fixed := filepath.Join(dir, tc.name, "racy"), filepath.Join(dir, tc.name, "fixed")
+			if tc.racy != "" {
+				racy, fixed = filepath.Join(dir, tc.name, tc.racy), filepath.Join(dir, tc.name, tc.fixed)
+			}
+			root := copyRepo(t)
+			args := append([]string{"import", racy, "--solution", fixed, "-count", "1", "-hog=false"}, tc.args...)
+			code, out := checker(t, root, args...)
+			assert.Equal(t, 0, code, "import of %s:\n%s", tc.name, out)
+			assert.Regexp(t, `(?m)^02-\S+ +\S+ 2/2 +pass 2/2 +(\d+)/(\d+) rejected +draft$`, out)
+			assert.Contains(t, out, "✓ labs/02-")
+			for _, w := range tc.want {
+				assert.Contains(t, out, w)
+			}
+			// What is left is text, not code: hints, titles, READMEs, why.
+			assert.Contains(t, out, "lab.toml: hint[1].en:")
+			assert.Contains(t, out, "say why this line changed")
+			assert.NotContains(t, out, "problems:")
+			requireGofmt(t, root)
+		})
+	}
+}
+
+// requireGofmt fails when a generated file would fail `make vet`.
+func requireGofmt(t *testing.T, root string) {
+	t.Helper()
+	cmd := exec.Command("gofmt", "-l", "labs", "solutions")
+	cmd.Dir = root
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	assert.Empty(t, strings.TrimSpace(string(out)), "files gofmt would change")
+}
+
+// A program whose race shows only on some runs is not accepted: the import
+// says it is flaky, with the counts by condition.
+func TestImportFlaky(t *testing.T) {
+	t.Parallel()
+	dir, err := filepath.Abs(filepath.Join("testdata", "import-flaky", "cpu-workers"))
+	require.NoError(t, err)
+	root := copyRepo(t)
+	code, out := checker(t, root, "import", filepath.Join(dir, "racy"), "--solution", filepath.Join(dir, "fixed"), "--fix", "mutex", "-verify=false")
+	assert.Equal(t, 1, code, out)
+	assert.Contains(t, out, "flaky: the shipped program passed 2 of 4 runs (GOMAXPROCS=1: pass 2 of 2; GOMAXPROCS=2: race 2 of 2)")
+	assert.Contains(t, out, "passes every run on one thread and fails every run on two")
+	assert.Contains(t, out, "runtime.GOMAXPROCS → gomaxprocs")
+	assert.Contains(t, out, "✗ labs/02-cpu-workers is not proven yet")
+}

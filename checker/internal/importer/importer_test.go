@@ -1,0 +1,276 @@
+package importer
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/racelab/racelab/checker/internal/run"
+	"github.com/racelab/racelab/checker/internal/workspace"
+	"github.com/racelab/racelab/checker/lab"
+)
+
+// repoRoot is the racelab module, whose go.mod the type-checks use.
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	root, err := filepath.Abs("../../..")
+	require.NoError(t, err)
+	return root
+}
+
+func TestSlugFor(t *testing.T) {
+	tests := map[string]string{
+		"bugs/counter/racy":         "counter",
+		"bugs/loop-counter/racy.go": "loop-counter",
+		"bugs/Map_Race":             "map-race",
+		"x/racy_counter.go":         "counter",
+		"collection/main.go":        "collection",
+		"racy/main.go":              "",
+	}
+	for path, want := range tests {
+		assert.Equal(t, want, slugFor(path), path)
+	}
+}
+
+func TestScript(t *testing.T) {
+	got := string(script("bank", []string{"-n", "5", "two words", "$HOME", "it's"}, 15*time.Second, map[string][]byte{"in.txt": []byte("a\nb")}))
+	assert.True(t, strings.HasPrefix(got, "# "), "opens with the comment students see")
+	assert.Contains(t, got, "env RACELAB_WATCHDOG=15s\n")
+	assert.Contains(t, got, "exec bank -n 5 'two words' '$HOME' 'it''s'\n")
+	assert.Contains(t, got, "-- in.txt --\na\nb\n")
+}
+
+func TestLoad(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644))
+	}
+	write("main.go", "//go:build ignore\n\npackage main\n\nfunc main() {}\n")
+	write("main_test.go", "package main\n")
+	write("input.txt", "1 2 3\n")
+	write("README.md", "# a bug\n")
+	p, err := load("racy", dir)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"main.go"}, sortedNames(p.files))
+	assert.NotContains(t, string(p.files["main.go"]), "ignore", "the ignore constraint would keep it out of the lab")
+	assert.Equal(t, []string{"input.txt"}, sortedNames(p.data))
+	assert.Contains(t, strings.Join(p.skipped, "\n"), "main_test.go")
+
+	single, err := load("racy", filepath.Join(dir, "main.go"))
+	require.NoError(t, err)
+	assert.Len(t, single.files, 1)
+
+	write("main.go", "package other\n\nfunc main() {}\n")
+	_, err = load("racy", dir)
+	assert.ErrorContains(t, err, "is package other")
+	write("main.go", "package main\n\nfunc run() {}\n")
+	_, err = load("racy", dir)
+	assert.ErrorContains(t, err, "has no func main")
+}
+
+func TestFindGoMod(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module x\n\ngo 1.20\n"), 0o644))
+	sub := filepath.Join(dir, "racy")
+	require.NoError(t, os.MkdirAll(sub, 0o755))
+	path, v := findGoMod(sub)
+	assert.Equal(t, "1.20", v)
+	assert.Equal(t, filepath.Join(dir, "go.mod"), path)
+	_, v = findGoMod(filepath.Join(repoRoot(t), "checker", "testdata"))
+	assert.Equal(t, "", v, "racelab's own go.mod does not speak for imported programs")
+}
+
+const racyMarks = "package main\n\nimport \"sync\"\n\nvar n int\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\tfor i := 0; i < 4; i++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tn++\n\t\t}()\n\t}\n\twg.Wait()\n\tprintln(`a raw\nstring\n`, n)\n}\n"
+
+const fixedMarks = "package main\n\nimport \"sync\"\n\nvar (\n\tn  int\n\tmu sync.Mutex\n)\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\tfor i := 0; i < 4; i++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tmu.Lock()\n\t\t\tn++\n\t\t\tmu.Unlock()\n\t\t}()\n\t}\n\twg.Wait()\n\tprintln(`a raw\nchanged string\n`, n)\n}\n"
+
+func TestMarks(t *testing.T) {
+	shipped, todos := markTODOs("m.go", []byte(racyMarks), []byte(fixedMarks))
+	assert.Equal(t, 1, todos, "the change at package level gets none; the raw string cannot take one")
+	assert.Contains(t, string(shipped), "defer wg.Done()\n\t\t\t"+studentTODO+"\n\t\t\tn++")
+	assert.True(t, sameTokens([]byte(racyMarks), shipped))
+
+	sol, notes := markFixes([]byte(racyMarks), []byte(fixedMarks))
+	assert.True(t, sameTokens([]byte(fixedMarks), sol))
+	assert.Contains(t, string(sol), "mu.Lock() "+fixNote)
+	assert.Contains(t, string(sol), "mu.Unlock() "+fixNote)
+	assert.NotContains(t, string(sol), "\n) "+fixNote, "a lone bracket needs no explanation")
+	assert.Contains(t, string(sol), "\nchanged string\n`, n)", "inside a raw string a comment would change the program")
+	assert.GreaterOrEqual(t, notes, 4)
+}
+
+func TestSameTokens(t *testing.T) {
+	assert.True(t, sameTokens([]byte("a := 1\nb := 2\n"), []byte("a := 1 // c\n// d\nb := 2\n")))
+	assert.False(t, sameTokens([]byte("s := `x\ny`"), []byte("s := `x // c\ny`")))
+}
+
+func check(t *testing.T, files map[string]string) *checked {
+	t.Helper()
+	src := map[string][]byte{}
+	for k, v := range files {
+		src[k] = []byte(v)
+	}
+	c, err := typecheck(context.Background(), repoRoot(t), "test", src)
+	require.NoError(t, err)
+	return c
+}
+
+// The loop rewrite keeps the old, shared loop variables: for loops, range
+// loops (with their types), and loops whose names would clash.
+func TestShareLoopVars(t *testing.T) {
+	c := check(t, map[string]string{"main.go": `package main
+
+import (
+	"fmt"
+	"sync"
+	"time"
+)
+
+func main() {
+	var wg sync.WaitGroup
+	for i := 0; i < 3; i++ {
+		wg.Add(1)
+		go func() { defer wg.Done(); fmt.Println(i) }()
+	}
+	for _, d := range []time.Duration{1, 2} {
+		wg.Add(1)
+		go func() { defer wg.Done(); fmt.Println(d) }()
+	}
+	k := "outer"
+	for k := range map[string]int{"a": 1} {
+		wg.Add(1)
+		go func() { defer wg.Done(); fmt.Println(k) }()
+	}
+	for j := 0; j < 2; j++ {
+		fmt.Println(j) // nothing holds j: left alone
+	}
+	wg.Wait()
+	fmt.Println(k)
+}
+`})
+	loops := captures(c, c.files["main.go"], true)
+	require.Len(t, loops, 3)
+	out, notes, err := shareLoopVars(c, "main.go", loops)
+	require.NoError(t, err)
+	src := string(out)
+	assert.Contains(t, src, "i := 0\n\tfor ; i < 3; i++ {")
+	assert.Contains(t, src, "var d time.Duration\n\tfor _, d = range []time.Duration{1, 2} {")
+	assert.Contains(t, src, "{\n\t\tvar k string\n\t\tfor k = range map[string]int", "an outer k: the loop is wrapped in a block")
+	assert.Contains(t, src, "for j := 0; j < 2; j++ {")
+	assert.Len(t, notes, 3)
+	check(t, map[string]string{"main.go": src}) // still compiles
+}
+
+func TestOldLoopRule(t *testing.T) {
+	racyLoop := check(t, map[string]string{"main.go": "package main\n\nfunc main() {\n\tfor i := 0; i < 2; i++ {\n\t\tgo func() { _ = i }()\n\t}\n}\n"})
+	fixedLoop := check(t, map[string]string{"main.go": "package main\n\nfunc main() {\n\tfor i := 0; i < 2; i++ {\n\t\tgo func(i int) { _ = i }(i)\n\t}\n}\n"})
+	modern := check(t, map[string]string{"main.go": "package main\n\nfunc main() {\n\tfor i := range 2 {\n\t\tgo func() { _ = i }()\n\t}\n}\n"})
+	tests := []struct {
+		name        string
+		goVersion   string // --go
+		modVersion  string // the program's go.mod
+		racy, fixed *checked
+		old         bool
+	}{
+		{"go.mod before 1.22", "", "1.21", racyLoop, fixedLoop, true},
+		{"go.mod since 1.22", "", "1.22", racyLoop, fixedLoop, false},
+		{"--go wins", "1.22", "1.20", racyLoop, fixedLoop, false},
+		{"no go.mod, the fix stops the hold", "", "", racyLoop, fixedLoop, true},
+		{"no go.mod, the fix keeps the hold", "", "", racyLoop, racyLoop, false},
+		{"no go.mod, range over int", "", "", modern, fixedLoop, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			old, why, err := oldLoopRule(Options{GoVersion: tt.goVersion}, &program{goVersion: tt.modVersion, goModPath: "go.mod"}, tt.racy, tt.fixed)
+			require.NoError(t, err)
+			assert.Equal(t, tt.old, old, why)
+		})
+	}
+	_, _, err := oldLoopRule(Options{GoVersion: "2.0"}, &program{}, racyLoop, fixedLoop)
+	assert.Error(t, err)
+}
+
+func TestShims(t *testing.T) {
+	racy := check(t, map[string]string{"main.go": "package main\n\nimport (\n\t\"log\"\n\t\"os\"\n\t\"time\"\n)\n\nfunc main() {\n\ttime.Sleep(time.Millisecond)\n\tlog.Fatal(\"x\")\n\tos.Exit(0)\n}\n"})
+	fixed := check(t, map[string]string{"main.go": "package main\n\nimport (\n\t\"os\"\n\t\"time\"\n)\n\nfunc main() {\n\tsleep := 1\n\t_ = sleep\n\ttime.Sleep(time.Millisecond)\n\tos.Exit(0)\n}\n"})
+	used := forbiddenUses(fixed, []string{"main.go"})
+	assert.Equal(t, map[string]string{"time.Sleep": "main.go:11", "os.Exit": "main.go:12"}, used)
+	names := shimNames(map[string]bool{"time.Sleep": true, "os.Exit": true}, racy, fixed)
+	assert.Equal(t, map[string]string{"time.Sleep": "racelabSleep", "os.Exit": "exit"}, names, "a local `sleep` hides the short name")
+
+	out, n, err := replaceShimmed(racy, "main.go", names)
+	require.NoError(t, err)
+	assert.Equal(t, 2, n)
+	assert.Contains(t, string(out), "racelabSleep(time.Millisecond)")
+	assert.Contains(t, string(out), "log.Fatal(\"x\")", "the fixed program does not call log.Fatal: the racy one keeps it")
+	assert.NotContains(t, string(out), `"os"`, "an import left unused goes")
+
+	fixture := string(fixtureFile(lab.FixtureHeader, names))
+	assert.True(t, strings.HasPrefix(fixture, lab.FixtureHeader))
+	assert.Contains(t, fixture, "func racelabSleep(d time.Duration) { time.Sleep(d) }")
+	assert.Contains(t, fixture, "func exit(code int) { os.Exit(code) }")
+	check(t, map[string]string{"main.go": string(out), "fixture.go": fixture})
+}
+
+func TestLabTestCompilesEveryWay(t *testing.T) {
+	files := map[string][]byte{}
+	args := []string{"vet"}
+	for i, d := range []labTestData{{Cmd: "bank"}, {Cmd: "bank", Goroutines: 12}, {Cmd: "bank", Measure: true}} {
+		src, err := labTest(d)
+		require.NoError(t, err)
+		assert.Equal(t, d.Goroutines > 0 || d.Measure, strings.Contains(string(src), "racelabKeepsGoroutines"))
+		assert.Equal(t, d.Measure, strings.Contains(string(src), "racelab: measured:"))
+		dir := fmt.Sprintf("labs/9%d-x", i)
+		files[dir+"/main.go"] = []byte("package main\n\nfunc main() {}\n")
+		files[dir+"/lab_test.go"] = src
+		args = append(args, "./"+dir)
+	}
+	// Each must compile, with go test's own vet checks, in the module.
+	ws, err := workspace.New(repoRoot(t), t.TempDir(), files)
+	require.NoError(t, err)
+	cmd := exec.Command("go", args...)
+	cmd.Dir = ws.Dir
+	cmd.Env = run.Env(os.Environ()) // -trimpath: the copy shares the build cache
+	out, err := cmd.CombinedOutput()
+	assert.NoError(t, err, "%s", out)
+}
+
+func TestExitToReturn(t *testing.T) {
+	c := check(t, map[string]string{"main.go": `package main
+
+import (
+	"fmt"
+	"os"
+)
+
+func main() {
+	if len(os.Args) > 5 {
+		os.Exit(0)
+	}
+	go func() { os.Exit(0) }()
+	if len(os.Args) > 9 {
+		fail()
+	}
+	fmt.Println("done")
+	os.Exit(0)
+}
+
+func fail() { os.Exit(1) }
+`})
+	out, notes, err := exitToReturn(c, "main.go")
+	require.NoError(t, err)
+	assert.Len(t, notes, 2)
+	src := string(out)
+	assert.Equal(t, 2, strings.Count(src, "return\n"), "main's own os.Exit(0)s")
+	assert.Contains(t, src, "go func() { os.Exit(0) }()", "a goroutine's exit cannot be a return")
+	assert.Contains(t, src, "func fail() { os.Exit(1) }")
+	check(t, map[string]string{"main.go": src})
+}

@@ -1,0 +1,142 @@
+// Package scaffold creates a new lab: labs/NN-slug with its program,
+// lab_test.go, a script, lab.toml and both READMEs, and solutions/NN-slug
+// with the fix. The program is a small working example for the chosen fix
+// kind (a racy total, a missing wait, a lazy initialisation), so that the
+// new lab passes `checker verify`'s checks from the first minute and the
+// instructor changes something that works. Everything the instructor must
+// write carries lab.Placeholder, which verify lists as "left to write".
+package scaffold
+
+import (
+	"bytes"
+	"fmt"
+	"go/format"
+	"path"
+	"slices"
+	"strings"
+	"text/template"
+
+	"github.com/racelab/racelab/checker/lab"
+)
+
+// Options describe the lab to create.
+type Options struct {
+	Slug     string   // lower-case words joined by dashes
+	Fix      []string // accepted fix kinds; default mutex
+	Concepts []string // default: DefaultConcepts(Fix)
+	File     string   // the student's file; default: the slug's last word + ".go"
+	Number   int      // 0: the next free number
+}
+
+// Lab is a planned lab: its name and files.
+type Lab struct {
+	Name    string // e.g. "07-bank"
+	Number  int
+	Command string // the script command that runs the program
+	File    string // the student's file
+	Files   Files
+}
+
+// Plan works out the new lab's files without writing anything.
+func Plan(root string, opts Options) (*Lab, error) {
+	if err := CheckSlug(root, opts.Slug); err != nil {
+		return nil, err
+	}
+	if len(opts.Fix) == 0 {
+		opts.Fix = []string{"mutex"}
+	}
+	for _, k := range opts.Fix {
+		if !slices.Contains(lab.FixKinds(), k) {
+			return nil, fmt.Errorf("fix kind %q: use one of %s", k, strings.Join(lab.FixKinds(), ", "))
+		}
+	}
+	if len(opts.Concepts) == 0 {
+		opts.Concepts = DefaultConcepts(opts.Fix)
+	}
+	for _, c := range opts.Concepts {
+		if !slices.Contains(lab.Concepts(), c) {
+			return nil, fmt.Errorf("concept %q: use one of %s", c, strings.Join(lab.Concepts(), ", "))
+		}
+	}
+	if opts.File == "" {
+		words := strings.Split(opts.Slug, "-")
+		opts.File = words[len(words)-1] + ".go"
+	}
+	if path.Base(opts.File) != opts.File || !strings.HasSuffix(opts.File, ".go") || strings.HasSuffix(opts.File, "_test.go") {
+		return nil, fmt.Errorf("file %q: name a non-test .go file, e.g. bank.go", opts.File)
+	}
+	number := opts.Number
+	if number == 0 {
+		n, err := NextNumber(root)
+		if err != nil {
+			return nil, err
+		}
+		number = n
+	}
+	name := fmt.Sprintf("%02d-%s", number, opts.Slug)
+	cmd := strings.TrimSuffix(opts.File, ".go")
+	ex := exampleFor(opts.Fix[0])
+	data := map[string]any{"Cmd": cmd, "Name": name, "Placeholder": lab.Placeholder}
+
+	shipped, err := render("shipped", ex.shipped, data)
+	if err != nil {
+		return nil, err
+	}
+	solution, err := render("solution", ex.solution, data)
+	if err != nil {
+		return nil, err
+	}
+	test, err := render("lab_test.go", labTest, data)
+	if err != nil {
+		return nil, err
+	}
+	meta := &lab.Lab{
+		Title:    lab.Text{EN: lab.Placeholder + ": the lab's title", ID: lab.Placeholder + ": judul lab"},
+		Concepts: opts.Concepts,
+		Fix:      opts.Fix,
+		Editable: []string{opts.File},
+		Expect:   "race",
+		Points:   10,
+		Level:    2,
+		Minutes:  20,
+		Hints: []lab.Text{
+			{EN: lab.Placeholder + ": a gentle nudge: what should the student look at first?",
+				ID: lab.Placeholder + ": petunjuk ringan: apa yang perlu dilihat lebih dulu?"},
+			{EN: lab.Placeholder + ": nearly the answer: which tool, used where?",
+				ID: lab.Placeholder + ": hampir jawabannya: alat apa, dipakai di mana?"},
+		},
+	}
+	en, id := READMEs(Doc{Number: number, Name: name, Files: meta.Editable, Fix: opts.Fix, RunArgs: "-n 10"})
+	script := fmt.Sprintf("# %s: say, in a student's words, what this script checks (it is shown when it fails).\n"+
+		"# $N tasks run at once, and the total counts every task exactly once.\n"+
+		"env RACELAB_OVERLAP=$N\nexec %s -n $N\nwant %s $N\n! stderr .\n", lab.Placeholder, cmd, cmd)
+
+	labDir, solDir := "labs/"+name+"/", "solutions/"+name+"/"
+	return &Lab{Name: name, Number: number, Command: cmd, File: opts.File, Files: Files{
+		labDir + opts.File:                   shipped,
+		labDir + "lab_test.go":               test,
+		labDir + lab.File:                    meta.Marshal(),
+		labDir + "README.md":                 en,
+		labDir + "README.id.md":              id,
+		labDir + "testdata/" + "total.txtar": []byte(script),
+		solDir + opts.File:                   solution,
+	}}, nil
+}
+
+// render fills a Go template and gofmts the result, which also proves that
+// the scaffold produces valid Go.
+func render(name, text string, data any) ([]byte, error) {
+	t, err := template.New(name).Parse(text)
+	if err != nil {
+		return nil, fmt.Errorf("scaffold: template %s: %w", name, err)
+	}
+	var b bytes.Buffer
+	if err := t.Execute(&b, data); err != nil {
+		return nil, fmt.Errorf("scaffold: template %s: %w", name, err)
+	}
+	src, err := format.Source(b.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("scaffold: template %s does not make valid Go: %w", name, err)
+	}
+	return src, nil
+}

@@ -1,0 +1,142 @@
+package verify
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/racelab/racelab/checker/internal/scaffold"
+	"github.com/racelab/racelab/checker/lab"
+)
+
+// newRepo makes a repository root holding one scaffolded lab, 01-bank.
+func newRepo(t *testing.T) (root string, l *lab.Lab) {
+	t.Helper()
+	root = t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(root, "go.mod"), []byte("module github.com/racelab/racelab\n"), 0o644))
+	plan, err := scaffold.Plan(root, scaffold.Options{Slug: "bank", File: "bank.go"})
+	require.NoError(t, err)
+	require.NoError(t, scaffold.Write(root, plan.Name, plan.Files))
+	l, err = lab.Load(filepath.Join(root, "labs", plan.Name))
+	require.NoError(t, err)
+	return root, l
+}
+
+func write(t *testing.T, path, content string) {
+	t.Helper()
+	require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+	require.NoError(t, os.WriteFile(path, []byte(content), 0o644))
+}
+
+func TestStructureOfAScaffoldIsClean(t *testing.T) {
+	root, l := newRepo(t)
+	assert.Empty(t, Structure(root, l))
+}
+
+func TestStructureProblems(t *testing.T) {
+	tests := []struct {
+		name  string
+		spoil func(root string, l *lab.Lab)
+		want  string
+	}{
+		{"no solution", func(root string, l *lab.Lab) { os.Remove(filepath.Join(l.SolutionDir(root), "bank.go")) },
+			"solutions/01-bank/bank.go: missing: every editable file needs its reference fix"},
+		{"solution is the shipped file", func(root string, l *lab.Lab) {
+			src, _ := os.ReadFile(filepath.Join(l.Dir, "bank.go"))
+			write(t, filepath.Join(l.SolutionDir(root), "bank.go"), string(src))
+		}, "identical to the shipped bank.go"},
+		{"solution without fix comments", func(root string, l *lab.Lab) {
+			write(t, filepath.Join(l.SolutionDir(root), "bank.go"), "package main\n")
+		}, "mark the changed lines with a `// fix:` comment"},
+		{"stray solution file", func(root string, l *lab.Lab) {
+			write(t, filepath.Join(l.SolutionDir(root), "teller.go"), "package main\n")
+		}, "solutions/01-bank/teller.go: not an editable file"},
+		{"unmarked helper", func(root string, l *lab.Lab) { write(t, filepath.Join(l.Dir, "helper.go"), "package main\n") },
+			"helper.go: neither editable nor a fixture"},
+		{"no README.id.md", func(root string, l *lab.Lab) { os.Remove(filepath.Join(l.Dir, "README.id.md")) },
+			"README.id.md: missing the Bahasa Indonesia README"},
+		{"script without comment", func(root string, l *lab.Lab) { write(t, filepath.Join(l.Dir, "testdata", "x.txtar"), "exec bank\n") },
+			"x.txtar: open the script with a # comment"},
+		{"test without harness", func(root string, l *lab.Lab) {
+			write(t, filepath.Join(l.Dir, "lab_test.go"), "package main\n\nimport \"testing\"\n\nfunc TestLab(t *testing.T) {}\n")
+		}, "does not call harness.Main"},
+		{"untranslated hint", func(root string, l *lab.Lab) { l.Hints[1].ID = l.Hints[1].EN },
+			"hint[2].id: the same text as hint[2].en: translate it"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, l := newRepo(t)
+			tt.spoil(root, l)
+			problems := strings.Join(Structure(root, l), "\n")
+			assert.Contains(t, problems, tt.want)
+		})
+	}
+	// A fixture marked as such is fine.
+	root, l := newRepo(t)
+	write(t, filepath.Join(l.Dir, "inputs.go"), lab.FixtureHeader+"\n\npackage main\n")
+	assert.Empty(t, Structure(root, l))
+}
+
+func TestRepository(t *testing.T) {
+	root, _ := newRepo(t)
+	problems, notes := Repository(root)
+	assert.Empty(t, problems)
+	assert.Empty(t, notes)
+
+	// Second lab with the same number, a lab whose lab.toml does not parse,
+	// a directory that is not a lab name, a solution without its lab, and
+	// a gap.
+	for _, o := range []scaffold.Options{{Slug: "teller", Number: 1}, {Slug: "vault", Number: 3}} {
+		plan, err := scaffold.Plan(root, o)
+		require.NoError(t, err)
+		require.NoError(t, scaffold.Write(root, plan.Name, plan.Files))
+	}
+	write(t, filepath.Join(root, "labs", "04-broken", lab.File), "title = [\n")
+	write(t, filepath.Join(root, "labs", "Misc", "x.go"), "package main\n")
+	write(t, filepath.Join(root, "solutions", "07-orphan", "x.go"), "package main\n")
+	problems, notes = Repository(root)
+	all := strings.Join(problems, "\n")
+	assert.Contains(t, all, "labs 01-bank and 01-teller share the number 01")
+	assert.Contains(t, all, "04-broken/lab.toml")
+	assert.Contains(t, all, "Misc: directory name must look like NN-slug")
+	assert.Contains(t, all, "solutions/07-orphan: no lab labs/07-orphan")
+	assert.Contains(t, strings.Join(notes, "\n"), "no lab 02 between 01 and 03")
+}
+
+// A fresh scaffold lists exactly the text the instructor must write: the
+// program, its fix, the expected output, the script's words, the title,
+// the hints and the READMEs.
+func TestUnwrittenOfAScaffold(t *testing.T) {
+	root, l := newRepo(t)
+	got := Unwritten(root, l)
+	want := []string{
+		"labs/01-bank/lab.toml: title.en: the lab's title",
+		"labs/01-bank/lab.toml: title.id: judul lab",
+		"labs/01-bank/lab.toml: hint[1].en: a gentle nudge: what should the student look at first?",
+		"labs/01-bank/lab.toml: hint[1].id: petunjuk ringan: apa yang perlu dilihat lebih dulu?",
+		"labs/01-bank/lab.toml: hint[2].en: nearly the answer: which tool, used where?",
+		"labs/01-bank/lab.toml: hint[2].id: hampir jawabannya: alat apa, dipakai di mana?",
+		"labs/01-bank/README.id.md:1: judul lab, sama dengan di lab.toml",
+		"labs/01-bank/README.id.md:7: jelaskan gagasan yang diajarkan lab ini dalam beberapa paragraf pendek",
+		"labs/01-bank/README.id.md:11: katakan apa yang harus benar, tanpa membocorkan perbaikannya",
+		"labs/01-bank/README.md:1: the lab's title, as in lab.toml",
+		"labs/01-bank/README.md:7: explain the idea the lab teaches in a few short paragraphs (a diagram helps)",
+		"labs/01-bank/README.md:11: say what the student must make true, without giving the fix away",
+		"labs/01-bank/bank.go:3: replace this example with the lab's program.",
+		"labs/01-bank/lab_test.go:19: compute what the lab's program must print from the script's arguments.",
+		"labs/01-bank/testdata/total.txtar:1: say, in a student's words, what this script checks (it is shown when it fails).",
+		"solutions/01-bank/bank.go:3: replace this example fix with the fix of the lab's program.",
+	}
+	assert.Equal(t, want, got)
+}
+
+func TestUnwrittenGroupsLines(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "x.go")
+	write(t, path, "a // fix: TODO(instructor): say why\nb\nc // fix: TODO(instructor): say why\nd // TODO(instructor)\n")
+	assert.Equal(t, []string{"x.go:1,3: say why", "x.go:4: write this"}, placeholders("x.go", path))
+}

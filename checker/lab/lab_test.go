@@ -1,0 +1,133 @@
+package lab
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const validTOML = `title = { en = "Guard the balance", id = "Jaga saldo" }
+concepts = ["mutex", "shared-variable"]
+fix = ["mutex"]
+editable = ["bank.go"]
+expect = "race"
+points = 10
+level = 2
+minutes = 25
+
+[[hint]]
+en = "Two deposits at once."
+id = "Dua setoran sekaligus."
+
+[[hint]]
+en = "Lock around the update."
+id = "Kunci di sekitar pembaruan."
+`
+
+// writeLab makes labs/03-bank with the given lab.toml and a bank.go.
+func writeLab(t *testing.T, toml string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "labs", "03-bank")
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, File), []byte(toml), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "bank.go"), []byte("package main\n"), 0o644))
+	return dir
+}
+
+func TestLoadValid(t *testing.T) {
+	l, err := Load(writeLab(t, validTOML))
+	require.NoError(t, err)
+	assert.Equal(t, "03-bank", l.Name())
+	assert.Equal(t, []string{"mutex"}, l.Fix)
+	assert.Len(t, l.Hints, 2)
+}
+
+// Every schema error names the file, the field and what to do.
+func TestValidateNamesFileFieldAndFix(t *testing.T) {
+	tests := []struct {
+		name    string
+		from    string // replaced in validTOML
+		to      string
+		field   string
+		mention []string
+	}{
+		{"unknown concept", `"shared-variable"]`, `"mutx"]`, "concepts", []string{`unknown concept "mutx"`, `did you mean "mutex"?`}},
+		{"duplicate concept", `"shared-variable"]`, `"mutex"]`, "concepts", []string{"listed twice"}},
+		{"unknown fix kind", `fix = ["mutex"]`, `fix = ["lock"]`, "fix", []string{`unknown fix kind "lock"`, "use one of"}},
+		{"fix kind typo", `fix = ["mutex"]`, `fix = ["atomc"]`, "fix", []string{`did you mean "atomic"?`}},
+		{"any with others", `fix = ["mutex"]`, `fix = ["any", "mutex"]`, "fix", []string{"list it alone"}},
+		{"missing Indonesian hint", "id = \"Kunci di sekitar pembaruan.\"\n", "", "hint[2].id", []string{"write the Bahasa Indonesia hint"}},
+		{"missing English hint", "en = \"Two deposits at once.\"\n", "", "hint[1].en", []string{"write the English hint"}},
+		{"editable missing", `editable = ["bank.go"]`, `editable = ["bank.go", "teller.go"]`, "editable", []string{`"teller.go" does not exist`, "create it or fix the name"}},
+		{"editable test file", `editable = ["bank.go"]`, `editable = ["bank_test.go"]`, "editable", []string{"non-test .go file"}},
+		{"expect missing", "expect = \"race\"\n", "", "expect", []string{"missing", "race, wrong-output"}},
+		{"expect typo", `expect = "race"`, `expect = "raec"`, "expect", []string{`did you mean "race"?`}},
+		{"one hint", "[[hint]]\nen = \"Lock around the update.\"\nid = \"Kunci di sekitar pembaruan.\"\n", "", "hint", []string{"at least 2"}},
+		{"level", "level = 2", "level = 5", "level", []string{"1 (first steps), 2 or 3"}},
+		{"no title.id", `, id = "Jaga saldo"`, "", "title.id", []string{"Bahasa Indonesia title"}},
+		{"unknown field", "points = 10", "points = 10\npoint = 3", "point", []string{"unknown field"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toml := strings.Replace(validTOML, tt.from, tt.to, 1)
+			require.NotEqual(t, validTOML, toml, "the test's replacement must apply")
+			dir := writeLab(t, toml)
+			_, problems := LoadProblems(dir)
+			require.NotEmpty(t, problems)
+			var msgs []string
+			for _, p := range problems {
+				msgs = append(msgs, p.Error())
+			}
+			all := strings.Join(msgs, "\n")
+			assert.Contains(t, all, filepath.Join(dir, File)+": "+tt.field+": ", "names file and field")
+			for _, m := range tt.mention {
+				assert.Contains(t, all, m)
+			}
+		})
+	}
+}
+
+func TestLoadProblemsWithoutLab(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "labs", "04-empty")
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	l, problems := LoadProblems(dir)
+	assert.Nil(t, l)
+	require.Len(t, problems, 1)
+	assert.Contains(t, problems[0].Error(), "missing")
+
+	bad := filepath.Join(t.TempDir(), "labs", "Bank")
+	require.NoError(t, os.MkdirAll(bad, 0o755))
+	_, problems = LoadProblems(bad)
+	require.Len(t, problems, 1)
+	assert.Contains(t, problems[0].Error(), "NN-slug")
+}
+
+// Marshal writes what Load reads back, strings with quotes, backslashes
+// and newlines included.
+func TestMarshalRoundTrip(t *testing.T) {
+	want := &Lab{
+		Title:    Text{EN: `Say "hi"`, ID: "Katakan \\ halo"},
+		Concepts: []string{"mutex", "check-then-act"},
+		Fix:      []string{"mutex", "atomic"},
+		Editable: []string{"bank.go"},
+		Expect:   "wrong-output",
+		Points:   15, Level: 3, Minutes: 30,
+		Hints: []Text{{EN: "one\ntwo\ttab", ID: "satu"}, {EN: "ünïcode ✓", ID: "dua"}},
+	}
+	dir := writeLab(t, string(want.Marshal()))
+	got, err := Load(dir)
+	require.NoError(t, err)
+	got.Number, got.Slug, got.Dir = 0, "", ""
+	assert.Equal(t, want, got)
+}
+
+func TestEditDistance(t *testing.T) {
+	assert.Equal(t, 0, editDistance("mutex", "mutex"))
+	assert.Equal(t, 1, editDistance("mutx", "mutex"))
+	assert.Equal(t, 2, editDistance("atmoic", "atomic"))
+	assert.Equal(t, "", didYouMean("completely-different", Concepts()))
+}
