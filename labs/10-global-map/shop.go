@@ -79,7 +79,9 @@ func receiveOrder(seed, i int) (product string, qty int) {
 	return products[(seed+i)%len(products)], 1 + (seed/7+i)%5
 }
 
-// newProduct is the importer's i-th new product and its price in cents.
+// newProduct is slow on purpose too: think of it as reading the supplier's
+// feed. It is the importer's i-th new product and its price in cents.
 func newProduct(seed, i int) (string, int) {
+	overlap.Work()
 	return fmt.Sprintf("import-%d-%d", seed, i), 100 + (seed+13*i)%900
 }
