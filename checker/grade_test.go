@@ -143,14 +143,14 @@ func buildClass(t *testing.T, root, class string) map[string]expectation {
 	want := map[string]expectation{}
 
 	fullCopy(t, root, filepath.Join(class, "shipped"))
-	want["shipped"] = expectation{status: "fail", reason: "race", details: []string{"race detector", "squares.go:", "replay this run: RACELAB_SEED="}}
+	want["shipped"] = expectation{status: "fail", reason: "race", details: []string{"labs/01-waitgroup/squares.go:", "replay this run: RACELAB_SEED="}}
 
 	only("solved", solved)
 	want["solved"] = expectation{status: "pass"}
 
 	// Waiting inside the loop removes the race and the concurrency with it.
 	only("halfsolved", edit(t, solved, "\t\t}()\n", "\t\t}()\n\t\twg.Wait()\n"))
-	want["halfsolved"] = expectation{status: "fail", reason: "not-concurrent", details: []string{"did not run at the same time"}}
+	want["halfsolved"] = expectation{status: "fail", reason: "not-concurrent", details: []string{"racelab: not concurrent:"}}
 
 	// Rewritten tests, script and go.mod are ignored: the racy program fails.
 	fullCopy(t, root, filepath.Join(class, "tampered"))
@@ -162,10 +162,10 @@ func buildClass(t *testing.T, root, class string) map[string]expectation {
 		"protected:go.mod", "protected:labs/01-waitgroup/lab_test.go", "protected:labs/01-waitgroup/testdata/sum.txtar", "ignored:labs/01-waitgroup/extra.go"}}
 
 	only("broken", edit(t, solved, "total := 0", "total := 0\n\tunused := 1"))
-	want["broken"] = expectation{status: "fail", reason: "build", details: []string{"does not compile", "squares.go:", "declared and not used"}}
+	want["broken"] = expectation{status: "fail", reason: "build", details: []string{"labs/01-waitgroup/squares.go:", "declared and not used"}}
 
 	only("loop", edit(t, solved, "\tflag.Parse()\n", "\tflag.Parse()\n\tfor {\n\t}\n"))
-	want["loop"] = expectation{status: "fail", reason: "deadlock", details: []string{"never finished"}}
+	want["loop"] = expectation{status: "fail", reason: "deadlock", details: []string{"racelab: deadlock:"}}
 
 	only("hanginit", edit(t, edit(t, solved, "\"fmt\"\n", "\"fmt\"\n\t\"time\"\n"), "func main() {", "func init() { time.Sleep(time.Hour) }\n\nfunc main() {"))
 	want["hanginit"] = expectation{status: "fail", reason: "timeout"}
