@@ -1,6 +1,6 @@
-// One worker per CPU adds up the jobs into a shared total. With one CPU
-// there is one worker, and nothing races: the bug shows only on machines
-// with more.
+// One worker per CPU adds up its part of the numbers, then adds its sum to
+// the shared total. With one CPU there is one worker, and nothing races:
+// the bug shows only on machines with more.
 package main
 
 import (
@@ -10,26 +10,28 @@ import (
 )
 
 func main() {
+	nums := make([]int, 1000)
+	for i := range nums {
+		nums[i] = i
+	}
 	workers := runtime.GOMAXPROCS(0)
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	var mu sync.Mutex
+	chunk := (len(nums) + workers - 1) / workers
 	total := 0
+	var mu sync.Mutex
+	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
-		go func() {
+		go func(part []int) {
 			defer wg.Done()
-			for j := range jobs {
-				mu.Lock()
-				total += j
-				mu.Unlock()
+			sum := 0
+			for _, n := range part {
+				sum += n
 			}
-		}()
+			mu.Lock()
+			total += sum
+			mu.Unlock()
+		}(nums[w*chunk : min((w+1)*chunk, len(nums))])
 	}
-	for i := 1; i <= 100; i++ {
-		jobs <- i
-	}
-	close(jobs)
 	wg.Wait()
 	fmt.Println("total:", total)
 }
