@@ -306,7 +306,7 @@ func TestGradeClass(t *testing.T) {
 	for i, out := range shards {
 		wg.Go(func() {
 			start := time.Now()
-			code, stdout, stderr := runChecker(t, nil, "grade", "-labs", "1", "-runs", "2", "-timeout", "12s", "-shard", fmt.Sprintf("%d/2", i+1), "-classroom", "-o", out, class)
+			code, stdout, stderr := runChecker(t, nil, "grade", "-labs", "1", "-runs", "2", "-timeout", "20s", "-shard", fmt.Sprintf("%d/2", i+1), "-classroom", "-o", out, class)
 			if code != 0 {
 				failures[i] = fmt.Sprintf("grade shard %d: exit %d\n%s\n%s", i+1, code, stdout, stderr)
 			}
