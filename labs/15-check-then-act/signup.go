@@ -15,42 +15,15 @@ import (
 	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
-// account is what the registry stores for a username.
-type account struct {
-	user int    // the signup form that got the name
-	hash string // the user's password, hashed
-}
-
-// registry maps each username to its account. Every access holds mu.
-type registry struct {
-	mu       sync.Mutex
-	accounts map[string]account
-}
-
-// taken reports whether name already belongs to someone.
-func (r *registry) taken(name string) bool {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	_, ok := r.accounts[name]
-	return ok
-}
-
-// claim gives name to the account a.
-func (r *registry) claim(name string, a account) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.accounts[name] = a
-}
-
 // register gives name to user if no one has it yet, and reports whether it
-// did.
+// did. The registry and its helpers taken and claim are in registry.go.
 //
-// TODO: taken and claim each hold the lock, so there is no data race and the
+// TODO: taken and claim each hold r.mu, so there is no data race and the
 // race detector stays silent. Yet between the check (taken) and the act
 // (claim) the lock is free: another signup can check the same name, find it
 // free too, and both users are told the name is theirs. Make the check and
-// the act one critical section: hold r.mu from the check until the claim
-// is done (and keep the slow hashPassword outside it).
+// the act one critical section: lock r.mu yourself, look the name up in
+// r.accounts and store the account there, and unlock only after that.
 func (r *registry) register(user int, name, password string) bool {
 	if r.taken(name) {
 		return false

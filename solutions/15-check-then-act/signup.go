@@ -15,24 +15,12 @@ import (
 	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
-// account is what the registry stores for a username.
-type account struct {
-	user int    // the signup form that got the name
-	hash string // the user's password, hashed
-}
-
-// registry maps each username to its account. Every access holds mu.
-type registry struct {
-	mu       sync.Mutex
-	accounts map[string]account
-}
-
 // register gives name to user if no one has it yet, and reports whether it
-// did.
+// did. The registry and its helpers taken and claim are in registry.go.
 func (r *registry) register(user int, name, password string) bool {
-	hash := hashPassword(password)           // fix: the slow hash first, outside the lock
+	hash := hashPassword(password)           // fix: work that needs no lock comes first
 	r.mu.Lock()                              // fix: one critical section for the check and the act
-	defer r.mu.Unlock()                      // fix: released only after the claim
+	defer r.mu.Unlock()                      // fix: released only after the act
 	if _, taken := r.accounts[name]; taken { // fix: the check, under the lock
 		return false
 	}
