@@ -84,3 +84,17 @@ func TestWindowNeverCalledIsReported(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "put the call back")
 }
+
+func TestWindowNeverCalledIsFineWhenOptional(t *testing.T) {
+	t.Setenv(EnvWindow, "2")
+	t.Setenv(EnvWindowOptional, "1")
+	assert.NoError(t, (&window{}).check())
+}
+
+func TestWindowOptionalRejectsOtherValues(t *testing.T) {
+	t.Setenv(EnvWindow, "2")
+	t.Setenv(EnvWindowOptional, "yes")
+	err := (&window{}).check()
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "want 1")
+}
