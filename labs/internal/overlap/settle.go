@@ -1,0 +1,94 @@
+package overlap
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"runtime"
+	"time"
+)
+
+// EnvSettle names the environment variable that turns Settle on and sets the
+// longest it waits (a Go duration, such as 2s). Unset, Settle returns at once.
+const EnvSettle = "RACELAB_SETTLE"
+
+// settlePoll is how often Settle looks at the other goroutines again.
+const settlePoll = 200 * time.Microsecond
+
+// Settle waits until every other goroutine of the program is parked (blocked
+// on a channel, a select, a lock, a sleep or a system call) rather than
+// running or waiting for a CPU, or until the wait set by RACELAB_SETTLE has
+// passed. It never fails a run.
+//
+// A lab's fixture calls it just before the event a student's code must react
+// to, such as closing a quit channel. Without it, whether a goroutine has
+// already looked at the channel when it is closed depends on the scheduler:
+// a wrong fix that checks quit once and then does a plain send passes when
+// the close happens to come first. With it, the goroutine has always gone as
+// far as it can before the close, so it is blocked in its select (right) or
+// in its plain send (wrong, and the leak check sees it) every time.
+func Settle() {
+	v := os.Getenv(EnvSettle)
+	if v == "" {
+		return
+	}
+	limit, err := time.ParseDuration(v)
+	if err != nil || limit <= 0 {
+		// A mistake in the lab's script: say so where the script's
+		// "! stderr ." will fail the run, rather than guess a value.
+		fmt.Fprintf(os.Stderr, "racelab: %s=%q: want a positive duration such as 2s\n", EnvSettle, v)
+		return
+	}
+	deadline := time.Now().Add(limit)
+	buf := make([]byte, 1<<16)
+	for time.Now().Before(deadline) {
+		n := runtime.Stack(buf, true)
+		if n == len(buf) {
+			buf = make([]byte, 2*len(buf))
+			continue
+		}
+		if othersParked(buf[:n]) {
+			return
+		}
+		time.Sleep(settlePoll)
+	}
+}
+
+// othersParked reports whether every goroutine in the dump but the first
+// (the caller, which runtime.Stack always lists first) is parked.
+func othersParked(dump []byte) bool {
+	first := true
+	for line := range bytes.Lines(dump) {
+		state, ok := goroutineState(line)
+		if !ok {
+			continue
+		}
+		if first {
+			first = false
+			continue
+		}
+		if state == "running" || state == "runnable" {
+			return false
+		}
+	}
+	return true
+}
+
+// goroutineState returns the state in a dump header such as
+// "goroutine 7 [chan send, 2 minutes]:" ("chan send").
+func goroutineState(line []byte) (string, bool) {
+	rest, ok := bytes.CutPrefix(line, []byte("goroutine "))
+	if !ok {
+		return "", false
+	}
+	_, rest, ok = bytes.Cut(rest, []byte(" ["))
+	if !ok {
+		return "", false
+	}
+	state, _, ok := bytes.Cut(rest, []byte("]"))
+	if !ok {
+		return "", false
+	}
+	state, _, _ = bytes.Cut(state, []byte(","))
+	return string(state), true
+}

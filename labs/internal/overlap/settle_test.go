@@ -1,0 +1,84 @@
+package overlap
+
+import (
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestGoroutineState(t *testing.T) {
+	for _, tc := range []struct {
+		line  string
+		state string
+		ok    bool
+	}{
+		{"goroutine 1 [running]:\n", "running", true},
+		{"goroutine 7 [chan send, 2 minutes]:\n", "chan send", true},
+		{"goroutine 12 [runnable, locked to thread]:\n", "runnable", true},
+		{"goroutine 3 [select]:\n", "select", true},
+		{"main.thermometer(0x1, 0xc000012345)\n", "", false},
+		{"\t/src/thermo.go:40 +0x1d\n", "", false},
+	} {
+		state, ok := goroutineState([]byte(tc.line))
+		assert.Equal(t, tc.ok, ok, tc.line)
+		assert.Equal(t, tc.state, state, tc.line)
+	}
+}
+
+func TestOthersParked(t *testing.T) {
+	const caller = "goroutine 1 [running]:\nmain.main()\n\n"
+	assert.True(t, othersParked([]byte(caller+"goroutine 5 [chan send]:\nmain.f()\n")))
+	assert.True(t, othersParked([]byte(caller)))
+	assert.False(t, othersParked([]byte(caller+"goroutine 5 [select]:\n\ngoroutine 6 [runnable]:\n")))
+	assert.False(t, othersParked([]byte(caller+"goroutine 6 [running]:\n")))
+}
+
+func TestSettleIsOffWithoutTheVariable(t *testing.T) {
+	stop := spin(t)
+	defer stop()
+	start := time.Now()
+	Settle()
+	assert.Less(t, time.Since(start), 50*time.Millisecond)
+}
+
+func TestSettleReturnsOnceTheOthersBlock(t *testing.T) {
+	t.Setenv(EnvSettle, "10s")
+	ch := make(chan int)
+	var sent atomic.Bool
+	go func() {
+		for i := 0; i < 1e6; i++ { // some work first, so Settle must wait for it
+			_ = i * i
+		}
+		sent.Store(true)
+		ch <- 1
+	}()
+	start := time.Now()
+	Settle()
+	assert.True(t, sent.Load(), "Settle returned while the goroutine was still working")
+	assert.Less(t, time.Since(start), 5*time.Second)
+	<-ch
+}
+
+func TestSettleGivesUpOnABusyGoroutine(t *testing.T) {
+	t.Setenv(EnvSettle, "50ms")
+	stop := spin(t)
+	defer stop()
+	start := time.Now()
+	Settle()
+	assert.GreaterOrEqual(t, time.Since(start), 50*time.Millisecond)
+}
+
+// spin starts a goroutine that never parks until stop is called.
+func spin(t *testing.T) (stop func()) {
+	t.Helper()
+	var done atomic.Bool
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		for !done.Load() {
+		}
+	}()
+	return func() { done.Store(true); <-finished }
+}
