@@ -88,8 +88,11 @@ func Structure(root string, l *lab.Lab) []string {
 	}
 	if entries, err := os.ReadDir(solDir); err == nil {
 		for _, e := range entries {
+			if e.IsDir() && e.Name() == WrongDir {
+				continue // hand-written wrong fixes, checked by wrongFixes
+			}
 			if !slices.Contains(l.Editable, e.Name()) {
-				bad("%s: not an editable file of %s: the solution holds only the fixed editable files (remove it, or list it in lab.toml's editable)", filepath.Join(solDir, e.Name()), l.Name())
+				bad("%s: not an editable file of %s: the solution holds only the fixed editable files and the %s/ folder of wrong fixes (remove it, or list it in lab.toml's editable)", filepath.Join(solDir, e.Name()), l.Name(), WrongDir)
 			}
 		}
 	}

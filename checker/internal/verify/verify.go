@@ -288,6 +288,13 @@ func (v *verifier) lab(ctx context.Context, res *Result) {
 		for _, m := range v.mutants(l, solution) {
 			add(&variant{check: &Check{Name: m.name, Want: "fail", About: m.about}, files: m.files, runs: 1})
 		}
+		// A hand-written wrong fix is there because it once passed now and
+		// then: it gets as many runs as the solution.
+		wrong, problems := wrongFixes(v.opts.Root, l, solution)
+		res.Problems = append(res.Problems, problems...)
+		for _, m := range wrong {
+			add(&variant{check: &Check{Name: m.name, Want: "fail", About: m.about}, files: m.files, runs: v.opts.Count})
+		}
 	}
 	var wg sync.WaitGroup
 	for _, va := range res.variants {
