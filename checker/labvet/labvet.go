@@ -1,6 +1,8 @@
 // Package labvet runs racelab's static checks on a lab's student files: the
-// fix uses the kind of synchronisation the lab asks for (fixkind), and no
-// sleep, yield, GOMAXPROCS or exit stands in for it (fakesync).
+// fix uses the kind of synchronisation the lab asks for (fixkind), no
+// sleep, yield, GOMAXPROCS or exit stands in for it (fakesync), and nothing
+// reaches around the lab's checks (confine: unsafe, syscall, os/exec, the
+// test framework, go:linkname).
 //
 // The lab harness runs it as a test step so that `go test -race ./labs/...`
 // enforces it; the checker runs it outside the sandbox when grading, since
@@ -16,6 +18,7 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/racelab/racelab/checker/labvet/confine"
 	"github.com/racelab/racelab/checker/labvet/fakesync"
 	"github.com/racelab/racelab/checker/labvet/fixkind"
 )
@@ -25,7 +28,7 @@ type Finding struct {
 	File    string // base name of the file
 	Line    int
 	Column  int
-	Check   string // analyzer name: fixkind or fakesync
+	Check   string // analyzer name: fixkind, fakesync or confine
 	Message string
 }
 
@@ -36,7 +39,7 @@ func (f Finding) String() string {
 // Analyzers returns the checks for a lab accepting fix kinds fix, limited to
 // the editable files.
 func Analyzers(fix, editable []string) []*analysis.Analyzer {
-	return []*analysis.Analyzer{fixkind.New(fix, editable), fakesync.New(editable)}
+	return []*analysis.Analyzer{fixkind.New(fix, editable), fakesync.New(editable), confine.New(editable)}
 }
 
 // Check loads the package in dir (without its tests) and runs the analyzers

@@ -74,6 +74,8 @@ func advise(p *Problem) {
 			p.Advice = i18n.AdviceStaticFixKind
 		case "fakesync":
 			p.Advice = i18n.AdviceStaticFake
+		case "confine":
+			p.Advice = i18n.AdviceStaticConfine
 		default:
 			p.Advice = i18n.AdviceStaticOther
 		}

@@ -185,9 +185,10 @@ type Problem struct {
 	Got            []string
 	Stream         string
 	UnwantedStderr bool // Script: the check wanted nothing on stderr
-	// Static: the finding, decoded. Check is fixkind or fakesync;
+	// Static: the finding, decoded. Check is fixkind, fakesync or confine;
 	// Instead lists the kinds of fix the file uses instead of the lab's;
-	// Call names the sleep/yield/exit that stands in for synchronisation.
+	// Call names the sleep/yield/exit that stands in for synchronisation,
+	// or (confine) the refused import or directive.
 	StaticCheck string
 	Instead     []string
 	Call        string

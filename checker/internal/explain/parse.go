@@ -40,6 +40,8 @@ var (
 	reWatchdog = regexp.MustCompile(`did not finish within (\S+?):`)
 	// reFixKind reads the fixkind analyzer's message.
 	reFixKind = regexp.MustCompile(`^this lab asks for .+, but \S+ does not use it(?: \(it uses (.+) instead\))?$`)
+	// reConfine reads the confine analyzer's message: what was refused.
+	reConfine = regexp.MustCompile(`^(import "[^"]+"|//go:\S+) is not allowed in a lab file`)
 	// reFakeSync reads the fakesync analyzer's message.
 	reFakeSync = regexp.MustCompile(`^(time\.Sleep|runtime\.Gosched|runtime\.GOMAXPROCS|os\.Exit|syscall\.Exit|log\.Fatal|log\.Fatalf|log\.Fatalln|runtime\.Goexit)\b`)
 )
@@ -273,6 +275,9 @@ func (p *state) static(t string) {
 		}
 	} else if fm := reFakeSync.FindStringSubmatch(m[3]); fm != nil {
 		pr.StaticCheck = "fakesync"
+		pr.Call = fm[1]
+	} else if fm := reConfine.FindStringSubmatch(m[3]); fm != nil {
+		pr.StaticCheck = "confine"
 		pr.Call = fm[1]
 	}
 	p.add(pr)

@@ -302,6 +302,8 @@ func (r *renderer) staticFinding(p Problem) string {
 		default:
 			return r.t(i18n.StaticExit, p.Call)
 		}
+	case "confine":
+		return r.t(i18n.StaticConfine, p.Call)
 	}
 	return p.Message
 }

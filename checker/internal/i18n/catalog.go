@@ -102,6 +102,7 @@ const (
 	StaticGosched    Key = "static.gosched"
 	StaticGOMAXPROCS Key = "static.gomaxprocs"
 	StaticExit       Key = "static.exit"
+	StaticConfine    Key = "static.confine"
 
 	// Compile errors.
 	BuildTitle Key = "build.title"
@@ -149,6 +150,7 @@ const (
 	AdviceStaticFixKind     Key = "advice.static.fixkind"
 	AdviceStaticFake        Key = "advice.static.fake"
 	AdviceStaticOther       Key = "advice.static.other"
+	AdviceStaticConfine     Key = "advice.static.confine"
 	AdviceBuild             Key = "advice.build"
 	AdviceScript            Key = "advice.script"
 	AdviceScriptStderr      Key = "advice.script.stderr"
@@ -350,6 +352,11 @@ func lookup(k Key) Message {
 			"runtime.GOMAXPROCS does not fix a race: with one thread goroutines still interleave, and the race detector still reports it",
 			"runtime.GOMAXPROCS tidak memperbaiki race: dengan satu thread pun goroutine tetap bergantian, dan race detector tetap melaporkannya",
 		}
+	case StaticConfine:
+		return Message{
+			"%s is not allowed in a lab file: it reaches around the lab (memory, system calls, other programs or the test framework)",
+			"%s tidak boleh ada di file lab: ia menembus batas lab (memori, system call, program lain, atau framework test)",
+		}
 	case StaticExit:
 		return Message{
 			"%s ends the program before the lab's checks run (leaked goroutines, lost results): return from main instead",
@@ -507,6 +514,11 @@ func lookup(k Key) Message {
 		return Message{"Make the fix with %s.", "Buat perbaikannya dengan %s."}
 	case AdviceStaticFake:
 		return Message{"Remove the call, and order the accesses with %s.", "Hapus panggilan itu, dan urutkan aksesnya dengan %s."}
+	case AdviceStaticConfine:
+		return Message{
+			"Remove it: a fix needs only goroutines, sync, channels and the plain standard library.",
+			"Hapus itu: perbaikannya cukup dengan goroutine, sync, channel, dan standard library biasa.",
+		}
 	case AdviceStaticOther:
 		return Message{"Change the line the check points at.", "Ubah baris yang ditunjuk pemeriksaan itu."}
 	case AdviceBuild:

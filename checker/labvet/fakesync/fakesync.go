@@ -50,24 +50,29 @@ func New(files []string) *analysis.Analyzer {
 
 func run(pass *analysis.Pass, files []string) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	insp.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
-		if len(files) > 0 && !slices.Contains(files, filepath.Base(pass.Fset.File(n.Pos()).Name())) {
-			return
+	// Every use of the function counts, not only a direct call: `exit :=
+	// os.Exit; exit(0)`, `defer os.Exit(0)` and a dot import all end the
+	// program the same way.
+	insp.WithStack([]ast.Node{(*ast.Ident)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push || len(files) > 0 && !slices.Contains(files, filepath.Base(pass.Fset.File(n.Pos()).Name())) {
+			return true
 		}
-		call := n.(*ast.CallExpr)
-		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok {
-			return
-		}
-		fn, ok := pass.TypesInfo.Uses[sel.Sel].(*types.Func)
+		fn, ok := pass.TypesInfo.Uses[n.(*ast.Ident)].(*types.Func)
 		if !ok || fn.Pkg() == nil {
-			return
+			return true
 		}
 		if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-			return
+			return true
 		}
-		if msg := why(fn.Pkg().Path() + "." + fn.Name()); msg != "" {
-			pass.Reportf(call.Pos(), "%s", msg)
+		msg := why(fn.Pkg().Path() + "." + fn.Name())
+		if msg == "" {
+			return true
 		}
+		pos := n.Pos() // reported where a call of it starts: os.Exit, not Exit
+		if sel, ok := stack[len(stack)-2].(*ast.SelectorExpr); ok && sel.Sel == n {
+			pos = sel.Pos()
+		}
+		pass.Reportf(pos, "%s", msg)
+		return true
 	})
 }

@@ -1,0 +1,31 @@
+package confine_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/racelab/racelab/checker/labvet/confine"
+)
+
+func TestConfine(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), confine.New(nil), "reach", "plain")
+}
+
+// recorder stands in for *testing.T to collect what analysistest would
+// report as errors.
+type recorder struct{ errors []string }
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errors = append(r.errors, fmt.Sprintf(format, args...))
+}
+
+func TestConfineLinkname(t *testing.T) {
+	r := &recorder{}
+	analysistest.Run(r, analysistest.TestData(), confine.New(nil), "linkname")
+	if assert.Len(t, r.errors, 1) {
+		assert.Contains(t, r.errors[0], "a.go:8:1: unexpected diagnostic: //go:linkname is not allowed in a lab file")
+	}
+}

@@ -1,0 +1,3 @@
+package harness
+
+var X int
