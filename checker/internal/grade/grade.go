@@ -35,6 +35,7 @@ import (
 	"github.com/racelab/racelab/checker/internal/workspace"
 	"github.com/racelab/racelab/checker/lab"
 	"github.com/racelab/racelab/checker/labvet"
+	"github.com/racelab/racelab/checker/proof"
 )
 
 // Options configure a grading.
@@ -477,12 +478,19 @@ func (g *grader) build(ctx context.Context, l *courseLab, files map[string][]byt
 // run runs the test binary once in the sandbox and judges the run on the
 // evidence: every expected test reported passed, and a zero exit.
 func (g *grader) run(ctx context.Context, l *courseLab, bin, seed string) (gradebook.Run, string, error) {
-	env := []string{"RACELAB_SKIP_STATIC=1", "RACELAB_SEED=" + seed}
+	// A fresh key per run: the harness prints its proof only when every
+	// script passed, and the program in the same process cannot forge it.
+	key, keyEnv, err := proof.NewKey()
+	if err != nil {
+		return gradebook.Run{}, "", err
+	}
+	env := []string{"RACELAB_SKIP_STATIC=1", "RACELAB_SEED=" + seed, keyEnv}
 	for _, kv := range run.Env(os.Environ()) {
 		k, _, _ := strings.Cut(kv, "=")
 		// What `make lab` passes on to a lab: the race runtime's options,
 		// the thread count and the harness's timeouts.
-		if k == "GORACE" || k == "GOMAXPROCS" || k == "GOTRACEBACK" || (strings.HasPrefix(k, "RACELAB_") && k != "RACELAB_SEED" && k != "RACELAB_SKIP_STATIC") {
+		if k == "GORACE" || k == "GOMAXPROCS" || k == "GOTRACEBACK" ||
+			(strings.HasPrefix(k, "RACELAB_") && k != "RACELAB_SEED" && k != "RACELAB_SKIP_STATIC" && k != proof.EnvKey) {
 			env = append(env, kv)
 		}
 	}
@@ -505,8 +513,12 @@ func (g *grader) run(ctx context.Context, l *courseLab, bin, seed string) (grade
 		r.Reasons = []string{string(run.Timeout)}
 	case res.Truncated:
 		r.Reasons = []string{"output-limit"}
-	case res.ExitCode == 0 && len(r.Failed)+len(r.Missing) == 0 && res.Passed():
+	case res.ExitCode == 0 && len(r.Failed)+len(r.Missing) == 0 && res.Passed() && proof.In(res.Output, key):
 		r.Status = gradebook.Pass
+	case res.ExitCode == 0 && len(r.Failed)+len(r.Missing) == 0 && res.Passed():
+		// Every report says pass, yet the harness never signed it: the
+		// reports were printed by the program, not by the tests.
+		r.Reasons = []string{"no-proof"}
 	case res.ExitCode == 0:
 		// A zero exit without the tests' own reports: the program's code
 		// (an init, say) ended the test binary early, or faked its output.
@@ -530,7 +542,7 @@ func (g *grader) run(ctx context.Context, l *courseLab, bin, seed string) (grade
 // first: the grader's own (which say the run's evidence is missing) before
 // the harness's.
 func precedence(reason string) int {
-	order := []string{"no-result", "output-limit", string(run.Build), string(run.Race), string(run.Leak),
+	order := []string{"no-proof", "no-result", "output-limit", string(run.Build), string(run.Race), string(run.Leak),
 		string(run.Deadlock), string(run.NotConcurrent), string(run.Crash), string(run.WrongOutput),
 		string(run.WrongFix), string(run.Timeout), string(run.Fail)}
 	for i, r := range order {
@@ -692,6 +704,8 @@ func explainGrader(reason string) string {
 		return "the file contains something a lab program may not use (cgo, linkname, the testing package, fake test output); it was not built"
 	case "no-result":
 		return "the test binary exited with status 0 but never reported its tests as passed: code in the program ended the tests early (an os.Exit in init?) or printed fake results"
+	case "no-proof":
+		return "every test was reported as passed, but the lab's tests never vouched for it (their signed proof line is missing): the reports were printed by the program itself"
 	case "output-limit":
 		return "the program printed far too much output and was stopped"
 	}

@@ -21,8 +21,10 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -78,6 +80,7 @@ type leakCheckedM struct{ m *testing.M }
 
 func (l leakCheckedM) Run() (code int) {
 	goleak.VerifyTestMain(l.m, goleak.Cleanup(func(c int) { code = c }))
+	theProver.emit(os.Stdout, code)
 	return code
 }
 
@@ -159,12 +162,14 @@ func Command(name string, fn func(ts *testscript.TestScript, neg bool, args []st
 // Run runs the lab in the current directory: the static checks of its
 // student file, then every script in testdata.
 func Run(t *testing.T, opts ...Option) {
+	caller := callerFile()
 	c := &config{wants: map[string]WantFunc{}, cmds: map[string]func(*testscript.TestScript, bool, []string){}}
 	for _, o := range opts {
 		o(c)
 	}
-	t.Run("static", runStatic)
-	t.Run("scripts", func(t *testing.T) {
+	static := t.Run("static", runStatic)
+	var started atomic.Int64 // scripts set up, to notice any left out by -test.run
+	scripts := t.Run("scripts", func(t *testing.T) {
 		cmds := map[string]func(*testscript.TestScript, bool, []string){"want": c.want}
 		for name, fn := range c.cmds {
 			cmds[name] = fn
@@ -173,11 +178,16 @@ func Run(t *testing.T, opts ...Option) {
 			Dir:                 "testdata",
 			RequireExplicitExec: true,
 			RequireUniqueNames:  true,
-			Setup:               setup,
-			Condition:           condition,
-			Cmds:                cmds,
+			Setup: func(env *testscript.Env) error {
+				started.Add(1)
+				return setup(env)
+			},
+			Condition: condition,
+			Cmds:      cmds,
 		})
 	})
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.txtar"))
+	theProver.record(caller, static && scripts && len(files) > 0 && started.Load() == int64(len(files)))
 }
 
 func (c *config) want(ts *testscript.TestScript, neg bool, args []string) {
