@@ -463,7 +463,7 @@ func (g *grader) build(ctx context.Context, l *courseLab, files map[string][]byt
 		return run.Result{}, nil, err
 	}
 	defer ws.Remove()
-	res, err := run.Compile(ctx, ws.Dir, "./labs/"+l.Name(), bin)
+	res, err := g.opts.Sandbox.Compile(ctx, ws.Dir, "./labs/"+l.Name(), bin)
 	if err != nil || !res.Passed() {
 		res.Output = strings.ReplaceAll(res.Output, ws.Dir+string(filepath.Separator), "")
 		return res, nil, err

@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"syscall"
+	"time"
 )
 
 // Compile builds the test binary of the lab package pkg (e.g.
@@ -15,18 +17,45 @@ import (
 // verify and grade repeat runs cheaply. A compile error is returned as a
 // failed Result (reason Build) with the compiler's output, not as an error.
 func Compile(ctx context.Context, dir, pkg, out string) (Result, error) {
-	args := append([]string{"test", "-c", "-o", out}, BuildFlags()...)
-	args = append(args, pkg)
-	cmd := exec.CommandContext(ctx, "go", args...)
+	return CompileWith(ctx, dir, pkg, out, nil)
+}
+
+// CompileWith is Compile with the go command's line passed through wrap
+// (when not nil): the grader puts resource limits around compiling
+// untrusted code. A compile stopped by ctx's deadline is a Build failure
+// that says so.
+func CompileWith(ctx context.Context, dir, pkg, out string, wrap func([]string) []string) (Result, error) {
+	argv := append([]string{"go", "test", "-c", "-o", out}, BuildFlags()...)
+	argv = append(argv, pkg)
+	if wrap != nil {
+		argv = wrap(argv)
+	}
+	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
 	cmd.Dir = dir
 	cmd.Env = Env(os.Environ())
 	var buf bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &buf, &buf
+	// On a timeout, stop the compiler and linker processes too, not only
+	// the go command.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	cmd.WaitDelay = 5 * time.Second
 	err := cmd.Run()
 	if err == nil {
 		return Result{}, nil
 	}
+	if dl, ok := ctx.Deadline(); ok && ctx.Err() == context.DeadlineExceeded {
+		buf.WriteString(fmt.Sprintf("\nracelab: compiling took longer than the grader allows (stopped at %s)\n", dl.Format("15:04:05")))
+		return Result{Reasons: []Reason{Build}, Output: buf.String()}, nil
+	}
+	if ctx.Err() != nil {
+		return Result{}, fmt.Errorf("compiling %s: %w", pkg, ctx.Err())
+	}
 	if _, ok := err.(*exec.ExitError); ok {
+		if strings.TrimSpace(buf.String()) == "" {
+			// Killed by a limit before it could say anything.
+			fmt.Fprintf(&buf, "racelab: the compiler stopped without a message (%v): it may have run out of the memory or CPU time the grader allows\n", err)
+		}
 		return Result{Reasons: []Reason{Build}, Output: buf.String()}, nil
 	}
 	return Result{}, fmt.Errorf("compiling %s: %w", pkg, err)

@@ -35,6 +35,12 @@ type Limits struct {
 	Scratch   int64         // bytes of the private tmpfs at /tmp
 	Wall      time.Duration // wall-clock time of the whole run
 	MaxOutput int           // bytes of output kept; past it the run is killed
+
+	// Compiling runs no student code, but a crafted file can still make
+	// the compiler take minutes or gigabytes; these bound each compile.
+	CompileCPU    time.Duration // CPU time of each compiler process
+	CompileMemory int64         // bytes of data segment of each compiler process
+	CompileWall   time.Duration // wall-clock time of one compile
 }
 
 // DefaultLimits are generous for lab programs, which finish in
@@ -53,7 +59,31 @@ func DefaultLimits() Limits {
 		// fits in RLIMIT_DATA; RLIMIT_AS would break it.
 		Wall:      run.TestTimeout + 15*time.Second,
 		MaxOutput: 1 << 20,
+		// A lab compiles in seconds with a few hundred MB.
+		CompileCPU:    2 * time.Minute,
+		CompileMemory: 4 << 30,
+		CompileWall:   3 * time.Minute,
 	}
+}
+
+// Compile builds a lab's test binary from student files within the compile
+// limits: prlimit around the go command (its compiler and linker processes
+// inherit the limits) and a wall clock. A compile over the limits fails as
+// a build failure whose output says why.
+func (s *Sandbox) Compile(ctx context.Context, dir, pkg, out string) (run.Result, error) {
+	ctx, cancel := context.WithTimeout(ctx, s.limits.CompileWall)
+	defer cancel()
+	return run.CompileWith(ctx, dir, pkg, out, s.compileCommand)
+}
+
+// compileCommand puts the compile limits around the go command's argv.
+func (s *Sandbox) compileCommand(argv []string) []string {
+	l := s.limits
+	return append([]string{s.prlimit,
+		"--cpu=" + strconv.Itoa(max(int(l.CompileCPU.Seconds()), 1)),
+		"--data=" + strconv.FormatInt(l.CompileMemory, 10),
+		"--core=0",
+		"--"}, argv...)
 }
 
 // Sandbox runs test binaries. Its zero value is not usable: call New or

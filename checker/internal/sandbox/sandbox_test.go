@@ -207,3 +207,67 @@ func TestUserProcessesCountsThreads(t *testing.T) {
 		t.Errorf("userProcesses = %d, want this process's threads counted", n)
 	}
 }
+
+// smallModule writes a module whose one test package compiles in a second.
+func smallModule(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir() // a new path each time, so the package is compiled afresh
+	files := map[string]string{
+		"go.mod":      "module example.com/small\n\ngo 1.26\n",
+		"p/p.go":      "package p\n\nfunc F() int { return 1 }\n",
+		"p/p_test.go": "package p\n\nimport \"testing\"\n\nfunc TestF(t *testing.T) { _ = F() }\n",
+	}
+	for name, content := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestCompileWithinLimits(t *testing.T) {
+	if _, err := exec.LookPath("prlimit"); err != nil {
+		t.Skip("prlimit not installed")
+	}
+	dir := smallModule(t)
+	tests := []struct {
+		name   string
+		adjust func(*Limits)
+		pass   bool
+		output string
+	}{
+		{"default limits", func(*Limits) {}, true, ""},
+		// So little memory that the go command cannot even start: the
+		// compile fails as the student's build, and says what happened.
+		{"memory", func(l *Limits) { l.CompileMemory = 8 << 20 }, false, "racelab:"},
+		{"wall clock", func(l *Limits) { l.CompileWall = time.Millisecond }, false, "compiling took longer than the grader allows"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			limits := DefaultLimits()
+			tt.adjust(&limits)
+			sb, err := Unsandboxed(limits, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(t.TempDir(), "p.test")
+			res, err := sb.Compile(context.Background(), dir, "./p", out)
+			if err != nil {
+				t.Fatalf("Compile: %v", err)
+			}
+			if res.Passed() != tt.pass {
+				t.Fatalf("passed = %v, want %v; output:\n%s", res.Passed(), tt.pass, res.Output)
+			}
+			if !tt.pass && res.Output == "" {
+				t.Error("a failed compile must say why")
+			}
+			if !strings.Contains(res.Output, tt.output) {
+				t.Errorf("output lacks %q:\n%s", tt.output, res.Output)
+			}
+		})
+	}
+}
