@@ -98,7 +98,7 @@ checks your own checkout the way the grader will.`)
 	book, err := grade.Grade(ctx, grade.Options{
 		Root: root, Labs: labs, Runs: *runs, Jobs: *jobs, Sandbox: sb, Out: *out,
 		Resume: *resume, Shard: shard, Classroom: *classroom, Worktree: *worktree,
-		Explain: func(r run.Reason) string { return lang.T(reasonKey(r)) }, Progress: p.update,
+		Explain: func(r run.Reason) string { return lang.T(reasonKey(r)) }, Lang: lang, Progress: p.update,
 	}, paths)
 	p.finish()
 	if err != nil {

@@ -28,6 +28,7 @@ import (
 	"time"
 
 	"github.com/racelab/racelab/checker/internal/gradebook"
+	"github.com/racelab/racelab/checker/internal/i18n"
 	"github.com/racelab/racelab/checker/internal/run"
 	"github.com/racelab/racelab/checker/internal/sandbox"
 	"github.com/racelab/racelab/checker/internal/submission"
@@ -53,6 +54,9 @@ type Options struct {
 	Limits    archive.Limits
 	// Explain turns a run's reason into a sentence for the student.
 	Explain func(run.Reason) string
+	// Lang is the language of the grader's own feedback (English when
+	// empty), which should match Explain's.
+	Lang i18n.Lang
 	// Progress, if set, is called as each submission is done.
 	Progress func(Progress)
 }
@@ -314,7 +318,7 @@ func (g *grader) editableFiles(l *courseLab, snap *submission.Snapshot) (files m
 	for _, f := range l.Editable {
 		rel := l.rel(f)
 		if target, ok := snap.Links[rel]; ok {
-			notes = append(notes, fmt.Sprintf("%s is a symbolic link (to %s): the grader never follows links, so the shipped file was graded; submit the file itself", rel, target))
+			notes = append(notes, g.opts.Lang.T(i18n.GradeSymlink, rel, target))
 		}
 		data, ok := snap.Files[rel]
 		switch {
@@ -395,14 +399,14 @@ func (g *grader) evaluate(ctx context.Context, l *courseLab, files map[string][]
 		refused = append(refused, scan(f, files[f])...)
 	}
 	if len(refused) > 0 {
-		res.Reason, res.Message, res.Details = "refused", explainGrader("refused"), refused
+		res.Reason, res.Message, res.Details = "refused", g.explain("refused"), refused
 		return res
 	}
 	bin := filepath.Join(g.work, "bin", key+".test")
 	defer os.Remove(bin)
 	build, findings, err := g.build(ctx, l, files, bin)
 	if err != nil {
-		return errored(res, err)
+		return g.errored(res, err)
 	}
 	if !build.Passed() {
 		res.Reason, res.Message = string(run.Build), g.explain(run.Build)
@@ -411,7 +415,7 @@ func (g *grader) evaluate(ctx context.Context, l *courseLab, files map[string][]
 		return res
 	}
 	if err := os.Chmod(bin, 0o755); err != nil {
-		return errored(res, err)
+		return g.errored(res, err)
 	}
 	runs := make([]gradebook.Run, g.opts.Runs)
 	outputs := make([]string, g.opts.Runs)
@@ -431,15 +435,15 @@ func (g *grader) evaluate(ctx context.Context, l *courseLab, files map[string][]
 	}
 	wg.Wait()
 	if runErr != nil {
-		return errored(res, runErr)
+		return g.errored(res, runErr)
 	}
 	res.Runs = runs
 	g.verdict(&res, l, findings, outputs)
 	return res
 }
 
-func errored(res gradebook.LabResult, err error) gradebook.LabResult {
-	res.Status, res.Reason, res.Message = gradebook.Error, "error", "the grader could not grade this lab: "+err.Error()
+func (g *grader) errored(res gradebook.LabResult, err error) gradebook.LabResult {
+	res.Status, res.Reason, res.Message = gradebook.Error, "error", g.opts.Lang.T(i18n.GradeCannot, err.Error())
 	res.Points = 0
 	return res
 }
@@ -585,15 +589,15 @@ func (g *grader) verdict(res *gradebook.LabResult, l *courseLab, findings []labv
 		// Passing sometimes is not passing: a race the detector catches in
 		// one run of three is still there in the other two.
 		res.Reason = "flaky"
-		res.Message = fmt.Sprintf("flaky fix: %s seen in %d of %d runs. %s", worst, count[worst], len(res.Runs), g.explain(run.Reason(worst)))
+		res.Message = g.opts.Lang.T(i18n.GradeFlaky, worst, count[worst], len(res.Runs)) + " " + g.explain(run.Reason(worst))
 	default:
 		res.Reason, res.Message = worst, g.explain(run.Reason(worst))
 		if len(res.Runs) > 1 && count[worst] < len(res.Runs) {
-			res.Message += fmt.Sprintf(" (%s in %d of %d runs)", worst, count[worst], len(res.Runs))
+			res.Message += g.opts.Lang.T(i18n.GradeInRuns, worst, count[worst], len(res.Runs))
 		}
 	}
 	for _, f := range findings {
-		details = append(details, "static check: "+f.String())
+		details = append(details, g.opts.Lang.T(i18n.GradeStatic, f.String()))
 	}
 	// The first failing run says where: which scripts failed and what
 	// they check, and the lines in the student's file the output points at.
@@ -602,7 +606,7 @@ func (g *grader) verdict(res *gradebook.LabResult, l *courseLab, findings []labv
 			continue
 		}
 		details = append(details, g.runDetails(l, r, outputs[i])...)
-		details = append(details, fmt.Sprintf("replay this run: RACELAB_SEED=%s make lab N=%d", r.Seed, l.Number))
+		details = append(details, g.opts.Lang.T(i18n.GradeReplay, r.Seed, l.Number))
 		break
 	}
 	res.Details = dedupe(details, 20)
@@ -611,7 +615,7 @@ func (g *grader) verdict(res *gradebook.LabResult, l *courseLab, findings []labv
 func (g *grader) runDetails(l *courseLab, r gradebook.Run, output string) []string {
 	var out []string
 	if r.Reasons[0] == "no-result" {
-		out = append(out, "the test binary exited with status 0 without reporting as passed: "+strings.Join(append(append([]string{}, r.Failed...), r.Missing...), ", "))
+		out = append(out, g.opts.Lang.T(i18n.GradeNoReports, strings.Join(append(append([]string{}, r.Failed...), r.Missing...), ", ")))
 	}
 	for _, t := range r.Failed {
 		name, ok := strings.CutPrefix(t, "TestLab/scripts/")
@@ -620,7 +624,7 @@ func (g *grader) runDetails(l *courseLab, r gradebook.Run, output string) []stri
 		}
 		for _, s := range l.scripts {
 			if s.name == name && s.comment != "" {
-				out = append(out, fmt.Sprintf("script %s failed: %s", name, s.comment))
+				out = append(out, g.opts.Lang.T(i18n.GradeScriptFailed, name, s.comment))
 			}
 		}
 	}
@@ -688,8 +692,8 @@ func cut(s string, n int) string {
 }
 
 func (g *grader) explain(r run.Reason) string {
-	if text := explainGrader(string(r)); text != "" {
-		return text
+	if key, ok := graderReason(string(r)); ok {
+		return g.opts.Lang.T(key)
 	}
 	if g.opts.Explain != nil {
 		return g.opts.Explain(r)
@@ -697,17 +701,17 @@ func (g *grader) explain(r run.Reason) string {
 	return string(r)
 }
 
-// explainGrader explains the reasons only the grader gives.
-func explainGrader(reason string) string {
+// graderReason returns the text of a reason only the grader gives.
+func graderReason(reason string) (i18n.Key, bool) {
 	switch reason {
 	case "refused":
-		return "the file contains something a lab program may not use (cgo, linkname, the testing package, fake test output); it was not built"
+		return i18n.GradeRefused, true
 	case "no-result":
-		return "the test binary exited with status 0 but never reported its tests as passed: code in the program ended the tests early (an os.Exit in init?) or printed fake results"
+		return i18n.GradeNoResult, true
 	case "no-proof":
-		return "every test was reported as passed, but the lab's tests never vouched for it (their signed proof line is missing): the reports were printed by the program itself"
+		return i18n.GradeNoProof, true
 	case "output-limit":
-		return "the program printed far too much output and was stopped"
+		return i18n.GradeOutputLimit, true
 	}
-	return ""
+	return "", false
 }

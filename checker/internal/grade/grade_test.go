@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/racelab/racelab/checker/internal/gradebook"
+	"github.com/racelab/racelab/checker/internal/i18n"
 	"github.com/racelab/racelab/checker/lab"
 	"github.com/racelab/racelab/checker/labvet"
 )
@@ -79,6 +80,7 @@ func TestVerdict(t *testing.T) {
 		{"passing runs with the wrong fix", []gradebook.Run{pass}, []labvet.Finding{{File: "squares.go", Line: 3, Column: 2, Message: "time.Sleep is not synchronisation"}},
 			gradebook.Fail, "wrong-fix", "wrong-fix", []string{"static check: squares.go:3:2: time.Sleep"}},
 		{"an early exit outranks everything", []gradebook.Run{run(gradebook.Fail, "no-result")}, nil, gradebook.Fail, "no-result", "exited with status 0", nil},
+		{"printed reports without the proof", []gradebook.Run{pass, run(gradebook.Fail, "no-proof", "race")}, nil, gradebook.Fail, "flaky", "signed proof line is missing", nil},
 	}
 	g := &grader{opts: Options{Explain: nil}}
 	for _, tc := range tests {
@@ -147,6 +149,28 @@ func TestReusable(t *testing.T) {
 	} {
 		if got := g.reusable(&tc.s); got != tc.want {
 			t.Errorf("%s: reusable = %v", tc.name, got)
+		}
+	}
+}
+
+// The grader's own feedback follows the course language, as make lab does.
+func TestVerdictInIndonesian(t *testing.T) {
+	run := func(status string, reasons ...string) gradebook.Run {
+		return gradebook.Run{Status: status, Reasons: reasons, Seed: "7", Failed: []string{"TestLab/scripts/sum"}}
+	}
+	g := &grader{opts: Options{Lang: i18n.ID}}
+	res := gradebook.LabResult{Lab: "01-waitgroup", Status: gradebook.Fail, Max: 10,
+		Runs: []gradebook.Run{{Status: gradebook.Pass}, run(gradebook.Fail, "no-proof")}}
+	g.verdict(&res, testLab(), []labvet.Finding{{File: "squares.go", Line: 3, Column: 2, Message: "x"}}, []string{"", ""})
+	for _, want := range []string{"perbaikan belum stabil: no-proof muncul di 1 dari 2 run.", "baris bukti bertanda tangannya tidak ada"} {
+		if !strings.Contains(res.Message, want) {
+			t.Errorf("message %q lacks %q", res.Message, want)
+		}
+	}
+	all := strings.Join(res.Details, "\n")
+	for _, want := range []string{"pemeriksaan statis: squares.go:3:2: x", "script sum gagal: The total counts every square.", "ulangi run ini: RACELAB_SEED=7 make lab N=1"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("details lack %q:\n%s", want, all)
 		}
 	}
 }

@@ -143,5 +143,5 @@ func lookupStudent(k Key) Message {
 	case WatchStop:
 		return Message{"Stopped watching.", "Berhenti mengawasi."}
 	}
-	return Message{}
+	return lookupGrader(k)
 }
