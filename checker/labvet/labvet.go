@@ -63,6 +63,11 @@ func Check(dir string, fix, editable []string) ([]Finding, error) {
 	if err != nil {
 		return nil, fmt.Errorf("analysing %s: %w", dir, err)
 	}
+	return findings(dir, graph)
+}
+
+// findings collects the root actions' diagnostics, sorted by place.
+func findings(dir string, graph *checker.Graph) ([]Finding, error) {
 	var out []Finding
 	for act := range graph.All() {
 		if !act.IsRoot {

@@ -3,15 +3,18 @@ package grade
 import (
 	"bytes"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/racelab/racelab/checker/internal/gradebook"
 	"github.com/racelab/racelab/checker/lab"
+	"github.com/racelab/racelab/checker/labvet"
 )
 
 // course is the instructor's side of grading, read once: the labs, their
@@ -30,6 +33,27 @@ type courseLab struct {
 	scripts  []script
 	runDir   string // a world-readable copy of the lab's folder, bound into the sandbox
 	testCode string // shown as exercism's test_code
+
+	// The static checks, prepared once for the class: the first build of
+	// the lab loads its dependencies, later ones only type-check.
+	loaderOnce sync.Once
+	loader     *labvet.Loader // nil when it could not be prepared
+}
+
+// static runs the static checks on a build's files: with the lab's prepared
+// loader when it can, else by loading the package in dir (a copy holding
+// the files), as the harness does.
+func (l *courseLab) static(files map[string][]byte, dir string) ([]labvet.Finding, error) {
+	l.loaderOnce.Do(func() {
+		l.loader, _ = labvet.NewLoader(l.Dir) // on failure, every build takes the slow way
+	})
+	if l.loader != nil {
+		findings, err := l.loader.Check(files, l.Fix, l.Editable)
+		if !errors.Is(err, labvet.ErrUnprepared) {
+			return findings, err
+		}
+	}
+	return labvet.Check(dir, l.Fix, l.Editable)
 }
 
 type script struct {

@@ -472,7 +472,7 @@ func (g *grader) build(ctx context.Context, l *courseLab, files map[string][]byt
 		res.Output = strings.ReplaceAll(res.Output, ws.Dir+string(filepath.Separator), "")
 		return res, nil, err
 	}
-	findings, err := labvet.Check(filepath.Join(ws.Dir, "labs", l.Name()), l.Fix, l.Editable)
+	findings, err := l.static(files, filepath.Join(ws.Dir, "labs", l.Name()))
 	if err != nil {
 		return res, nil, fmt.Errorf("static checks: %w", err)
 	}
