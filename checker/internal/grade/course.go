@@ -41,9 +41,10 @@ type courseLab struct {
 }
 
 // static runs the static checks on a build's files: with the lab's prepared
-// loader when it can, else by loading the package in dir (a copy holding
-// the files), as the harness does.
-func (l *courseLab) static(files map[string][]byte, dir string) ([]labvet.Finding, error) {
+// loader when it can, else, as the harness does, by loading the package
+// from a copy of the lab holding the files, which makeCopy makes (returning
+// its lab folder and how to remove it).
+func (l *courseLab) static(files map[string][]byte, makeCopy func() (string, func(), error)) ([]labvet.Finding, error) {
 	l.loaderOnce.Do(func() {
 		l.loader, _ = labvet.NewLoader(l.Dir) // on failure, every build takes the slow way
 	})
@@ -53,6 +54,11 @@ func (l *courseLab) static(files map[string][]byte, dir string) ([]labvet.Findin
 			return findings, err
 		}
 	}
+	dir, remove, err := makeCopy()
+	if err != nil {
+		return nil, err
+	}
+	defer remove()
 	return labvet.Check(dir, l.Fix, l.Editable)
 }
 

@@ -16,6 +16,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -448,35 +449,72 @@ func (g *grader) errored(res gradebook.LabResult, err error) gradebook.LabResult
 	return res
 }
 
-// build compiles the lab's test binary from a private copy of the
-// instructor's tree with the student's files in, then runs the static
-// checks there; both outside the sandbox, neither running student code.
+// build compiles the lab's test binary from the instructor's tree with the
+// student's files laid over it (go build -overlay: nothing else of the
+// submission is read), then runs the static checks; both outside the
+// sandbox, neither running student code.
 func (g *grader) build(ctx context.Context, l *courseLab, files map[string][]byte, bin string) (run.Result, []labvet.Finding, error) {
-	replace := map[string][]byte{}
-	for f, data := range files {
-		replace[l.rel(f)] = data
-	}
 	select {
 	case g.builds <- struct{}{}:
 	case <-ctx.Done():
 		return run.Result{}, nil, ctx.Err()
 	}
 	defer func() { <-g.builds }()
-	ws, err := workspace.New(g.course.root, g.work, replace)
+	src, err := os.MkdirTemp(g.work, "src-")
 	if err != nil {
 		return run.Result{}, nil, err
 	}
-	defer ws.Remove()
-	res, err := g.opts.Sandbox.Compile(ctx, ws.Dir, "./labs/"+l.Name(), bin)
+	defer os.RemoveAll(src)
+	overlay, err := writeOverlay(src, l.Dir, files)
+	if err != nil {
+		return run.Result{}, nil, err
+	}
+	res, err := g.opts.Sandbox.Compile(ctx, g.course.root, "./labs/"+l.Name(), bin, overlay)
 	if err != nil || !res.Passed() {
-		res.Output = strings.ReplaceAll(res.Output, ws.Dir+string(filepath.Separator), "")
+		// The compiler names an overlaid file by its replacement's path:
+		// say the student's file instead.
+		res.Output = strings.ReplaceAll(res.Output, src+string(filepath.Separator), l.rel(""))
+		res.Output = strings.ReplaceAll(res.Output, g.course.root+string(filepath.Separator), "")
 		return res, nil, err
 	}
-	findings, err := l.static(files, filepath.Join(ws.Dir, "labs", l.Name()))
+	findings, err := l.static(files, func() (string, func(), error) {
+		replace := map[string][]byte{}
+		for f, data := range files {
+			replace[l.rel(f)] = data
+		}
+		ws, err := workspace.New(g.course.root, g.work, replace)
+		if err != nil {
+			return "", nil, err
+		}
+		return filepath.Join(ws.Dir, "labs", l.Name()), func() { ws.Remove() }, nil
+	})
 	if err != nil {
 		return res, nil, fmt.Errorf("static checks: %w", err)
 	}
 	return res, findings, nil
+}
+
+// writeOverlay writes files (base name → content) into dir and a go build
+// overlay that lays them over the same names in labDir, and returns the
+// overlay's path.
+func writeOverlay(dir, labDir string, files map[string][]byte) (string, error) {
+	replace := map[string]string{}
+	for name, data := range files {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			return "", fmt.Errorf("writing the student's %s: %w", name, err)
+		}
+		replace[filepath.Join(labDir, name)] = path
+	}
+	data, err := json.Marshal(struct{ Replace map[string]string }{replace})
+	if err != nil {
+		return "", err
+	}
+	overlay := filepath.Join(dir, "overlay.json")
+	if err := os.WriteFile(overlay, data, 0o644); err != nil {
+		return "", fmt.Errorf("writing the build overlay: %w", err)
+	}
+	return overlay, nil
 }
 
 // run runs the test binary once in the sandbox and judges the run on the

@@ -17,18 +17,30 @@ import (
 // verify and grade repeat runs cheaply. A compile error is returned as a
 // failed Result (reason Build) with the compiler's output, not as an error.
 func Compile(ctx context.Context, dir, pkg, out string) (Result, error) {
-	return CompileWith(ctx, dir, pkg, out, nil)
+	return CompileWith(ctx, dir, pkg, out, CompileOptions{})
 }
 
-// CompileWith is Compile with the go command's line passed through wrap
-// (when not nil): the grader puts resource limits around compiling
-// untrusted code. A compile stopped by ctx's deadline is a Build failure
-// that says so.
-func CompileWith(ctx context.Context, dir, pkg, out string, wrap func([]string) []string) (Result, error) {
+// CompileOptions are the knobs of CompileWith. The zero value compiles as
+// Compile does.
+type CompileOptions struct {
+	// Wrap, if not nil, turns the go command's line into the one to run:
+	// the grader puts resource limits around compiling untrusted code.
+	Wrap func([]string) []string
+	// Overlay, if not empty, is a go build -overlay file: the student's
+	// files stand in for the lab's without copying the tree.
+	Overlay string
+}
+
+// CompileWith is Compile with options. A compile stopped by ctx's deadline
+// is a Build failure that says so.
+func CompileWith(ctx context.Context, dir, pkg, out string, o CompileOptions) (Result, error) {
 	argv := append([]string{"go", "test", "-c", "-o", out}, BuildFlags()...)
+	if o.Overlay != "" {
+		argv = append(argv, "-overlay", o.Overlay)
+	}
 	argv = append(argv, pkg)
-	if wrap != nil {
-		argv = wrap(argv)
+	if o.Wrap != nil {
+		argv = o.Wrap(argv)
 	}
 	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
 	cmd.Dir = dir

@@ -70,10 +70,11 @@ func DefaultLimits() Limits {
 // limits: prlimit around the go command (its compiler and linker processes
 // inherit the limits) and a wall clock. A compile over the limits fails as
 // a build failure whose output says why.
-func (s *Sandbox) Compile(ctx context.Context, dir, pkg, out string) (run.Result, error) {
+// overlay, if not empty, is a go build -overlay file.
+func (s *Sandbox) Compile(ctx context.Context, dir, pkg, out, overlay string) (run.Result, error) {
 	ctx, cancel := context.WithTimeout(ctx, s.limits.CompileWall)
 	defer cancel()
-	return run.CompileWith(ctx, dir, pkg, out, s.compileCommand)
+	return run.CompileWith(ctx, dir, pkg, out, run.CompileOptions{Wrap: s.compileCommand, Overlay: overlay})
 }
 
 // compileCommand puts the compile limits around the go command's argv.

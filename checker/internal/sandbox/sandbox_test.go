@@ -255,7 +255,7 @@ func TestCompileWithinLimits(t *testing.T) {
 				t.Fatal(err)
 			}
 			out := filepath.Join(t.TempDir(), "p.test")
-			res, err := sb.Compile(context.Background(), dir, "./p", out)
+			res, err := sb.Compile(context.Background(), dir, "./p", out, "")
 			if err != nil {
 				t.Fatalf("Compile: %v", err)
 			}
