@@ -140,8 +140,10 @@ func (p *state) run() {
 			i++
 		case p.inScript && reCheck.MatchString(t):
 			// Each section of a script opens with a comment; the
-			// last one before a failure describes what failed.
-			p.check = reCheck.FindStringSubmatch(t)[1]
+			// last one before a failure describes what failed. The log
+			// times only the comment's last line: the lines before it
+			// belong to the same sentence.
+			p.check = p.comment(i, reCheck.FindStringSubmatch(t)[1])
 			i++
 		case reExit.MatchString(t):
 			p.exitStatus, _ = strconv.Atoi(reExit.FindStringSubmatch(t)[1])
@@ -153,6 +155,19 @@ func (p *state) run() {
 			i++
 		}
 	}
+}
+
+// comment returns the whole comment whose last line, ls[i], reads last.
+func (p *state) comment(i int, last string) string {
+	lines := []string{last}
+	for j := i - 1; j >= 0; j-- {
+		t := p.ls[j].text
+		if !strings.HasPrefix(t, "# ") || reCheck.MatchString(t) {
+			break
+		}
+		lines = append([]string{strings.TrimPrefix(t, "# ")}, lines...)
+	}
+	return strings.Join(lines, " ")
 }
 
 // dumpFollows reports whether a goroutine traceback starts within the few

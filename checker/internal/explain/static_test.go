@@ -38,3 +38,26 @@ func TestConfineFinding(t *testing.T) {
 	mustContain(t, en.String(), "a fix needs only goroutines, sync, channels")
 	mustContain(t, id.String(), `import "unsafe" tidak boleh ada di file lab`, "cukup dengan goroutine, sync, channel")
 }
+
+// A script's opening comment may take several lines; the log times only the
+// last, but the check is the whole sentence.
+func TestMultiLineScriptComment(t *testing.T) {
+	out := "=== RUN   TestLab/scripts/names\n" +
+		"    testscript.go:609: WORK=$WORK\n" +
+		"        # $N users sign up at once, asking for 3 usernames between them: exactly 3\n" +
+		"        # are welcomed, one per name. (0.148s)\n" +
+		"        > exec signup -users $N -names 3 -seed $SEED\n" +
+		"        [stdout]\n" +
+		"        welcomed 20, turned away 0\n" +
+		"        > want signup $N 3 $SEED\n" +
+		"        FAIL: testdata/names.txtar:8: racelab: wrong output: expected the line \"welcomed 3, turned away 17\" in the program's output; it printed:\n" +
+		"--- FAIL: TestLab/scripts/names (0.15s)\n"
+	ps := Parse(Input{Output: out, LabDir: t.TempDir(), Editable: []string{"signup.go"}, Fix: []string{"mutex"}})
+	if len(ps) == 0 {
+		t.Fatal("no problem found")
+	}
+	want := "$N users sign up at once, asking for 3 usernames between them: exactly 3 are welcomed, one per name."
+	if ps[0].Check != want {
+		t.Errorf("check %q, want %q", ps[0].Check, want)
+	}
+}
