@@ -153,11 +153,7 @@ func (l *courseLab) loadScripts() error {
 		if err != nil {
 			return err
 		}
-		first, _, _ := bytes.Cut(data, []byte("\n"))
-		comment := ""
-		if c, ok := bytes.CutPrefix(first, []byte("#")); ok {
-			comment = strings.TrimSpace(string(c))
-		}
+		comment := openingComment(data)
 		// testing.T.Run rewrites spaces in test names.
 		l.scripts = append(l.scripts, script{name: strings.ReplaceAll(name, " ", "_"), comment: comment})
 		fmt.Fprintf(&code, "\n-- testdata/%s --\n%s", e.Name(), data)
@@ -238,4 +234,18 @@ func copyWorldReadable(src, dst string) error {
 		}
 		return nil
 	})
+}
+
+// openingComment returns the # comment a script opens with, its lines
+// joined into one sentence.
+func openingComment(script []byte) string {
+	var words []string
+	for line := range bytes.Lines(script) {
+		c, ok := bytes.CutPrefix(bytes.TrimSpace(line), []byte("#"))
+		if !ok {
+			break
+		}
+		words = append(words, strings.TrimSpace(string(c)))
+	}
+	return strings.Join(words, " ")
 }

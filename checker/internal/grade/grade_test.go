@@ -174,3 +174,15 @@ func TestVerdictInIndonesian(t *testing.T) {
 		}
 	}
 }
+
+func TestOpeningComment(t *testing.T) {
+	for script, want := range map[string]string{
+		"# One line.\nexec x\n":                       "One line.",
+		"# Two lines\n# make one.\nexec x\n# later\n": "Two lines make one.",
+		"exec x\n": "",
+	} {
+		if got := openingComment([]byte(script)); got != want {
+			t.Errorf("openingComment(%q) = %q, want %q", script, got, want)
+		}
+	}
+}
