@@ -18,7 +18,7 @@ func cmdVerify(ctx context.Context, e *env, args []string) error {
 	jobs := fs.Int("j", runtime.NumCPU(), "builds and runs at once")
 	hog := fs.Bool("hog", true, "also run the shipped program and the solution with every core kept busy, as on a loaded grading machine")
 	mutants := fs.Bool("mutants", true, "also run the cheats (a go statement removed, goroutines serialised, sleeps) and require them to fail")
-	suite := fs.Int("suite", 0, "also run plain `go test -race ./labs/...` as an auto-grader does: once shipped (must fail), then `suite` times with every solution applied (must pass)")
+	suite := fs.Int("suite", 0, "also run plain `go test -race ./labs/...` over every lab, as an auto-grader does: once shipped (must fail), then `suite` times with every solution applied (must pass)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: go run ./checker verify [flags] [LAB...]\n\nVerifies every lab, or the named ones (a number or a name such as 03-mutex).\nExit status 1 when any lab fails or is a draft (text left to write).")
 		fs.PrintDefaults()
@@ -60,7 +60,13 @@ func cmdVerify(ctx context.Context, e *env, args []string) error {
 		failed = failed || !r.OK()
 	}
 	if *suite > 0 {
-		runs, err := verify.Suite(ctx, root, labs, *suite)
+		// The suite is the whole tree, as an auto-grader runs it, whichever
+		// labs were named.
+		all, err := selectLabs(root, nil)
+		if err != nil {
+			return err
+		}
+		runs, err := verify.Suite(ctx, root, all, *suite)
 		if err != nil {
 			return err
 		}
