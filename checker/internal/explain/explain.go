@@ -155,9 +155,10 @@ type Goroutine struct {
 
 // Problem is one thing that went wrong in the run, explained.
 type Problem struct {
-	Kind  Kind
-	Count int    // how many times the run reported it (identical reports are folded)
-	Check string // the description of the lab script that failed, when known
+	Kind    Kind
+	Count   int    // how many times the run reported it (identical reports are folded)
+	Check   string // the description of the lab script that failed, when known
+	CheckID string // the same in Bahasa Indonesia, when the script gives it (# id: lines)
 
 	// Race: the two conflicting accesses.
 	Accesses []Access

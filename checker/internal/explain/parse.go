@@ -56,6 +56,7 @@ type state struct {
 
 	inScript      bool   // reading a testscript log
 	check         string // the description of the script section being read
+	checkID       string // the same in Bahasa Indonesia, when given
 	scriptProblem bool   // a problem was found since the script began
 	exitStatus    int
 	// Where the last command's [stdout] and [stderr] sections start in
@@ -84,7 +85,7 @@ func Parse(in Input) []Problem {
 }
 
 func (p *state) add(pr *Problem) {
-	pr.Check = p.check
+	pr.Check, pr.CheckID = p.check, p.checkID
 	pr.Fix = p.in.Fix
 	p.scriptProblem = true
 	k := pr.key()
@@ -129,7 +130,7 @@ func (p *state) run() {
 			i = p.build(i)
 		case strings.HasPrefix(t, "WORK="):
 			// A new testscript log: a new script.
-			p.inScript, p.check, p.scriptProblem, p.exitStatus = true, "", false, 0
+			p.inScript, p.check, p.checkID, p.scriptProblem, p.exitStatus = true, "", "", false, 0
 			p.stdout, p.stderr = 0, 0
 			i++
 		case p.inScript && t == "[stdout]":
@@ -143,7 +144,7 @@ func (p *state) run() {
 			// last one before a failure describes what failed. The log
 			// times only the comment's last line: the lines before it
 			// belong to the same sentence.
-			p.check = p.comment(i, reCheck.FindStringSubmatch(t)[1])
+			p.check, p.checkID = p.comment(i, reCheck.FindStringSubmatch(t)[1])
 			i++
 		case reExit.MatchString(t):
 			p.exitStatus, _ = strconv.Atoi(reExit.FindStringSubmatch(t)[1])
@@ -157,8 +158,9 @@ func (p *state) run() {
 	}
 }
 
-// comment returns the whole comment whose last line, ls[i], reads last.
-func (p *state) comment(i int, last string) string {
+// comment returns the whole comment whose last line, ls[i], reads last:
+// its English sentence and, from its "id:" lines, the Indonesian one.
+func (p *state) comment(i int, last string) (en, id string) {
 	lines := []string{last}
 	for j := i - 1; j >= 0; j-- {
 		t := p.ls[j].text
@@ -167,7 +169,22 @@ func (p *state) comment(i int, last string) string {
 		}
 		lines = append([]string{strings.TrimPrefix(t, "# ")}, lines...)
 	}
-	return strings.Join(lines, " ")
+	return SplitComment(lines)
+}
+
+// SplitComment joins the lines of a script's opening comment (without their
+// "# ") into its English sentence and its Indonesian one, the lines that
+// start with "id:".
+func SplitComment(lines []string) (en, id string) {
+	var ens, ids []string
+	for _, l := range lines {
+		if rest, ok := strings.CutPrefix(l, "id:"); ok {
+			ids = append(ids, strings.TrimSpace(rest))
+		} else {
+			ens = append(ens, strings.TrimSpace(l))
+		}
+	}
+	return strings.Join(ens, " "), strings.Join(ids, " ")
 }
 
 // dumpFollows reports whether a goroutine traceback starts within the few

@@ -126,8 +126,17 @@ func (r *renderer) title(prefix, s string, p Problem) {
 	}
 	r.printf("%s%s\n", prefix, r.paint(styleTitle, s))
 	if p.Check != "" && p.Kind != Script {
-		r.text(r.t(i18n.CheckLabel, p.Check))
+		r.text(r.t(i18n.CheckLabel, r.check(p)))
 	}
+}
+
+// check is what the failed script checks, in the student's language when
+// the script says it in both.
+func (r *renderer) check(p Problem) string {
+	if r.l == i18n.ID && p.CheckID != "" {
+		return p.CheckID
+	}
+	return p.Check
 }
 
 func (r *renderer) advice(p Problem) {
@@ -240,7 +249,7 @@ func (r *renderer) problem(prefix string, p Problem) {
 			r.place(p.At, r.staticFinding(p))
 		}
 	case Script:
-		what := p.Check
+		what := r.check(p)
 		if what == "" {
 			what = p.Message
 		}

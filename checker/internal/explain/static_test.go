@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/racelab/racelab/checker/internal/i18n"
@@ -45,7 +46,9 @@ func TestMultiLineScriptComment(t *testing.T) {
 	out := "=== RUN   TestLab/scripts/names\n" +
 		"    testscript.go:609: WORK=$WORK\n" +
 		"        # $N users sign up at once, asking for 3 usernames between them: exactly 3\n" +
-		"        # are welcomed, one per name. (0.148s)\n" +
+		"        # are welcomed, one per name.\n" +
+		"        # id: $N user mendaftar bersamaan dan meminta 3 username:\n" +
+		"        # id: tepat 3 yang diterima. (0.148s)\n" +
 		"        > exec signup -users $N -names 3 -seed $SEED\n" +
 		"        [stdout]\n" +
 		"        welcomed 20, turned away 0\n" +
@@ -59,5 +62,21 @@ func TestMultiLineScriptComment(t *testing.T) {
 	want := "$N users sign up at once, asking for 3 usernames between them: exactly 3 are welcomed, one per name."
 	if ps[0].Check != want {
 		t.Errorf("check %q, want %q", ps[0].Check, want)
+	}
+	wantID := "$N user mendaftar bersamaan dan meminta 3 username: tepat 3 yang diterima."
+	if ps[0].CheckID != wantID {
+		t.Errorf("check (id) %q, want %q", ps[0].CheckID, wantID)
+	}
+	var en, id bytes.Buffer
+	if err := Render(&en, ps, i18n.EN, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := Render(&id, ps, i18n.ID, false); err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, en.String(), want)
+	mustContain(t, id.String(), wantID)
+	if strings.Contains(id.String(), want) || strings.Contains(en.String(), wantID) {
+		t.Errorf("each language shows only its own sentence:\n%s\n%s", en.String(), id.String())
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/racelab/racelab/checker/internal/explain"
 	"github.com/racelab/racelab/checker/internal/gradebook"
 	"github.com/racelab/racelab/checker/lab"
 	"github.com/racelab/racelab/checker/labvet"
@@ -63,8 +64,9 @@ func (l *courseLab) static(files map[string][]byte, makeCopy func() (string, fun
 }
 
 type script struct {
-	name    string // the test name: TestLab/scripts/NAME
-	comment string // the script's opening comment: what it checks, in a student's words
+	name      string // the test name: TestLab/scripts/NAME
+	comment   string // the script's opening comment: what it checks, in a student's words
+	commentID string // the same in Bahasa Indonesia, when the script gives it
 }
 
 func (l *courseLab) rel(file string) string { return "labs/" + l.Name() + "/" + file }
@@ -153,9 +155,9 @@ func (l *courseLab) loadScripts() error {
 		if err != nil {
 			return err
 		}
-		comment := openingComment(data)
+		comment, commentID := openingComment(data)
 		// testing.T.Run rewrites spaces in test names.
-		l.scripts = append(l.scripts, script{name: strings.ReplaceAll(name, " ", "_"), comment: comment})
+		l.scripts = append(l.scripts, script{name: strings.ReplaceAll(name, " ", "_"), comment: comment, commentID: commentID})
 		fmt.Fprintf(&code, "\n-- testdata/%s --\n%s", e.Name(), data)
 	}
 	if len(l.scripts) == 0 {
@@ -237,15 +239,16 @@ func copyWorldReadable(src, dst string) error {
 }
 
 // openingComment returns the # comment a script opens with, its lines
-// joined into one sentence.
-func openingComment(script []byte) string {
-	var words []string
+// joined into one sentence in English and one in Bahasa Indonesia (its
+// "# id:" lines), as make lab reads it.
+func openingComment(script []byte) (en, id string) {
+	var lines []string
 	for line := range bytes.Lines(script) {
 		c, ok := bytes.CutPrefix(bytes.TrimSpace(line), []byte("#"))
 		if !ok {
 			break
 		}
-		words = append(words, strings.TrimSpace(string(c)))
+		lines = append(lines, strings.TrimSpace(string(c)))
 	}
-	return strings.Join(words, " ")
+	return explain.SplitComment(lines)
 }

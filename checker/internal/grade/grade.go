@@ -662,7 +662,11 @@ func (g *grader) runDetails(l *courseLab, r gradebook.Run, output string) []stri
 		}
 		for _, s := range l.scripts {
 			if s.name == name && s.comment != "" {
-				out = append(out, g.opts.Lang.T(i18n.GradeScriptFailed, name, s.comment))
+				comment := s.comment
+				if g.opts.Lang == i18n.ID && s.commentID != "" {
+					comment = s.commentID
+				}
+				out = append(out, g.opts.Lang.T(i18n.GradeScriptFailed, name, comment))
 			}
 		}
 	}

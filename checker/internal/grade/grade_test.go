@@ -176,13 +176,14 @@ func TestVerdictInIndonesian(t *testing.T) {
 }
 
 func TestOpeningComment(t *testing.T) {
-	for script, want := range map[string]string{
-		"# One line.\nexec x\n":                       "One line.",
-		"# Two lines\n# make one.\nexec x\n# later\n": "Two lines make one.",
-		"exec x\n": "",
+	for script, want := range map[string][2]string{
+		"# One line.\nexec x\n":                                  {"One line.", ""},
+		"# Two lines\n# make one.\nexec x\n# later\n":            {"Two lines make one.", ""},
+		"# Both.\n# id: Dua-duanya,\n# id: sekaligus.\nexec x\n": {"Both.", "Dua-duanya, sekaligus."},
+		"exec x\n": {"", ""},
 	} {
-		if got := openingComment([]byte(script)); got != want {
-			t.Errorf("openingComment(%q) = %q, want %q", script, got, want)
+		if en, id := openingComment([]byte(script)); en != want[0] || id != want[1] {
+			t.Errorf("openingComment(%q) = %q, %q; want %q", script, en, id, want)
 		}
 	}
 }
