@@ -118,6 +118,7 @@ func TestNewThenVerify(t *testing.T) {
 		"labs/02-bank-transfer/bank.go:3: replace this example with the lab's program.",
 		"labs/02-bank-transfer/lab_test.go:19: compute what the lab's program must print from the script's arguments.",
 		"labs/02-bank-transfer/testdata/total.txtar:1: say, in a student's words, what this script checks (it is shown when it fails).",
+		"labs/02-bank-transfer/testdata/total.txtar:3: katakan dalam bahasa mahasiswa apa yang dicek script ini.",
 		"solutions/02-bank-transfer/bank.go:3: replace this example fix with the fix of the lab's program.",
 	}, toWrite)
 

@@ -113,7 +113,11 @@ func script(cmd string, args []string, watchdog time.Duration, data map[string][
 	var b strings.Builder
 	b.WriteString("# The program runs to the end: no data race, no goroutine left running or stuck, exit status 0.\n")
 	if watchdog > 0 {
-		fmt.Fprintf(&b, "# It is slow (it sleeps), so it gets more time before it counts as stuck.\nenv RACELAB_WATCHDOG=%s\n", watchdog)
+		b.WriteString("# It is slow (it sleeps), so it gets more time before it counts as stuck.\n")
+	}
+	b.WriteString("# id: Program berjalan sampai selesai: tanpa data race, tanpa goroutine yang masih jalan atau macet, status keluar 0.\n")
+	if watchdog > 0 {
+		fmt.Fprintf(&b, "# id: Programnya lambat (ada sleep), jadi diberi waktu lebih lama sebelum dianggap macet.\nenv RACELAB_WATCHDOG=%s\n", watchdog)
 	}
 	fmt.Fprintf(&b, "exec %s", cmd)
 	for _, a := range args {

@@ -107,9 +107,11 @@ func Plan(root string, opts Options) (*Lab, error) {
 		},
 	}
 	en, id := READMEs(Doc{Number: number, Name: name, Files: meta.Editable, Fix: opts.Fix, RunArgs: "-n 10"})
-	script := fmt.Sprintf("# %s: say, in a student's words, what this script checks (it is shown when it fails).\n"+
+	script := fmt.Sprintf("# %[1]s: say, in a student's words, what this script checks (it is shown when it fails).\n"+
 		"# $N tasks run at once, and the total counts every task exactly once.\n"+
-		"env RACELAB_OVERLAP=$N\nexec %s -n $N\nwant %s $N\n! stderr .\n", lab.Placeholder, cmd, cmd)
+		"# id: %[1]s: katakan dalam bahasa mahasiswa apa yang dicek script ini.\n"+
+		"# id: $N tugas berjalan bersamaan, dan totalnya menghitung setiap tugas tepat sekali.\n"+
+		"env RACELAB_OVERLAP=$N\nexec %[2]s -n $N\nwant %[2]s $N\n! stderr .\n", lab.Placeholder, cmd)
 
 	labDir, solDir := "labs/"+name+"/", "solutions/"+name+"/"
 	return &Lab{Name: name, Number: number, Command: cmd, File: opts.File, Files: Files{

@@ -49,6 +49,25 @@ func Structure(root string, l *lab.Lab) []string {
 		}
 		if !bytes.HasPrefix(data, []byte("#")) {
 			bad("%s: open the script with a # comment that says what it checks", s)
+			continue
+		}
+		var en, id bool
+		for line := range bytes.Lines(data) {
+			c, ok := bytes.CutPrefix(bytes.TrimSpace(line), []byte("#"))
+			if !ok {
+				break
+			}
+			if bytes.HasPrefix(bytes.TrimSpace(c), []byte("id:")) {
+				id = true
+			} else {
+				en = true
+			}
+		}
+		switch {
+		case !id:
+			bad("%s: say what the script checks in Bahasa Indonesia too, on `# id:` lines after the English comment", s)
+		case !en:
+			bad("%s: say what the script checks in English too, before its `# id:` lines", s)
 		}
 	}
 

@@ -61,6 +61,12 @@ func TestStructureProblems(t *testing.T) {
 			"README.id.md: missing the Bahasa Indonesia README"},
 		{"script without comment", func(root string, l *lab.Lab) { write(t, filepath.Join(l.Dir, "testdata", "x.txtar"), "exec bank\n") },
 			"x.txtar: open the script with a # comment"},
+		{"script comment in English only", func(root string, l *lab.Lab) {
+			write(t, filepath.Join(l.Dir, "testdata", "x.txtar"), "# The total is right.\nexec bank\n")
+		}, "x.txtar: say what the script checks in Bahasa Indonesia too"},
+		{"script comment in Indonesian only", func(root string, l *lab.Lab) {
+			write(t, filepath.Join(l.Dir, "testdata", "x.txtar"), "# id: Totalnya benar.\nexec bank\n")
+		}, "x.txtar: say what the script checks in English too"},
 		{"test without harness", func(root string, l *lab.Lab) {
 			write(t, filepath.Join(l.Dir, "lab_test.go"), "package main\n\nimport \"testing\"\n\nfunc TestLab(t *testing.T) {}\n")
 		}, "does not call harness.Main"},
@@ -129,6 +135,7 @@ func TestUnwrittenOfAScaffold(t *testing.T) {
 		"labs/01-bank/bank.go:3: replace this example with the lab's program.",
 		"labs/01-bank/lab_test.go:19: compute what the lab's program must print from the script's arguments.",
 		"labs/01-bank/testdata/total.txtar:1: say, in a student's words, what this script checks (it is shown when it fails).",
+		"labs/01-bank/testdata/total.txtar:3: katakan dalam bahasa mahasiswa apa yang dicek script ini.",
 		"solutions/01-bank/bank.go:3: replace this example fix with the fix of the lab's program.",
 	}
 	assert.Equal(t, want, got)
