@@ -98,6 +98,20 @@ type ExecOptions struct {
 	// Result.Truncated set: the grader runs untrusted programs, and one that
 	// prints forever must not take the grader's memory with it.
 	MaxOutput int
+	// Test2JSON, if not empty, is the path of the test2json tool (see
+	// Test2JSON). Otherwise every run starts it through `go tool`, which
+	// costs about a quarter of a CPU second: as much as a lab run itself.
+	Test2JSON string
+}
+
+// Test2JSON returns the path of the go toolchain's test2json, building it
+// if need be, for callers that run many labs (ExecOptions.Test2JSON).
+func Test2JSON(ctx context.Context) (string, error) {
+	out, err := exec.CommandContext(ctx, "go", "tool", "-n", "test2json").Output()
+	if err != nil {
+		return "", fmt.Errorf("finding test2json (go tool -n test2json): %w", err)
+	}
+	return strings.TrimSpace(string(out)), nil
 }
 
 // ExecWith is Exec with options.
@@ -106,8 +120,12 @@ func ExecWith(ctx context.Context, bin, labDir string, o ExecOptions) (Result, e
 	if o.Wrap != nil {
 		argv = o.Wrap(argv)
 	}
-	args := append([]string{"tool", "test2json", "-t", "--"}, argv...)
-	cmd := exec.CommandContext(ctx, "go", args...)
+	tool := []string{"go", "tool", "test2json"}
+	if o.Test2JSON != "" {
+		tool = []string{o.Test2JSON}
+	}
+	args := append(append(tool[1:], "-t", "--"), argv...)
+	cmd := exec.CommandContext(ctx, tool[0], args...)
 	cmd.Dir = labDir
 	cmd.Env = append(Env(os.Environ()), o.Env...)
 	res, err := collectLimited(cmd, o.MaxOutput)

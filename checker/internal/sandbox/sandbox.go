@@ -91,6 +91,7 @@ func (s *Sandbox) compileCommand(argv []string) []string {
 // Unsandboxed.
 type Sandbox struct {
 	bwrap, setpriv, prlimit string // absolute paths; bwrap is "" when unsandboxed
+	test2json               string // absolute path, or "" to go through `go tool`
 	limits                  Limits
 	// uids hands each concurrent run a user id of its own (when the grader
 	// runs as root), so that RLIMIT_NPROC, which counts per user, bounds one
@@ -150,6 +151,9 @@ func base(limits Limits, concurrency int) (*Sandbox, error) {
 		return nil, fmt.Errorf("prlimit (util-linux) is not installed; the grader needs it to set resource limits: %w", err)
 	}
 	s := &Sandbox{prlimit: prlimit, limits: limits, uids: make(chan int, max(concurrency, 1))}
+	// Found once: started through `go tool` each run costs as much CPU as
+	// the run. If it cannot be found, runs fall back to `go tool`.
+	s.test2json, _ = run.Test2JSON(context.Background())
 	if os.Geteuid() == 0 {
 		if s.setpriv, err = exec.LookPath("setpriv"); err != nil {
 			return nil, fmt.Errorf("setpriv (util-linux) is not installed; the grader needs it to run student code as an unprivileged user: %w", err)
@@ -218,7 +222,7 @@ func (s *Sandbox) Run(ctx context.Context, bin string, spec Spec) (Result, error
 	if !s.Enabled() {
 		env = spec.Env // no --clearenv without bwrap: at least set what the lab needs
 	}
-	res, err := run.ExecWith(runCtx, bin, labDir, run.ExecOptions{Wrap: wrap, Env: env, MaxOutput: s.limits.MaxOutput})
+	res, err := run.ExecWith(runCtx, bin, labDir, run.ExecOptions{Wrap: wrap, Env: env, MaxOutput: s.limits.MaxOutput, Test2JSON: s.test2json})
 	out := Result{Result: res}
 	if ctx.Err() != nil {
 		return out, ctx.Err() // the grader was interrupted: not the student's doing

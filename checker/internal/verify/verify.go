@@ -216,6 +216,7 @@ func Labs(ctx context.Context, opts Options, labs []*lab.Lab) ([]*Result, error)
 	}
 	defer os.RemoveAll(tmp)
 	v := &verifier{opts: opts, tmp: tmp, slots: make(chan struct{}, opts.Jobs)}
+	v.test2json, _ = run.Test2JSON(ctx) // else each run goes through `go tool`
 	results := make([]*Result, len(labs))
 	var wg sync.WaitGroup
 	for i, l := range labs {
@@ -251,9 +252,10 @@ func loadedRuns(count int) []condition {
 }
 
 type verifier struct {
-	opts  Options
-	tmp   string
-	slots chan struct{} // bounds the go builds and lab runs going at once
+	opts      Options
+	tmp       string
+	slots     chan struct{} // bounds the go builds and lab runs going at once
+	test2json string        // the tool's path, found once
 }
 
 func (v *verifier) lab(ctx context.Context, res *Result) {
@@ -454,7 +456,7 @@ func (v *verifier) runs(ctx context.Context, l *lab.Lab, va *variant, conds []co
 		wg.Go(func() {
 			v.slots <- struct{}{}
 			env := append([]string{envSkipStatic + "=1"}, cond.env...)
-			r, err := run.Exec(ctx, va.bin, va.dir, nil, env...)
+			r, err := run.ExecWith(ctx, va.bin, va.dir, run.ExecOptions{Env: env, Test2JSON: v.test2json})
 			<-v.slots
 			va.mu.Lock()
 			defer va.mu.Unlock()
