@@ -471,8 +471,12 @@ func (g *grader) build(ctx context.Context, l *courseLab, files map[string][]byt
 	}
 	res, err := g.opts.Sandbox.Compile(ctx, g.course.root, "./labs/"+l.Name(), bin, overlay)
 	if err != nil || !res.Passed() {
-		// The compiler names an overlaid file by its replacement's path:
-		// say the student's file instead.
+		// The compiler names an overlaid file by its replacement's path,
+		// absolute or relative to the tree (whichever is shorter): say the
+		// student's file instead.
+		if rel, err := filepath.Rel(g.course.root, src); err == nil {
+			res.Output = strings.ReplaceAll(res.Output, rel+string(filepath.Separator), l.rel(""))
+		}
 		res.Output = strings.ReplaceAll(res.Output, src+string(filepath.Separator), l.rel(""))
 		res.Output = strings.ReplaceAll(res.Output, g.course.root+string(filepath.Separator), "")
 		return res, nil, err
