@@ -1,6 +1,8 @@
 // Package lab reads and validates racelab's lab format: one directory
-// labs/NN-slug with a lab.toml, the student's editable file(s), a lab_test.go
-// and testdata/*.txtar scripts, plus the reference fix in solutions/NN-slug.
+// labs/NN-slug with a lab.toml, a lab_test.go and testdata/*.txtar scripts
+// (the judge), the program in its own folder labs/NN-slug/PROGRAM (package
+// main, holding the student's editable file(s)), plus the reference fix in
+// solutions/NN-slug.
 //
 // It is shared by the test harness (which reads the lab.toml of the lab it
 // runs) and by the checker (which discovers, verifies and grades labs), so the
@@ -77,10 +79,13 @@ func (t Text) In(lang string) string {
 
 // Lab is one lab's metadata, as written in its lab.toml, plus where it lives.
 type Lab struct {
-	Title    Text     `toml:"title"`
+	Title Text `toml:"title"`
+	// Program names the program: its folder in the lab's directory and
+	// the command that runs it in the lab's scripts.
+	Program  string   `toml:"program"`
 	Concepts []string `toml:"concepts"`
 	Fix      []string `toml:"fix"`
-	Editable []string `toml:"editable"`
+	Editable []string `toml:"editable"` // file names in the program's folder
 	Expect   string   `toml:"expect"`
 	Points   int      `toml:"points"`
 	Level    int      `toml:"level"`   // 1 (first steps) to 3 (hard)
@@ -96,9 +101,26 @@ type Lab struct {
 // Name is the lab's directory name, e.g. "03-mutex".
 func (l *Lab) Name() string { return fmt.Sprintf("%02d-%s", l.Number, l.Slug) }
 
+// ProgramDir is the program's folder: labs/NN-slug/PROGRAM.
+func (l *Lab) ProgramDir() string { return filepath.Join(l.Dir, l.Program) }
+
+// Path is the path of the program's file name relative to the lab's
+// directory, as a student sees it: e.g. "bank/bank.go".
+func (l *Lab) Path(name string) string { return l.Program + "/" + name }
+
+// Rel is the slash path of the program's file name relative to the
+// repository root: e.g. "labs/03-mutex/bank/bank.go".
+func (l *Lab) Rel(name string) string { return "labs/" + l.Name() + "/" + l.Path(name) }
+
+// Package is the program's package pattern relative to the repository
+// root: e.g. "./labs/03-mutex/bank".
+func (l *Lab) Package() string { return "./labs/" + l.Name() + "/" + l.Program }
+
 // AcceptsAnyFix reports whether the lab leaves the choice of primitive to the
 // student.
 func (l *Lab) AcceptsAnyFix() bool { return slices.Contains(l.Fix, "any") }
+
+var programName = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
 
 var dirName = regexp.MustCompile(`^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$`)
 
@@ -145,7 +167,7 @@ func LoadProblems(dir string) (*Lab, []error) {
 	l.Number, l.Slug, l.Dir = number, slug, abs
 	var problems []error
 	for _, key := range md.Undecoded() {
-		problems = append(problems, fmt.Errorf("%s: %s: unknown field: remove it or fix its name (known: title, concepts, fix, editable, expect, points, level, minutes, [[hint]])", path, key.String()))
+		problems = append(problems, fmt.Errorf("%s: %s: unknown field: remove it or fix its name (known: title, program, concepts, fix, editable, expect, points, level, minutes, [[hint]])", path, key.String()))
 	}
 	problems = append(problems, l.Validate()...)
 	return &l, problems
@@ -164,6 +186,16 @@ func (l *Lab) Validate() []error {
 	}
 	if l.Title.ID == "" {
 		bad("title.id", "missing: give the lab a Bahasa Indonesia title")
+	}
+	switch {
+	case l.Program == "":
+		bad("program", "missing: name the program's folder in the lab's directory (package main, the student's file in it), e.g. \"bank\"")
+	case !programName.MatchString(l.Program):
+		bad("program", "%q must be a lower-case command name (letters and digits, e.g. \"bank\"): it names the program's folder and its command in the scripts", l.Program)
+	default:
+		if fi, err := os.Stat(l.ProgramDir()); err != nil || !fi.IsDir() {
+			bad("program", "%s is not a folder: put the program (package main) in it", l.ProgramDir())
+		}
 	}
 	if len(l.Concepts) == 0 {
 		bad("concepts", "empty: name at least one concept from: %s", strings.Join(Concepts(), ", "))
@@ -204,11 +236,14 @@ func (l *Lab) Validate() []error {
 	}
 	for _, f := range l.Editable {
 		if f != filepath.Base(f) || !strings.HasSuffix(f, ".go") || strings.HasSuffix(f, "_test.go") {
-			bad("editable", "%q must be a non-test .go file directly in the lab directory", f)
+			bad("editable", "%q must be a non-test .go file directly in the program's folder", f)
 			continue
 		}
-		if _, err := os.Stat(filepath.Join(l.Dir, f)); err != nil {
-			bad("editable", "%q does not exist in %s: create it or fix the name", f, l.Dir)
+		if l.Program == "" {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(l.ProgramDir(), f)); err != nil {
+			bad("editable", "%q does not exist in %s: create it or fix the name", f, l.ProgramDir())
 		}
 	}
 	if l.Points <= 0 {

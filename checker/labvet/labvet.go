@@ -21,20 +21,12 @@ import (
 	"github.com/racelab/racelab/checker/labvet/confine"
 	"github.com/racelab/racelab/checker/labvet/fakesync"
 	"github.com/racelab/racelab/checker/labvet/fixkind"
+	"github.com/racelab/racelab/checker/protocol"
 )
 
-// Finding is one problem in a student file.
-type Finding struct {
-	File    string // base name of the file
-	Line    int
-	Column  int
-	Check   string // analyzer name: fixkind, fakesync or confine
-	Message string
-}
-
-func (f Finding) String() string {
-	return fmt.Sprintf("%s:%d:%d: %s", f.File, f.Line, f.Column, f.Message)
-}
+// Finding is one problem in a student file: the judge reports findings in
+// its verdict, so the type is the protocol's.
+type Finding = protocol.Finding
 
 // Analyzers returns the checks for a lab accepting fix kinds fix, limited to
 // the editable files.

@@ -1,7 +1,7 @@
 // Command squares adds up the squares of 0, 1, ..., n-1, computing each
 // square in a goroutine of its own.
 //
-// Run it: go run ./labs/01-waitgroup -n 10
+// Run it: go run ./labs/01-waitgroup/squares -n 10
 package main
 
 import (
@@ -12,7 +12,7 @@ import (
 	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
-func main() {
+func run() {
 	n := flag.Int("n", 10, "how many squares to add up")
 	flag.Parse()
 

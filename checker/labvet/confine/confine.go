@@ -1,16 +1,19 @@
 // Package confine defines an analyzer that reports student code reaching
 // around the lab: packages and directives that read the process's memory,
-// make system calls, start other programs or drive the test framework.
+// make system calls, start other programs or drive the test framework, and
+// os.Exit.
 //
-// A lab's file is compiled into the test binary that grades it, so its code
-// runs in the same process as the tests. A fix needs goroutines, sync,
-// channels and the plain standard library; what this analyzer rejects could
-// only serve to forge the test results or escape the lab's checks, so it is
-// refused outright with the reason named.
+// A lab's program runs apart from the judge that grades it, in a sandbox,
+// but the checks it makes of itself (leaks, overlap) run in its own process,
+// and its exit status says whether they passed (see checker/protocol). A fix
+// needs goroutines, sync, channels and the plain standard library; what
+// this analyzer rejects could only serve to skip those checks or forge that
+// status, so a file using it is refused: never built, never run.
 package confine
 
 import (
 	"go/ast"
+	"go/types"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -20,11 +23,35 @@ import (
 )
 
 // Module is the racelab module's path; of its packages a lab file may
-// import only the overlap helpers its program ships with.
+// import only the overlap helpers its program ships with and the packages
+// of its own lab (a fixture's world, such as labs/21-capstone-crawler/web).
 const Module = "github.com/racelab/racelab"
 
-// allowedOwn are the racelab packages a lab file may import.
-var allowedOwn = []string{Module + "/labs/internal/overlap"}
+// overlapPkg is the one shared racelab package a lab file may import.
+const overlapPkg = Module + "/labs/internal/overlap"
+
+// allowedOwn reports whether a lab file of package pkg may import the
+// racelab package path.
+func allowedOwn(pkg, path string) bool {
+	if path == overlapPkg {
+		return true
+	}
+	// pkg is labs/NN-slug/PROGRAM: its lab's folder is the parent.
+	labDir := pkg[:max(strings.LastIndex(pkg, "/"), 0)]
+	return strings.HasPrefix(labDir, Module+"/labs/") && strings.HasPrefix(path, labDir+"/") &&
+		!strings.Contains(strings.TrimPrefix(path, labDir+"/"), "internal")
+}
+
+// refusedFunc says why a use of a standard-library function is refused, or "".
+func refusedFunc(name string) string {
+	switch name {
+	case "os.Exit":
+		return "os.Exit can end the program with any status, also the one that says the lab's checks passed: return from run instead"
+	case "os.StartProcess":
+		return "os.StartProcess runs other programs"
+	}
+	return ""
+}
 
 // forbidden says why a standard-library import is refused, or "".
 func forbidden(path string) string {
@@ -63,6 +90,28 @@ func New(files []string) *analysis.Analyzer {
 }
 
 func check(pass *analysis.Pass, f *ast.File) {
+	// Every use counts, not only a call: `exit := os.Exit; exit(65)` forges
+	// the same status.
+	ast.Inspect(f, func(n ast.Node) bool {
+		var id *ast.Ident
+		switch x := n.(type) {
+		case *ast.SelectorExpr:
+			id = x.Sel
+		case *ast.Ident:
+			id = x
+		default:
+			return true
+		}
+		fn, ok := pass.TypesInfo.Uses[id].(*types.Func)
+		if !ok || fn.Pkg() == nil {
+			return true
+		}
+		if why := refusedFunc(fn.Pkg().Path() + "." + fn.Name()); why != "" {
+			pass.Reportf(n.Pos(), "%s is not allowed in a lab file: %s", fn.Pkg().Name()+"."+fn.Name(), why)
+			return false
+		}
+		return true
+	})
 	for _, imp := range f.Imports {
 		path, err := strconv.Unquote(imp.Path.Value)
 		if err != nil {
@@ -72,8 +121,8 @@ func check(pass *analysis.Pass, f *ast.File) {
 			pass.Reportf(imp.Pos(), "import %q is not allowed in a lab file: %s; a fix needs only goroutines, sync, channels and the plain standard library", path, why)
 			continue
 		}
-		if strings.Contains(strings.SplitN(path, "/", 2)[0], ".") && !slices.Contains(allowedOwn, path) {
-			pass.Reportf(imp.Pos(), "import %q is not allowed in a lab file: only the standard library and %s are; the lab's tests and their libraries are not the program's to call", path, allowedOwn[0])
+		if strings.Contains(strings.SplitN(path, "/", 2)[0], ".") && !allowedOwn(pass.Pkg.Path(), path) {
+			pass.Reportf(imp.Pos(), "import %q is not allowed in a lab file: only the standard library, %s and the lab's own packages are; the lab's tests and their libraries are not the program's to call", path, overlapPkg)
 		}
 	}
 	for _, group := range f.Comments {

@@ -20,20 +20,15 @@
 package overlap
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
 	"sync"
 	"time"
+
+	"github.com/racelab/racelab/checker/protocol"
 )
-
-// EnvOverlap names the environment variable that sets how many tasks must be
-// inside Work at once. Unset, Work only pretends to be slow.
-const EnvOverlap = "RACELAB_OVERLAP"
-
-// EnvTimeout names the environment variable that sets how long Work waits
-// for the others (a Go duration). It defaults to DefaultTimeout.
-const EnvTimeout = "RACELAB_OVERLAP_TIMEOUT"
 
 // DefaultTimeout is long enough for goroutines on a loaded machine with
 // GOMAXPROCS=1 to reach the barrier, short enough that a serialised program
@@ -45,7 +40,6 @@ const DefaultTimeout = 3 * time.Second
 const idle = 20 * time.Millisecond
 
 type barrier struct {
-	once    sync.Once
 	want    int
 	timeout time.Duration
 	err     error // a bad environment variable
@@ -59,24 +53,34 @@ type barrier struct {
 }
 
 // theBarrier is per process: each run of a lab program is its own process.
+// It reads its settings while the package is initialised, before package
+// main and so before any student code can change the environment.
 var theBarrier = newBarrier()
 
-func newBarrier() *barrier { return &barrier{released: make(chan struct{})} }
+// newBarrier makes a barrier configured by the environment:
+// protocol.EnvOverlap sets how many tasks must be inside Work at once
+// (unset, Work only pretends to be slow), protocol.EnvOverlapTimeout how
+// long Work waits for the others (default DefaultTimeout).
+func newBarrier() *barrier {
+	b := &barrier{released: make(chan struct{})}
+	b.configure()
+	return b
+}
 
 func (b *barrier) configure() {
 	b.timeout = DefaultTimeout
-	if v := os.Getenv(EnvTimeout); v != "" {
+	if v := os.Getenv(protocol.EnvOverlapTimeout); v != "" {
 		d, err := time.ParseDuration(v)
 		if err != nil || d <= 0 {
-			b.err = fmt.Errorf("%s=%q: want a positive duration such as 3s", EnvTimeout, v)
+			b.err = fmt.Errorf("%s=%q: want a positive duration such as 3s", protocol.EnvOverlapTimeout, v)
 			return
 		}
 		b.timeout = d
 	}
-	if v := os.Getenv(EnvOverlap); v != "" {
+	if v := os.Getenv(protocol.EnvOverlap); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 {
-			b.err = fmt.Errorf("%s=%q: want a whole number of tasks, at least 1", EnvOverlap, v)
+			b.err = fmt.Errorf("%s=%q: want a whole number of tasks, at least 1", protocol.EnvOverlap, v)
 			return
 		}
 		b.want = n
@@ -88,7 +92,6 @@ func (b *barrier) configure() {
 func Work() { theBarrier.work() }
 
 func (b *barrier) work() {
-	b.once.Do(b.configure)
 	if b.want == 0 {
 		time.Sleep(idle)
 		return
@@ -123,12 +126,14 @@ func (b *barrier) work() {
 	b.mu.Unlock()
 }
 
-// Check reports whether the overlap the script demanded was reached. The
-// harness calls it after the program returns.
+// Err reports a malformed setting of Work, Window or Settle.
+func Err() error { return errors.Join(theBarrier.err, theWindow.err, theSettle.err) }
+
+// Check reports whether the overlap the script demanded was reached.
+// program.Main calls it after the program returns.
 func Check() error { return theBarrier.check() }
 
 func (b *barrier) check() error {
-	b.once.Do(b.configure)
 	if b.err != nil {
 		return b.err
 	}

@@ -7,14 +7,15 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/racelab/racelab/checker/protocol"
 )
 
 // configured returns a barrier as the environment would set it up.
 func configured(t *testing.T, want, timeout string) *barrier {
-	t.Setenv(EnvOverlap, want)
-	t.Setenv(EnvTimeout, timeout)
+	t.Setenv(protocol.EnvOverlap, want)
+	t.Setenv(protocol.EnvOverlapTimeout, timeout)
 	b := newBarrier()
-	b.once.Do(b.configure)
 	return b
 }
 
@@ -49,14 +50,14 @@ func TestWorkWithoutDemandOnlyPretends(t *testing.T) {
 }
 
 func TestBadEnvironmentIsReported(t *testing.T) {
-	assert.ErrorContains(t, configured(t, "many", "1s").check(), EnvOverlap)
-	assert.ErrorContains(t, configured(t, "2", "soon").check(), EnvTimeout)
+	assert.ErrorContains(t, configured(t, "many", "1s").check(), protocol.EnvOverlap)
+	assert.ErrorContains(t, configured(t, "2", "soon").check(), protocol.EnvOverlapTimeout)
 }
 
 func TestWindowGathersCallers(t *testing.T) {
-	t.Setenv(EnvWindow, "2")
-	t.Setenv(EnvWindowWait, "10s")
-	w := &window{}
+	t.Setenv(protocol.EnvWindow, "2")
+	t.Setenv(protocol.EnvWindowWait, "10s")
+	w := newWindow()
 	var wg sync.WaitGroup
 	start := time.Now()
 	wg.Go(w.enter)
@@ -67,9 +68,9 @@ func TestWindowGathersCallers(t *testing.T) {
 }
 
 func TestWindowAloneWaitsOutTheTimeoutWithoutFailing(t *testing.T) {
-	t.Setenv(EnvWindow, "2")
-	t.Setenv(EnvWindowWait, "30ms")
-	w := &window{}
+	t.Setenv(protocol.EnvWindow, "2")
+	t.Setenv(protocol.EnvWindowWait, "30ms")
+	w := newWindow()
 	start := time.Now()
 	w.enter()
 	w.enter() // the first gave up; the second waits afresh
@@ -78,23 +79,35 @@ func TestWindowAloneWaitsOutTheTimeoutWithoutFailing(t *testing.T) {
 }
 
 func TestWindowNeverCalledIsReported(t *testing.T) {
-	t.Setenv(EnvWindow, "2")
-	w := &window{}
+	t.Setenv(protocol.EnvWindow, "2")
+	w := newWindow()
 	err := w.check()
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "put the call back")
 }
 
 func TestWindowNeverCalledIsFineWhenOptional(t *testing.T) {
-	t.Setenv(EnvWindow, "2")
-	t.Setenv(EnvWindowOptional, "1")
-	assert.NoError(t, (&window{}).check())
+	t.Setenv(protocol.EnvWindow, "2")
+	t.Setenv(protocol.EnvWindowOptional, "1")
+	assert.NoError(t, newWindow().check())
 }
 
 func TestWindowOptionalRejectsOtherValues(t *testing.T) {
-	t.Setenv(EnvWindow, "2")
-	t.Setenv(EnvWindowOptional, "yes")
-	err := (&window{}).check()
+	t.Setenv(protocol.EnvWindow, "2")
+	t.Setenv(protocol.EnvWindowOptional, "yes")
+	err := newWindow().check()
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "want 1")
+}
+
+// The settings are read once, while the package is initialised: a lab
+// program's code runs later and cannot weaken them by changing the
+// environment (os.Setenv in an init).
+func TestSettingsAreFixedBeforeTheProgramRuns(t *testing.T) {
+	t.Setenv(protocol.EnvOverlap, "1000")
+	t.Setenv(protocol.EnvWindow, "1000")
+	t.Setenv(protocol.EnvSettle, "nonsense")
+	assert.NoError(t, Err())
+	assert.NoError(t, Check(), "the barrier keeps the setting the process started with")
+	assert.NoError(t, CheckWindow())
 }

@@ -6,14 +6,34 @@ import (
 	"os"
 	"runtime"
 	"time"
-)
 
-// EnvSettle names the environment variable that turns Settle on and sets the
-// longest it waits (a Go duration, such as 2s). Unset, Settle returns at once.
-const EnvSettle = "RACELAB_SETTLE"
+	"github.com/racelab/racelab/checker/protocol"
+)
 
 // settlePoll is how often Settle looks at the other goroutines again.
 const settlePoll = 200 * time.Microsecond
+
+// settle is Settle's setting: protocol.EnvSettle turns it on and sets the
+// longest it waits (a Go duration, such as 2s). Unset, Settle returns at
+// once. Read while the package is initialised, like the barrier's.
+type settle struct {
+	limit time.Duration
+	err   error
+}
+
+var theSettle = newSettle()
+
+func newSettle() settle {
+	v := os.Getenv(protocol.EnvSettle)
+	if v == "" {
+		return settle{}
+	}
+	limit, err := time.ParseDuration(v)
+	if err != nil || limit <= 0 {
+		return settle{err: fmt.Errorf("%s=%q: want a positive duration such as 2s", protocol.EnvSettle, v)}
+	}
+	return settle{limit: limit}
+}
 
 // Settle waits until every other goroutine of the program is parked (blocked
 // on a channel, a select, a lock, a sleep or a system call) rather than
@@ -27,18 +47,13 @@ const settlePoll = 200 * time.Microsecond
 // the close happens to come first. With it, the goroutine has always gone as
 // far as it can before the close, so it is blocked in its select (right) or
 // in its plain send (wrong, and the leak check sees it) every time.
-func Settle() {
-	v := os.Getenv(EnvSettle)
-	if v == "" {
+func Settle() { theSettle.wait() }
+
+func (s settle) wait() {
+	if s.limit == 0 {
 		return
 	}
-	limit, err := time.ParseDuration(v)
-	if err != nil || limit <= 0 {
-		// A mistake in the lab's script: say so where the script's
-		// "! stderr ." will fail the run, rather than guess a value.
-		fmt.Fprintf(os.Stderr, "racelab: %s=%q: want a positive duration such as 2s\n", EnvSettle, v)
-		return
-	}
+	limit := s.limit
 	deadline := time.Now().Add(limit)
 	buf := make([]byte, 1<<16)
 	for time.Now().Before(deadline) {

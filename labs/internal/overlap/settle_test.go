@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/racelab/racelab/checker/protocol"
 )
 
 func TestGoroutineState(t *testing.T) {
@@ -39,12 +41,12 @@ func TestSettleIsOffWithoutTheVariable(t *testing.T) {
 	stop := spin(t)
 	defer stop()
 	start := time.Now()
-	Settle()
+	newSettle().wait()
 	assert.Less(t, time.Since(start), 50*time.Millisecond)
 }
 
 func TestSettleReturnsOnceTheOthersBlock(t *testing.T) {
-	t.Setenv(EnvSettle, "10s")
+	t.Setenv(protocol.EnvSettle, "10s")
 	ch := make(chan int)
 	var sent atomic.Bool
 	go func() {
@@ -55,18 +57,18 @@ func TestSettleReturnsOnceTheOthersBlock(t *testing.T) {
 		ch <- 1
 	}()
 	start := time.Now()
-	Settle()
+	newSettle().wait()
 	assert.True(t, sent.Load(), "Settle returned while the goroutine was still working")
 	assert.Less(t, time.Since(start), 5*time.Second)
 	<-ch
 }
 
 func TestSettleGivesUpOnABusyGoroutine(t *testing.T) {
-	t.Setenv(EnvSettle, "50ms")
+	t.Setenv(protocol.EnvSettle, "50ms")
 	stop := spin(t)
 	defer stop()
 	start := time.Now()
-	Settle()
+	newSettle().wait()
 	assert.GreaterOrEqual(t, time.Since(start), 50*time.Millisecond)
 }
 

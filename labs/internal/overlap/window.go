@@ -7,21 +7,9 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"github.com/racelab/racelab/checker/protocol"
 )
-
-// EnvWindow names the environment variable that sets how many callers
-// Window gathers before it lets them go on.
-const EnvWindow = "RACELAB_WINDOW"
-
-// EnvWindowWait names the environment variable that sets how long Window
-// waits for the others (a Go duration). It defaults to DefaultWindowWait.
-const EnvWindowWait = "RACELAB_WINDOW_WAIT"
-
-// EnvWindowOptional names the environment variable that, set to 1, lets a
-// program finish without ever calling Window. A script sets it when the
-// Window calls sit in the lab's fixture (where a student cannot delete them)
-// and the right fix no longer goes through that code at all.
-const EnvWindowOptional = "RACELAB_WINDOW_OPTIONAL"
 
 // DefaultWindowWait is the longest a caller waits in Window. A correct
 // program pays it once per caller that holds a lock across the window, so it
@@ -29,7 +17,6 @@ const EnvWindowOptional = "RACELAB_WINDOW_OPTIONAL"
 const DefaultWindowWait = 500 * time.Millisecond
 
 type window struct {
-	once     sync.Once
 	want     int
 	wait     time.Duration
 	optional bool
@@ -41,33 +28,43 @@ type window struct {
 	open    chan struct{}
 }
 
-// theWindow is per process, like theBarrier.
-var theWindow = &window{}
+// theWindow is per process, and configured as early, as theBarrier.
+var theWindow = newWindow()
+
+// newWindow makes a window configured by the environment:
+// protocol.EnvWindow callers are gathered (unset: Window does nothing), for
+// at most protocol.EnvWindowWait (default DefaultWindowWait);
+// protocol.EnvWindowOptional=1 lets a run never reach Window.
+func newWindow() *window {
+	w := &window{}
+	w.configure()
+	return w
+}
 
 func (w *window) configure() {
 	w.wait = DefaultWindowWait
-	if v := os.Getenv(EnvWindowWait); v != "" {
+	if v := os.Getenv(protocol.EnvWindowWait); v != "" {
 		d, err := time.ParseDuration(v)
 		if err != nil || d <= 0 {
-			w.err = fmt.Errorf("%s=%q: want a positive duration such as 500ms", EnvWindowWait, v)
+			w.err = fmt.Errorf("%s=%q: want a positive duration such as 500ms", protocol.EnvWindowWait, v)
 			return
 		}
 		w.wait = d
 	}
-	if v := os.Getenv(EnvWindow); v != "" {
+	if v := os.Getenv(protocol.EnvWindow); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 {
-			w.err = fmt.Errorf("%s=%q: want a whole number of callers, at least 1", EnvWindow, v)
+			w.err = fmt.Errorf("%s=%q: want a whole number of callers, at least 1", protocol.EnvWindow, v)
 			return
 		}
 		w.want = n
 	}
-	switch v := os.Getenv(EnvWindowOptional); v {
+	switch v := os.Getenv(protocol.EnvWindowOptional); v {
 	case "", "0":
 	case "1":
 		w.optional = true
 	default:
-		w.err = fmt.Errorf("%s=%q: want 1 (or leave it unset)", EnvWindowOptional, v)
+		w.err = fmt.Errorf("%s=%q: want 1 (or leave it unset)", protocol.EnvWindowOptional, v)
 		return
 	}
 	w.open = make(chan struct{})
@@ -84,7 +81,6 @@ func (w *window) configure() {
 func Window() { theWindow.enter() }
 
 func (w *window) enter() {
-	w.once.Do(w.configure)
 	if w.want == 0 {
 		return
 	}
@@ -120,7 +116,6 @@ func (w *window) enter() {
 func CheckWindow() error { return theWindow.check() }
 
 func (w *window) check() error {
-	w.once.Do(w.configure)
 	if w.err != nil {
 		return w.err
 	}

@@ -8,7 +8,7 @@ import (
 	"testing"       // want `import "testing" is not allowed in a lab file: the test framework belongs to the lab's tests`
 	"unsafe"        // want `import "unsafe" is not allowed in a lab file: it reads and writes memory around Go's rules`
 
-	"example.com/harness" // want `import "example.com/harness" is not allowed in a lab file: only the standard library and github.com/racelab/racelab/labs/internal/overlap are`
+	"example.com/harness" // want `import "example.com/harness" is not allowed in a lab file: only the standard library, github.com/racelab/racelab/labs/internal/overlap and the lab.s own packages are`
 )
 
 var _ = fmt.Sprint(exec.Command, debug.SetGCPercent, syscall.Getpid, testing.Short, unsafe.Sizeof(0), harness.X)

@@ -1,0 +1,15 @@
+package main
+
+import (
+	"github.com/racelab/racelab/labs/03-bank/customers"
+	"github.com/racelab/racelab/labs/03-bank/internal/secret" // want `import "github.com/racelab/racelab/labs/03-bank/internal/secret" is not allowed`
+	"github.com/racelab/racelab/labs/04-other/world"          // want `import "github.com/racelab/racelab/labs/04-other/world" is not allowed`
+	"github.com/racelab/racelab/labs/internal/overlap"
+	"github.com/racelab/racelab/labs/internal/program" // want `import "github.com/racelab/racelab/labs/internal/program" is not allowed`
+)
+
+func main() {
+	overlap.Work()
+	program.Main(nil)
+	_ = customers.X() + secret.X() + world.X()
+}

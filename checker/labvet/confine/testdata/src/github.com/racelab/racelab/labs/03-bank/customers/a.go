@@ -1,0 +1,3 @@
+package customers
+
+func X() int { return 1 }

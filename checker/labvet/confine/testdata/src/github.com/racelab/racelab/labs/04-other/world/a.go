@@ -1,0 +1,3 @@
+package world
+
+func X() int { return 1 }

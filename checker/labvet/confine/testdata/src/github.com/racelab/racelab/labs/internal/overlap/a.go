@@ -1,0 +1,3 @@
+package overlap
+
+func Work() {}

@@ -1,0 +1,3 @@
+package program
+
+func Main(func()) {}

@@ -1,0 +1,142 @@
+package judge
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/racelab/racelab/checker/isolate"
+	"github.com/racelab/racelab/checker/protocol"
+)
+
+// behaviours runs the scripts of testdata/labs/01-behaviours: each starts
+// the lab's program, prog, in a way a lab program can behave (hostile ones
+// included) and checks how the judge classified the run.
+func behaviours(t *testing.T) {
+	t.Chdir("testdata/labs/01-behaviours")
+	t.Setenv(protocol.EnvSkipStatic, "1") // prog uses what no student file may
+	t.Setenv(protocol.EnvRunLimit, "4s")
+	Run(t, Want("double", double), Command("reasons", reasons))
+}
+
+func TestBehaviours(t *testing.T) { behaviours(t) }
+
+// In the sandbox the program behaves, and is judged, the same.
+func TestBehavioursSandboxed(t *testing.T) {
+	spec := testSpec(t)
+	t.Setenv(protocol.EnvSandbox, spec.String())
+	behaviours(t)
+}
+
+// testSpec is a sandbox as the grader makes one, or skips the test where
+// bubblewrap is missing.
+func testSpec(t *testing.T) isolate.Spec {
+	bwrap, err := exec.LookPath("bwrap")
+	if err != nil {
+		t.Skip("bubblewrap is not installed (apt-get install bubblewrap)")
+	}
+	prlimit, err := exec.LookPath("prlimit")
+	require.NoError(t, err)
+	return isolate.Spec{Bwrap: bwrap, Prlimit: prlimit, UID: -1, CPUSeconds: 60, Data: 2 << 30,
+		FileSize: 64 << 20, Scratch: 64 << 20, System: isolate.SystemBinds()}
+}
+
+func double(args []string) (string, error) {
+	n, err := strconv.Atoi(args[0])
+	return fmt.Sprintf("%d\n%d", n, 2*n), err
+}
+
+// reasons REASON... fails unless the last run of the program was
+// classified exactly so.
+func reasons(ts *testscript.TestScript, neg bool, args []string) {
+	runs := state(ts).runs
+	if len(runs) == 0 {
+		ts.Fatalf("reasons: the program has not run")
+	}
+	last := runs[len(runs)-1]
+	var got []string
+	for _, r := range protocol.Classify(last) {
+		got = append(got, string(r))
+	}
+	if !slices.Equal(got, args) {
+		ts.Fatalf("the run (exit %d, limit %q) was classified %v, want %v", last.Exit, last.Limit, got, args)
+	}
+}
+
+// verdictOf runs `go test` on a lab under testdata/labs, as make lab does,
+// and returns the verdict its judge wrote and the test's output.
+func verdictOf(t *testing.T, lab string, env ...string) (*protocol.Verdict, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "verdict.json")
+	cmd := exec.Command(goTool(), "test", "-count=1", "./testdata/labs/"+lab)
+	cmd.Env = append(append(os.Environ(), protocol.EnvVerdict+"="+path), env...)
+	out, _ := cmd.CombinedOutput()
+	v, err := protocol.ReadVerdict(path)
+	require.NoError(t, err, "go test printed:\n%s", out)
+	return v, string(out)
+}
+
+// A file the static checks refuse is never built, let alone run.
+func TestRefusedIsNeverBuilt(t *testing.T) {
+	v, out := verdictOf(t, "02-refused")
+	assert.False(t, v.Passed)
+	assert.Equal(t, []protocol.Reason{protocol.Refused}, v.Reasons)
+	assert.Empty(t, v.Scripts, "no script ran")
+	assert.Empty(t, v.Build)
+	assert.NotContains(t, out, "=== RUN   TestLab/build")
+	if assert.NotEmpty(t, v.Static) {
+		assert.Equal(t, "confine", v.Static[0].Check)
+		assert.Contains(t, v.Static[0].String(), "prog.go:")
+	}
+}
+
+func TestBuildFailureIsReported(t *testing.T) {
+	v, _ := verdictOf(t, "03-nobuild")
+	assert.False(t, v.Passed)
+	assert.Equal(t, []protocol.Reason{protocol.Build}, v.Reasons)
+	assert.Contains(t, v.Build, "undefined: nothing")
+	assert.Empty(t, v.Scripts)
+}
+
+// The verdict of a failing lab names every reason, each script's own, and
+// what the program printed, as data.
+func TestVerdictOfAFailingLab(t *testing.T) {
+	v, _ := verdictOf(t, "04-racy")
+	assert.False(t, v.Passed)
+	assert.Equal(t, []protocol.Reason{protocol.Race, protocol.WrongOutput}, v.Reasons)
+	require.Len(t, v.Scripts, 2)
+	byName := map[string]protocol.Script{}
+	for _, s := range v.Scripts {
+		byName[s.Name] = s
+	}
+	race := byName["race"]
+	assert.False(t, race.Passed)
+	assert.Equal(t, []protocol.Reason{protocol.Race}, race.Reasons)
+	require.Len(t, race.Runs, 1)
+	assert.Equal(t, protocol.ExitRace, race.Runs[0].Exit)
+	assert.Contains(t, race.Runs[0].Stderr, "WARNING: DATA RACE")
+	assert.Equal(t, []protocol.Reason{protocol.WrongOutput}, byName["count"].Reasons)
+	assert.True(t, strings.HasPrefix(byName["count"].Failure, protocol.MarkWrongOutput), byName["count"].Failure)
+}
+
+// The grader hands the judge a program it built itself: no static step, no
+// build, the same scripts.
+func TestProgramHandedIn(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "prog")
+	build := exec.Command(goTool(), append(append([]string{"build", "-o", bin}, protocol.BuildFlags()...), "./testdata/labs/04-racy/prog")...)
+	out, err := build.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	v, text := verdictOf(t, "04-racy", protocol.EnvProgram+"="+bin)
+	assert.Equal(t, []protocol.Reason{protocol.Race, protocol.WrongOutput}, v.Reasons)
+	assert.NotContains(t, text, "TestLab/build")
+	assert.Nil(t, v.Static)
+}

@@ -1,0 +1,99 @@
+// Command prog behaves as its first argument says: each behaviour is one
+// a lab program can have, hostile ones included.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/racelab/racelab/labs/internal/overlap"
+)
+
+func init() {
+	// A hostile program's init runs before run: it may try to weaken the
+	// checks by changing the environment they read.
+	if len(os.Args) > 1 && os.Args[1] == "weaken" {
+		os.Setenv("RACELAB_OVERLAP", "1")
+		os.Setenv("GORACE", "exitcode=0")
+		os.Setenv("RACELAB_WATCHDOG", "1h")
+	}
+}
+
+func run() {
+	switch os.Args[1] {
+	case "ok":
+		fmt.Println("hello")
+	case "race":
+		racy()
+	case "race-quiet":
+		// Hides the race report by closing stderr first: the exit status
+		// still tells.
+		os.Stderr.Close()
+		racy()
+	case "straggler":
+		// main returns first; the racing write happens after it.
+		x := 0
+		go func() { overlap.Work(); x = 1 }()
+		_ = x
+	case "leak":
+		ch := make(chan int)
+		go func() { ch <- 1 }()
+	case "deadlock":
+		var mu sync.Mutex
+		mu.Lock()
+		mu.Lock()
+	case "spin":
+		for {
+		}
+	case "serial", "weaken":
+		overlap.Work()
+		overlap.Work()
+		fmt.Println("done")
+	case "concurrent":
+		var wg sync.WaitGroup
+		for range 3 {
+			wg.Go(overlap.Work)
+		}
+		wg.Wait()
+	case "env":
+		fmt.Println(strings.Join(os.Environ(), "\n"))
+	case "echo":
+		for _, a := range os.Args[2:] {
+			fmt.Println(a)
+		}
+	case "panic":
+		panic("boom")
+	case "help":
+		// flag's -h exits 0 before run returns: the checks never ran.
+		fmt.Println("done")
+		fs := flag.NewFlagSet("prog", flag.ExitOnError)
+		fs.Parse([]string{"-h"})
+	case "flood":
+		line := strings.Repeat("x", 1023) + "\n"
+		for {
+			os.Stdout.WriteString(line)
+		}
+	case "slow":
+		time.Sleep(time.Hour)
+	case "probe":
+		for _, f := range []string{"/proc/1/cmdline", "/proc/1/environ", "/proc/self/mountinfo"} {
+			data, _ := os.ReadFile(f)
+			fmt.Printf("== %s\n%s\n", f, strings.ReplaceAll(string(data), "\x00", " "))
+		}
+		wd, _ := os.Getwd()
+		fmt.Println("== cwd", wd)
+	}
+}
+
+func racy() {
+	x := 0
+	done := make(chan bool)
+	go func() { x = 1; done <- true }()
+	x = 2
+	<-done
+	fmt.Println(x)
+}

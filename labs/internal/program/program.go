@@ -1,0 +1,124 @@
+// Package program runs a lab's program under the checks that only the
+// program's own process can make of itself. Every lab program's fixture has
+// the same main:
+//
+//	func main() { program.Main(run) }
+//
+// and the student's file holds run. Run by hand (go run ./labs/03-mutex/bank)
+// the program just calls run. Started by a judge (RACELAB_JUDGED=1), Main
+// also
+//
+//   - stops a program that does not finish within RACELAB_WATCHDOG (default
+//     5s), printing where every goroutine is: a deadlock (ExitDeadlock);
+//   - after run returns, waits briefly for goroutines still running, then
+//     reports those still there: a leak (ExitLeak);
+//   - asks package overlap whether the tasks ran at the same time as the
+//     script demanded (ExitNotConcurrent);
+//   - and only when all of that passed exits with protocol.ExitChecked.
+//
+// A data race ends the process at once with protocol.ExitRace (the judge
+// sets GORACE). The judge trusts none of this blindly: see protocol for why a
+// program cannot fake ExitChecked, and docs/architecture.md for what else it
+// could try.
+package program
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"time"
+
+	"go.uber.org/goleak"
+
+	"github.com/racelab/racelab/checker/protocol"
+	"github.com/racelab/racelab/labs/internal/overlap"
+)
+
+// DefaultWatchdog is generous for programs that finish in milliseconds, even
+// on a loaded machine, and short enough that a deadlocked lab fails quickly.
+const DefaultWatchdog = 5 * time.Second
+
+// settings are read while the package is initialised: before package main,
+// so before any of the student's code (an init included) can change the
+// environment.
+type settings struct {
+	judged   bool
+	watchdog time.Duration
+	err      error
+}
+
+var theSettings = readSettings(os.Getenv)
+
+func readSettings(getenv func(string) string) settings {
+	s := settings{judged: getenv(protocol.EnvJudged) == "1", watchdog: DefaultWatchdog}
+	if v := getenv(protocol.EnvWatchdog); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			s.err = fmt.Errorf("%s=%q: want a positive duration such as 5s", protocol.EnvWatchdog, v)
+		} else {
+			s.watchdog = d
+		}
+	}
+	return s
+}
+
+// Main runs run, under the lab's checks when a judge started the program.
+// When judged it never returns.
+func Main(run func()) {
+	if !theSettings.judged {
+		run()
+		return
+	}
+	os.Exit(judged(theSettings, run))
+}
+
+// judged runs run under the checks and returns the exit code.
+func judged(s settings, run func()) int {
+	if s.err != nil {
+		return badSetting(s.err)
+	}
+	if err := overlap.Err(); err != nil {
+		return badSetting(err)
+	}
+	before := goleak.IgnoreCurrent()
+	watchdog := time.AfterFunc(s.watchdog, func() {
+		fmt.Fprintf(os.Stderr, "%s the program did not finish within %v: its goroutines are all waiting (or one loops forever). Where each goroutine is:\n%s",
+			protocol.MarkDeadlock, s.watchdog, goroutineDump())
+		os.Exit(protocol.ExitDeadlock)
+	})
+	run()
+	watchdog.Stop()
+
+	// goleak.Find retries for a while before it reports, so goroutines that
+	// are just finishing are waited for, and their races reported, rather
+	// than cut off when the process exits.
+	if err := goleak.Find(before); err != nil {
+		fmt.Fprintf(os.Stderr, "%s main returned while goroutines were still running or blocked; each one is listed below with where it is stuck.\n%v\n", protocol.MarkLeak, err)
+		return protocol.ExitLeak
+	}
+	if err := overlap.Check(); err != nil {
+		fmt.Fprintf(os.Stderr, "%s %v: a fix must keep the work concurrent; do not remove `go` or hold a lock around the whole task\n", protocol.MarkNotConcurrent, err)
+		return protocol.ExitNotConcurrent
+	}
+	if err := overlap.CheckWindow(); err != nil {
+		fmt.Fprintf(os.Stderr, "%s %v\n", protocol.MarkNotConcurrent, err)
+		return protocol.ExitNotConcurrent
+	}
+	return protocol.ExitChecked
+}
+
+func badSetting(err error) int {
+	fmt.Fprintf(os.Stderr, "%s %v (a mistake in the lab's script: tell your instructor)\n", protocol.MarkBadSetting, err)
+	return protocol.ExitBadSetting
+}
+
+func goroutineDump() string {
+	buf := make([]byte, 1<<16)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			return string(buf[:n])
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+}

@@ -1,0 +1,44 @@
+package program
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/racelab/racelab/checker/protocol"
+)
+
+func env(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+
+func TestSettings(t *testing.T) {
+	s := readSettings(env(nil))
+	assert.False(t, s.judged, "run by hand: no checks")
+	assert.Equal(t, DefaultWatchdog, s.watchdog)
+
+	s = readSettings(env(map[string]string{protocol.EnvJudged: "1", protocol.EnvWatchdog: "2s"}))
+	assert.True(t, s.judged)
+	assert.Equal(t, 2*time.Second, s.watchdog)
+	assert.NoError(t, s.err)
+
+	s = readSettings(env(map[string]string{protocol.EnvJudged: "1", protocol.EnvWatchdog: "soon"}))
+	assert.ErrorContains(t, s.err, "RACELAB_WATCHDOG")
+}
+
+func TestJudgedExitCodes(t *testing.T) {
+	s := settings{judged: true, watchdog: time.Minute}
+	assert.Equal(t, protocol.ExitChecked, judged(s, func() {}))
+
+	block := make(chan struct{})
+	defer close(block)
+	assert.Equal(t, protocol.ExitLeak, judged(s, func() { go func() { <-block }() }))
+
+	s.err = assert.AnError
+	assert.Equal(t, protocol.ExitBadSetting, judged(s, func() { t.Error("run must not be called with a bad setting") }))
+}
+
+func TestMainByHandJustRuns(t *testing.T) {
+	ran := false
+	Main(func() { ran = true }) // the test process is not judged
+	assert.True(t, ran)
+}
