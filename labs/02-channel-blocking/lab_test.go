@@ -1,4 +1,4 @@
-package main
+package lab_test
 
 import (
 	"fmt"
@@ -6,15 +6,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/racelab/racelab/labs/internal/harness"
+	"github.com/racelab/racelab/labs/02-channel-blocking/corpus"
+	"github.com/racelab/racelab/labs/internal/judge"
 )
-
-func TestMain(m *testing.M) { harness.Main(m, "words", main) }
 
 func TestLab(t *testing.T) {
 	// want words N SEED: the total a correct program prints for N documents
 	// picked by SEED.
-	harness.Run(t, harness.Want("words", func(args []string) (string, error) {
+	judge.Run(t, judge.Want("words", func(args []string) (string, error) {
 		if len(args) != 2 {
 			return "", fmt.Errorf("usage: want words N SEED")
 		}
@@ -28,7 +27,7 @@ func TestLab(t *testing.T) {
 		}
 		total := 0
 		for i := range n {
-			total += len(strings.Fields(document(seed, i)))
+			total += len(strings.Fields(corpus.Document(seed, i)))
 		}
 		return fmt.Sprintf("%d documents, %d words", n, total), nil
 	}))

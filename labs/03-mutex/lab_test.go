@@ -1,21 +1,20 @@
-package main
+package lab_test
 
 import (
 	"fmt"
 	"strconv"
 	"testing"
 
-	"github.com/racelab/racelab/labs/internal/harness"
+	"github.com/racelab/racelab/labs/03-mutex/customers"
+	"github.com/racelab/racelab/labs/internal/judge"
 )
 
-func TestMain(m *testing.M) { harness.Main(m, "bank", main) }
-
 func TestLab(t *testing.T) {
-	harness.Run(t,
+	judge.Run(t,
 		// want bank deposits N SEED: N deposits, no withdrawals.
 		// want bank overdraft N SEED: no deposits, N withdrawals of the
 		// whole balance, of which exactly one is paid out.
-		harness.Want("bank", func(args []string) (string, error) {
+		judge.Want("bank", func(args []string) (string, error) {
 			if len(args) != 3 {
 				return "", fmt.Errorf("usage: want bank deposits|overdraft N SEED")
 			}
@@ -27,14 +26,14 @@ func TestLab(t *testing.T) {
 			if err != nil {
 				return "", err
 			}
-			balance := openingBalance(seed)
+			balance := customers.OpeningBalance(seed)
 			switch args[0] {
 			case "deposits":
 				for i := range n {
-					balance += depositAmount(seed, i)
+					balance += customers.DepositAmount(seed, i)
 				}
 				return fmt.Sprintf("opening balance: %d\nafter %d deposits: %d\nwithdrawals of %d paid out: 0 of 0\nclosing balance: %d",
-					openingBalance(seed), n, balance, balance, balance), nil
+					customers.OpeningBalance(seed), n, balance, balance, balance), nil
 			case "overdraft":
 				return fmt.Sprintf("opening balance: %d\nafter 0 deposits: %d\nwithdrawals of %d paid out: 1 of %d\nclosing balance: 0",
 					balance, balance, balance, n), nil

@@ -1,4 +1,4 @@
-package main
+package lab_test
 
 import (
 	"fmt"
@@ -6,15 +6,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/racelab/racelab/labs/internal/harness"
+	"github.com/racelab/racelab/labs/04-goroutine-leak/registry"
+	"github.com/racelab/racelab/labs/internal/judge"
 )
-
-func TestMain(m *testing.M) { harness.Main(m, "mirrors", main) }
 
 func TestLab(t *testing.T) {
 	// want mirrors LOOKUPS SEED: one line per lookup, the package and its
 	// latest version, whichever mirror answered first.
-	harness.Run(t, harness.Want("mirrors", func(args []string) (string, error) {
+	judge.Run(t, judge.Want("mirrors", func(args []string) (string, error) {
 		if len(args) != 2 {
 			return "", fmt.Errorf("usage: want mirrors LOOKUPS SEED")
 		}
@@ -28,8 +27,8 @@ func TestLab(t *testing.T) {
 		}
 		var lines []string
 		for i := range lookups {
-			pkg := packageName(seed, i)
-			lines = append(lines, pkg+" "+latestVersion(pkg))
+			pkg := registry.PackageName(seed, i)
+			lines = append(lines, pkg+" "+registry.LatestVersion(pkg))
 		}
 		return strings.Join(lines, "\n"), nil
 	}))

@@ -1,4 +1,4 @@
-package main
+package lab_test
 
 import (
 	"fmt"
@@ -6,14 +6,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/racelab/racelab/labs/internal/harness"
+	"github.com/racelab/racelab/labs/internal/judge"
 )
-
-func TestMain(m *testing.M) { harness.Main(m, "backup", main) }
 
 func TestLab(t *testing.T) {
 	// want backup N SEED: what happens to each of the N copies.
-	harness.Run(t, harness.Want("backup", func(args []string) (string, error) {
+	judge.Run(t, judge.Want("backup", func(args []string) (string, error) {
 		if len(args) != 2 {
 			return "", fmt.Errorf("usage: want backup N SEED")
 		}

@@ -1,14 +1,12 @@
-package main
+package lab_test
 
 import (
 	"fmt"
 	"strconv"
 	"testing"
 
-	"github.com/racelab/racelab/labs/internal/harness"
+	"github.com/racelab/racelab/labs/internal/judge"
 )
-
-func TestMain(m *testing.M) { harness.Main(m, "shop", main) }
 
 // wantShop computes what a correct shop prints for: ORDERS NEW SEED.
 func wantShop(args []string) (string, error) {
@@ -37,5 +35,5 @@ func wantShop(args []string) (string, error) {
 }
 
 func TestLab(t *testing.T) {
-	harness.Run(t, harness.Want("shop", wantShop))
+	judge.Run(t, judge.Want("shop", wantShop))
 }

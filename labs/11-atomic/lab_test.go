@@ -1,14 +1,12 @@
-package main
+package lab_test
 
 import (
 	"fmt"
 	"strconv"
 	"testing"
 
-	"github.com/racelab/racelab/labs/internal/harness"
+	"github.com/racelab/racelab/labs/internal/judge"
 )
-
-func TestMain(m *testing.M) { harness.Main(m, "server", main) }
 
 // wantServer computes what a correct server prints for: HANDLERS REQUESTS SEED.
 func wantServer(args []string) (string, error) {
@@ -34,5 +32,5 @@ func wantServer(args []string) (string, error) {
 }
 
 func TestLab(t *testing.T) {
-	harness.Run(t, harness.Want("server", wantServer))
+	judge.Run(t, judge.Want("server", wantServer))
 }

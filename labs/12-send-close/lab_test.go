@@ -1,14 +1,12 @@
-package main
+package lab_test
 
 import (
 	"fmt"
 	"strconv"
 	"testing"
 
-	"github.com/racelab/racelab/labs/internal/harness"
+	"github.com/racelab/racelab/labs/internal/judge"
 )
-
-func TestMain(m *testing.M) { harness.Main(m, "quotes", main) }
 
 // wantQuotes computes what a correct program prints for: SUPPLIERS SEED.
 func wantQuotes(args []string) (string, error) {
@@ -35,5 +33,5 @@ func wantQuotes(args []string) (string, error) {
 }
 
 func TestLab(t *testing.T) {
-	harness.Run(t, harness.Want("quotes", wantQuotes))
+	judge.Run(t, judge.Want("quotes", wantQuotes))
 }

@@ -1,14 +1,12 @@
-package main
+package lab_test
 
 import (
 	"fmt"
 	"strconv"
 	"testing"
 
-	"github.com/racelab/racelab/labs/internal/harness"
+	"github.com/racelab/racelab/labs/internal/judge"
 )
-
-func TestMain(m *testing.M) { harness.Main(m, "invoices", main) }
 
 // wantInvoices computes what a correct program prints for: INVOICES SEED.
 func wantInvoices(args []string) (string, error) {
@@ -35,5 +33,5 @@ func wantInvoices(args []string) (string, error) {
 }
 
 func TestLab(t *testing.T) {
-	harness.Run(t, harness.Want("invoices", wantInvoices))
+	judge.Run(t, judge.Want("invoices", wantInvoices))
 }

@@ -1,14 +1,12 @@
-package main
+package lab_test
 
 import (
 	"fmt"
 	"strconv"
 	"testing"
 
-	"github.com/racelab/racelab/labs/internal/harness"
+	"github.com/racelab/racelab/labs/internal/judge"
 )
-
-func TestMain(m *testing.M) { harness.Main(m, "warmup", main) }
 
 // wantWarmup computes what a correct program prints for: REQUESTS SEED.
 func wantWarmup(args []string) (string, error) {
@@ -32,5 +30,5 @@ func wantWarmup(args []string) (string, error) {
 }
 
 func TestLab(t *testing.T) {
-	harness.Run(t, harness.Want("warmup", wantWarmup))
+	judge.Run(t, judge.Want("warmup", wantWarmup))
 }

@@ -1,17 +1,18 @@
-package main
+package lab_test
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/racelab/racelab/labs/internal/harness"
+	"github.com/racelab/racelab/labs/15-check-then-act/forms"
+	"github.com/racelab/racelab/labs/internal/judge"
 )
 
-func TestMain(m *testing.M) { harness.Main(m, "signup", main) }
-
 // wantSignup computes what a correct program prints for: USERS NAMES SEED.
+// Every name asked for is registered, to one user each.
 func wantSignup(args []string) (string, error) {
 	if len(args) != 3 {
 		return "", fmt.Errorf("usage: want signup USERS NAMES SEED")
@@ -25,15 +26,18 @@ func wantSignup(args []string) (string, error) {
 		n[i] = v
 	}
 	users, names, seed := n[0], n[1], n[2]
-	distinct := min(users, names)
 	var registered []string
-	for j := range distinct {
-		registered = append(registered, fmt.Sprintf("gopher%d", seed+j))
+	for i := range users {
+		if name, _ := forms.Fill(seed, names, i); !slices.Contains(registered, name) {
+			registered = append(registered, name)
+		}
 	}
+	slices.Sort(registered)
+	distinct := len(registered)
 	return fmt.Sprintf("%d signups, %d different names asked for\nwelcomed %d, turned away %d\nregistered: %s\nwelcomed but not the owner: 0",
 		users, names, distinct, users-distinct, strings.Join(registered, " ")), nil
 }
 
 func TestLab(t *testing.T) {
-	harness.Run(t, harness.Want("signup", wantSignup))
+	judge.Run(t, judge.Want("signup", wantSignup))
 }

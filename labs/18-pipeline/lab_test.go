@@ -1,18 +1,17 @@
-package main
+package lab_test
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/racelab/racelab/labs/internal/harness"
+	"github.com/racelab/racelab/labs/18-pipeline/logfile"
+	"github.com/racelab/racelab/labs/internal/judge"
 )
 
-func TestMain(m *testing.M) { harness.Main(m, "logs", main) }
-
-// wantLogs computes what a correct logs prints for: LINES LEVEL SEED. Line
-// i of the log has level (seed + i*i + i/3) % 4 (DEBUG, INFO, WARN, ERROR).
+// wantLogs computes what a correct logs prints for: LINES LEVEL SEED.
 func wantLogs(args []string) (string, error) {
 	if len(args) != 3 {
 		return "", fmt.Errorf("usage: want logs LINES LEVEL SEED")
@@ -21,13 +20,8 @@ func wantLogs(args []string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	names := []string{"DEBUG", "INFO", "WARN", "ERROR"}
-	least := -1
-	for i, name := range names {
-		if name == args[1] {
-			least = i
-		}
-	}
+	names := logfile.Levels
+	least := slices.Index(names, args[1])
 	if least < 0 {
 		return "", fmt.Errorf("unknown level %q", args[1])
 	}
@@ -38,7 +32,7 @@ func wantLogs(args []string) (string, error) {
 	counts := make([]int, len(names))
 	kept := 0
 	for i := range n {
-		if l := (seed + i*i + i/3) % len(names); l >= least {
+		if l := logfile.Level(seed, i); l >= least {
 			counts[l]++
 			kept++
 		}
@@ -52,5 +46,5 @@ func wantLogs(args []string) (string, error) {
 }
 
 func TestLab(t *testing.T) {
-	harness.Run(t, harness.Want("logs", wantLogs))
+	judge.Run(t, judge.Want("logs", wantLogs))
 }

@@ -1,17 +1,16 @@
-package main
+package lab_test
 
 import (
 	"fmt"
 	"strconv"
 	"testing"
 
-	"github.com/racelab/racelab/labs/internal/harness"
+	"github.com/racelab/racelab/labs/19-context/cluster"
+	"github.com/racelab/racelab/labs/internal/judge"
 )
 
-func TestMain(m *testing.M) { harness.Main(m, "trace", main) }
-
 // wantTrace computes what a correct trace prints for: SERVERS SEED, when it
-// looks for request number SEED, which server SEED%SERVERS served.
+// looks for request number SEED, which the cluster's logs hold once.
 func wantTrace(args []string) (string, error) {
 	if len(args) != 2 {
 		return "", fmt.Errorf("usage: want trace SERVERS SEED")
@@ -24,11 +23,10 @@ func wantTrace(args []string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	l := clusterLogs(servers, seed)[seed%servers]
-	i := seed % l.length()
-	return fmt.Sprintf("%s was served by server %d (line %d)\n%s", requestID(seed), l.server, i+1, l.line(i)), nil
+	server, i := cluster.Served(servers, seed)
+	return fmt.Sprintf("%s was served by server %d (line %d)\n%s", cluster.RequestID(seed), server, i+1, cluster.Line(server, servers, seed, i)), nil
 }
 
 func TestLab(t *testing.T) {
-	harness.Run(t, harness.Want("trace", wantTrace))
+	judge.Run(t, judge.Want("trace", wantTrace))
 }

@@ -1,4 +1,4 @@
-package main
+package lab_test
 
 import (
 	"fmt"
@@ -7,14 +7,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/racelab/racelab/labs/internal/harness"
+	"github.com/racelab/racelab/labs/20-cache/dns"
+	"github.com/racelab/racelab/labs/internal/judge"
 )
 
-func TestMain(m *testing.M) { harness.Main(m, "resolver", main) }
-
 // wantResolver computes what a correct resolver prints for: CONNS HOSTS
-// SEED. Connection i asks for host (seed + i*i) % HOSTS; the first two hosts
-// are known from the start.
+// SEED. The first two hosts are known from the start.
 func wantResolver(args []string) (string, error) {
 	if len(args) != 3 {
 		return "", fmt.Errorf("usage: want resolver CONNS HOSTS SEED")
@@ -28,20 +26,12 @@ func wantResolver(args []string) (string, error) {
 		v[i] = n
 	}
 	conns, hosts, seed := v[0], v[1], v[2]
-	names := []string{"api.shop.test", "cdn.shop.test", "auth.shop.test", "img.shop.test", "search.shop.test", "pay.shop.test", "mail.shop.test", "log.shop.test"}
-	addr := func(host string) string {
-		h := seed
-		for _, c := range host {
-			h = (h*31 + int(c)) % 65521
-		}
-		return fmt.Sprintf("10.%d.%d.%d", h%256, (h/256)%256, 1+len(host))
-	}
-	cached := map[string]bool{names[0]: true, names[1]: true}
+	cached := map[string]bool{dns.Hosts[0]: true, dns.Hosts[1]: true}
 	count := map[string]int{}
 	for i := range conns {
-		host := names[(seed+i*i)%hosts]
+		host := dns.Host(seed, i, hosts)
 		cached[host] = true
-		count[host+" "+addr(host)]++
+		count[host+" "+dns.Resolve(seed, host)]++
 	}
 	var lines []string
 	for s, n := range count {
@@ -52,5 +42,5 @@ func wantResolver(args []string) (string, error) {
 }
 
 func TestLab(t *testing.T) {
-	harness.Run(t, harness.Want("resolver", wantResolver))
+	judge.Run(t, judge.Want("resolver", wantResolver))
 }

@@ -1,4 +1,4 @@
-package main
+package lab_test
 
 import (
 	"fmt"
@@ -7,10 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/racelab/racelab/labs/internal/harness"
+	"github.com/racelab/racelab/labs/21-capstone-crawler/web"
+	"github.com/racelab/racelab/labs/internal/judge"
 )
-
-func TestMain(m *testing.M) { harness.Main(m, "crawler", main) }
 
 // wantCrawler computes what a correct crawler prints for: ROOTS DEPTH SEED.
 // It walks the same fake web breadth first, one layer at a time, with no
@@ -28,10 +27,10 @@ func wantCrawler(args []string) (string, error) {
 		v[i] = n
 	}
 	roots, maxDepth, seed := v[0], v[1], v[2]
-	web := newWeb(seed, roots)
+	w := web.New(seed, roots)
 
 	depth := map[string]int{}
-	frontier := web.Roots()
+	frontier := w.Roots()
 	for _, u := range frontier {
 		depth[u] = 0
 	}
@@ -39,7 +38,7 @@ func wantCrawler(args []string) (string, error) {
 	for d := 0; d <= maxDepth && len(frontier) > 0; d++ {
 		var next []string
 		for _, u := range frontier {
-			p, ok := web.pages[u]
+			p, ok := w.Lookup(u)
 			if !ok {
 				broken = append(broken, u)
 				continue
@@ -68,5 +67,5 @@ func wantCrawler(args []string) (string, error) {
 }
 
 func TestLab(t *testing.T) {
-	harness.Run(t, harness.Want("crawler", wantCrawler))
+	judge.Run(t, judge.Want("crawler", wantCrawler))
 }

@@ -1,7 +1,7 @@
 // Command words counts the words in a batch of documents, one goroutine per
 // document, and prints the total.
 //
-// Run it: go run ./labs/02-channel-blocking -n 10 -seed 42
+// Run it: go run ./labs/02-channel-blocking/words -n 10 -seed 42
 package main
 
 import (
@@ -9,10 +9,11 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/racelab/racelab/labs/02-channel-blocking/corpus"
 	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
-func main() {
+func run() {
 	n := flag.Int("n", 10, "how many documents to count")
 	seed := flag.Int("seed", 1, "picks the documents (the same seed, the same documents)")
 	flag.Parse()
@@ -20,7 +21,7 @@ func main() {
 	counts := make(chan int) // fix: each goroutine hands its count to main here
 	for i := range *n {
 		go func() {
-			counts <- countWords(document(*seed, i)) // fix: send the count; never touch total
+			counts <- countWords(corpus.Document(*seed, i)) // fix: send the count; never touch total
 		}()
 	}
 	total := 0     // fix: only main touches total now

@@ -3,7 +3,7 @@
 // time; in the afternoon several customers each try to withdraw the whole
 // balance, also at the same time. Only one of them can get the money.
 //
-// Run it: go run ./labs/03-mutex -deposits 10 -withdrawals 3 -seed 42
+// Run it: go run ./labs/03-mutex/bank -deposits 10 -withdrawals 3 -seed 42
 package main
 
 import (
@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/racelab/racelab/labs/03-mutex/customers"
 	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
@@ -47,20 +48,20 @@ func (a *Account) Balance() int {
 	return a.balance
 }
 
-func main() {
+func run() {
 	deposits := flag.Int("deposits", 10, "how many customers pay in at the same time")
 	withdrawals := flag.Int("withdrawals", 3, "how many customers try to take out the whole balance at the same time")
 	seed := flag.Int("seed", 1, "picks the opening balance and the deposits")
 	flag.Parse()
 
-	acct := &Account{balance: openingBalance(*seed)}
+	acct := &Account{balance: customers.OpeningBalance(*seed)}
 	fmt.Printf("opening balance: %d\n", acct.Balance())
 
 	// Morning: every depositor pays in at once.
 	var wg sync.WaitGroup
 	for i := range *deposits {
 		wg.Go(func() {
-			amount := depositAmount(*seed, i)
+			amount := customers.DepositAmount(*seed, i)
 			serve()
 			acct.Deposit(amount)
 		})

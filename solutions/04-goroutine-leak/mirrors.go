@@ -3,24 +3,25 @@
 // others, so for each package the program asks all the mirrors at once and
 // takes whichever answer arrives first.
 //
-// Run it: go run ./labs/04-goroutine-leak -mirrors 5 -lookups 3 -seed 42
+// Run it: go run ./labs/04-goroutine-leak/mirrors -mirrors 5 -lookups 3 -seed 42
 package main
 
 import (
 	"flag"
 	"fmt"
 
+	"github.com/racelab/racelab/labs/04-goroutine-leak/registry"
 	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
-func main() {
+func run() {
 	mirrors := flag.Int("mirrors", 5, "how many mirrors to ask at once")
 	lookups := flag.Int("lookups", 3, "how many packages to look up")
 	seed := flag.Int("seed", 1, "picks the packages to look up")
 	flag.Parse()
 
 	for i := range *lookups {
-		pkg := packageName(*seed, i)
+		pkg := registry.PackageName(*seed, i)
 		fmt.Printf("%s %s\n", pkg, fastest(pkg, *mirrors))
 	}
 }
@@ -42,5 +43,5 @@ func fastest(pkg string, mirrors int) string {
 // so whichever mirror answers, the answer is the same.
 func ask(mirror int, pkg string) string {
 	overlap.Work()
-	return latestVersion(pkg)
+	return registry.LatestVersion(pkg)
 }

@@ -1,14 +1,14 @@
 // Command pinger asks n servers whether they are up and shows each answer,
 // then draws a timeline of when each server was asked and answered.
 //
-// Run it: go run ./labs/05-seq-par-concurrent -n 8 -seed 3
+// Run it: go run ./labs/05-seq-par-concurrent/pinger -n 8 -seed 3
 package main
 
 import (
 	"flag"
 )
 
-func main() {
+func run() {
 	n := flag.Int("n", 8, "how many servers to ask")
 	seed := flag.Int("seed", 1, "picks how fast each server answers")
 	flag.Parse()

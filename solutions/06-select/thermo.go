@@ -1,7 +1,7 @@
 package main
 
 // thermometer measures the temperature again and again and sends each
-// reading on out, until it is told to quit. main (in main.go) starts it,
+// reading on out, until it is told to quit. run (in average.go) starts it,
 // takes the readings it needs, and then closes quit.
 func thermometer(seed int, out chan<- int, quit <-chan struct{}) {
 	for i := 0; ; i++ {

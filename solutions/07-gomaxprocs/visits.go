@@ -1,21 +1,21 @@
 // Command visits counts the page views of a small web site: every visitor
 // is served by a goroutine of its own, which counts the page it opened.
 //
-// Run it: go run ./labs/07-gomaxprocs -n 20 -seed 3
+// Run it: go run ./labs/07-gomaxprocs/visits -n 20 -seed 3
 package main
 
 import (
 	"flag"
 	"fmt"
-	"math/rand/v2"
 	"sync"
 
+	"github.com/racelab/racelab/labs/07-gomaxprocs/site"
 	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
-var pages = []string{"home", "blog", "shop", "about"}
+var pages = site.Pages
 
-func main() {
+func run() {
 	n := flag.Int("n", 20, "how many visitors")
 	seed := flag.Int("seed", 1, "picks the page each visitor opens")
 	flag.Parse()
@@ -47,5 +47,5 @@ func main() {
 // is slow: think of reading the page from a database.
 func serve(v, seed int) int {
 	overlap.Work()
-	return rand.New(rand.NewPCG(uint64(seed), uint64(v))).IntN(len(pages))
+	return site.Page(seed, v)
 }

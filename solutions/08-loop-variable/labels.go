@@ -1,7 +1,7 @@
 // Command labels prints a shipping label for each of n orders. Each order
 // is packed by a goroutine of its own, which picks the box that fits.
 //
-// Run it: go run ./labs/08-loop-variable -n 8 -seed 5
+// Run it: go run ./labs/08-loop-variable/labels -n 8 -seed 5
 package main
 
 import (
@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/racelab/racelab/labs/08-loop-variable/shop"
 	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
@@ -23,14 +24,14 @@ type label struct {
 	box   string
 }
 
-func main() {
+func run() {
 	n := flag.Int("n", 8, "how many orders")
 	seed := flag.Int("seed", 1, "picks the order numbers and their items")
 	flag.Parse()
 
 	orders := make([]order, *n)
 	for i := range orders {
-		orders[i] = order{id: 1000 + (*seed*7+i*13)%9000, items: 1 + (*seed+i*5)%9}
+		orders[i] = order{id: shop.OrderID(*seed, i), items: shop.Items(*seed, i)}
 	}
 
 	labels := make([]label, *n)

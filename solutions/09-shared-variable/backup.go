@@ -1,7 +1,7 @@
 // Command backup saves a report to n places at once: the local disk and
 // n-1 mirrors. It prints what happened to each copy.
 //
-// Run it: go run ./labs/09-shared-variable -n 6 -seed 4
+// Run it: go run ./labs/09-shared-variable/backup -n 6 -seed 4
 package main
 
 import (
@@ -19,7 +19,7 @@ type result struct {
 	err  error
 }
 
-func main() {
+func run() {
 	n := flag.Int("n", 6, "how many copies: the local disk and n-1 mirrors")
 	seed := flag.Int("seed", 1, "picks the report, and which mirrors are down")
 	flag.Parse()

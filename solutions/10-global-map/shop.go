@@ -1,7 +1,7 @@
 // Command shop prices a batch of orders against a product catalogue kept in
 // a global map, while an importer adds new products to the same map.
 //
-// Run it: go run ./labs/10-global-map -orders 10 -new 3 -seed 1
+// Run it: go run ./labs/10-global-map/shop -orders 10 -new 3 -seed 1
 package main
 
 import (
@@ -35,7 +35,7 @@ func addProduct(product string, cents int) {
 	catalog[product] = cents
 }
 
-func main() {
+func run() {
 	orders := flag.Int("orders", 10, "how many orders to price")
 	added := flag.Int("new", 3, "how many new products the importer adds")
 	seed := flag.Int("seed", 1, "seed for the orders and the new products")

@@ -2,7 +2,7 @@
 // the two running totals a metrics page would show: requests served and
 // bytes sent.
 //
-// Run it: go run ./labs/11-atomic -handlers 4 -requests 5 -seed 1
+// Run it: go run ./labs/11-atomic/server -handlers 4 -requests 5 -seed 1
 package main
 
 import (
@@ -20,7 +20,7 @@ var (
 	bytesSent atomic.Int64 // fix: bytes sent so far, updated atomically
 )
 
-func main() {
+func run() {
 	handlers := flag.Int("handlers", 4, "how many handler goroutines")
 	requests := flag.Int("requests", 5, "how many requests each handler answers")
 	seed := flag.Int("seed", 1, "seed for the response sizes")

@@ -1,7 +1,7 @@
 // Command quotes asks every supplier for a price at once, collects the
 // quotes from a channel, and reports the best one.
 //
-// Run it: go run ./labs/12-send-close -suppliers 5 -seed 1
+// Run it: go run ./labs/12-send-close/quotes -suppliers 5 -seed 1
 package main
 
 import (
@@ -12,7 +12,7 @@ import (
 	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
-func main() {
+func run() {
 	suppliers := flag.Int("suppliers", 5, "how many suppliers to ask")
 	seed := flag.Int("seed", 1, "seed for the prices")
 	flag.Parse()

@@ -2,7 +2,7 @@
 // goroutine per invoice. The exchange-rate table is loaded lazily: the first
 // invoice that needs it loads it, and every other invoice reuses it.
 //
-// Run it: go run ./labs/13-once -invoices 10 -seed 1
+// Run it: go run ./labs/13-once/invoices -invoices 10 -seed 1
 package main
 
 import (
@@ -30,7 +30,7 @@ func (t *rateTable) get() map[string]int {
 	return t.rates
 }
 
-func main() {
+func run() {
 	invoices := flag.Int("invoices", 10, "how many invoices to convert")
 	seed := flag.Int("seed", 1, "seed for the invoices and the rates")
 	flag.Parse()

@@ -2,7 +2,7 @@
 // goroutine fills in while the first requests are already arriving. Each
 // request must wait until the price list is ready.
 //
-// Run it: go run ./labs/14-busy-wait -requests 10 -seed 1
+// Run it: go run ./labs/14-busy-wait/warmup -requests 10 -seed 1
 package main
 
 import (
@@ -19,7 +19,7 @@ var prices []int
 // ready tells the requests that prices is filled in.
 var ready = make(chan struct{}) // fix: the loader closes it once prices is filled in
 
-func main() {
+func run() {
 	requests := flag.Int("requests", 10, "how many requests to answer")
 	seed := flag.Int("seed", 1, "seed for the prices and the requests")
 	flag.Parse()

@@ -4,7 +4,7 @@
 // all at the same time. With two accounts this is the classic pair: a pays
 // b while b pays a.
 //
-// Run it: go run ./labs/16-deadlock -accounts 2 -seed 42
+// Run it: go run ./labs/16-deadlock/bank -accounts 2 -seed 42
 package main
 
 import (
@@ -13,6 +13,7 @@ import (
 	"os"
 	"sync"
 
+	"github.com/racelab/racelab/labs/16-deadlock/ledger"
 	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
@@ -42,7 +43,7 @@ func transfer(from, to *Account, amount int) {
 	to.balance += amount
 }
 
-func main() {
+func run() {
 	n := flag.Int("accounts", 2, "how many accounts sit in the circle (at least 2)")
 	seed := flag.Int("seed", 1, "seed for the opening balances and the amounts")
 	flag.Parse()
@@ -54,7 +55,7 @@ func main() {
 	accounts := make([]*Account, *n)
 	before := 0
 	for i := range accounts {
-		accounts[i] = &Account{id: i, balance: openingBalance(*seed, i)}
+		accounts[i] = &Account{id: i, balance: ledger.OpeningBalance(*seed, i)}
 		before += accounts[i].balance
 	}
 
@@ -79,15 +80,10 @@ func main() {
 	fmt.Printf("total after: %d\n", after)
 }
 
-// openingBalance is what account i holds before the round.
-func openingBalance(seed, i int) int {
-	return 100 + (seed*31+i*17)%900
-}
-
 // approve runs the fraud check of account i's payment and returns its
 // amount. It is slow on purpose: think of a call to another server. Every
 // payment runs it at the same time.
 func approve(seed, i int) int {
 	overlap.Work()
-	return 1 + (seed*7+i*29)%100
+	return ledger.Amount(seed, i)
 }

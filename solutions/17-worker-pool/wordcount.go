@@ -3,7 +3,7 @@
 // channel; each worker takes documents from it, counts their words and sends
 // the count on the results channel; main adds the results up.
 //
-// Run it: go run ./labs/17-worker-pool -docs 20 -workers 4 -seed 7
+// Run it: go run ./labs/17-worker-pool/wordcount -docs 20 -workers 4 -seed 7
 package main
 
 import (
@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/racelab/racelab/labs/17-worker-pool/corpus"
 	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
@@ -22,7 +23,7 @@ type result struct {
 	words int
 }
 
-func main() {
+func run() {
 	docs := flag.Int("docs", 20, "how many documents to count")
 	workers := flag.Int("workers", 4, "how many workers in the pool")
 	seed := flag.Int("seed", 1, "seed for the documents' text")
@@ -79,21 +80,5 @@ func main() {
 // purpose: think of fetching the document from disk or from another server.
 func countWords(seed, doc int) int {
 	overlap.Work()
-	return len(strings.Fields(document(seed, doc)))
-}
-
-// vocabulary is what the documents are written in.
-var vocabulary = []string{"go", "gopher", "channel", "mutex", "goroutine", "select", "race", "wait"}
-
-// document returns the text of document doc.
-func document(seed, doc int) string {
-	n := 5 + (seed*13+doc*37)%200
-	var b strings.Builder
-	for i := range n {
-		if i > 0 {
-			b.WriteString(strings.Repeat(" ", 1+i%3))
-		}
-		b.WriteString(vocabulary[(seed+doc+i)%len(vocabulary)])
-	}
-	return b.String()
+	return len(strings.Fields(corpus.Document(seed, doc)))
 }

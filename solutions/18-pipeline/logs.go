@@ -6,7 +6,7 @@
 // Each stage receives from the channel on its left with a range loop, and
 // sends on the channel on its right.
 //
-// Run it: go run ./labs/18-pipeline -lines 20 -level WARN -seed 7
+// Run it: go run ./labs/18-pipeline/logs -lines 20 -level WARN -seed 7
 package main
 
 import (
@@ -14,10 +14,12 @@ import (
 	"fmt"
 	"os"
 	"strings"
+
+	"github.com/racelab/racelab/labs/18-pipeline/logfile"
 )
 
 // levels are the severities of log lines, from least to most important.
-var levels = []string{"DEBUG", "INFO", "WARN", "ERROR"}
+var levels = logfile.Levels
 
 // An entry is a parsed log line.
 type entry struct {
@@ -32,7 +34,7 @@ func generate(n, seed int) <-chan string {
 	go func() {
 		defer close(lines)
 		for i := range n {
-			lines <- logLine(seed, i)
+			lines <- logfile.Line(seed, i)
 		}
 	}()
 	return lines
@@ -66,7 +68,7 @@ func filter(in <-chan entry, least int) <-chan entry {
 	return out
 }
 
-func main() {
+func run() {
 	n := flag.Int("lines", 20, "how many lines the log has")
 	level := flag.String("level", "WARN", "the least important level to count: DEBUG, INFO, WARN or ERROR")
 	seed := flag.Int("seed", 1, "seed for the log's lines")
@@ -100,12 +102,4 @@ func levelIndex(level string) int {
 		}
 	}
 	return -1
-}
-
-// messages are what the log lines say.
-var messages = []string{"disk almost full", "user logged in", "cache miss", "retrying request", "connection reset", "config reloaded"}
-
-// logLine returns line i of the log: a level, a space, a message.
-func logLine(seed, i int) string {
-	return levels[(seed+i*i+i/3)%len(levels)] + " " + messages[(seed*7+i)%len(messages)]
 }

@@ -2,7 +2,7 @@
 // the live logs of all the servers at once, one goroutine per log, and
 // reports the first line that mentions the request.
 //
-// Run it: go run ./labs/19-context -servers 4 -request 42 -seed 42
+// Run it: go run ./labs/19-context/trace -servers 4 -request 42 -seed 42
 package main
 
 import (
@@ -20,7 +20,7 @@ type hit struct {
 	text   string
 }
 
-func main() {
+func run() {
 	servers := flag.Int("servers", 4, "how many servers the cluster has")
 	request := flag.Int("request", 42, "the number of the request to look for (the logs hold request -seed)")
 	seed := flag.Int("seed", 42, "seed for the servers' logs")

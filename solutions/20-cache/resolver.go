@@ -4,7 +4,7 @@
 // answers in a Cache that all the connections share: most lookups only read
 // the cache, and a lookup that misses computes the address and stores it.
 //
-// Run it: go run ./labs/20-cache -conns 20 -hosts 6 -seed 7
+// Run it: go run ./labs/20-cache/resolver -conns 20 -hosts 6 -seed 7
 package main
 
 import (
@@ -14,6 +14,7 @@ import (
 	"sort"
 	"sync"
 
+	"github.com/racelab/racelab/labs/20-cache/dns"
 	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
@@ -62,20 +63,20 @@ func (c *Cache) GetOrCompute(host string, compute func(host string) string) stri
 	return addr
 }
 
-func main() {
+func run() {
 	conns := flag.Int("conns", 20, "how many connections to open")
 	hosts := flag.Int("hosts", 6, "how many different hosts they connect to (2 to 8)")
 	seed := flag.Int("seed", 1, "seed for which connection goes where")
 	flag.Parse()
-	if *conns < 1 || *hosts < 2 || *hosts > len(hostNames) {
-		fmt.Fprintf(os.Stderr, "resolver: want -conns at least 1 and -hosts from 2 to %d\n", len(hostNames))
+	if *conns < 1 || *hosts < 2 || *hosts > len(dns.Hosts) {
+		fmt.Fprintf(os.Stderr, "resolver: want -conns at least 1 and -hosts from 2 to %d\n", len(dns.Hosts))
 		return
 	}
 
 	cache := NewCache()
 	// The resolver starts out knowing two hosts (say, from /etc/hosts).
-	for _, host := range hostNames[:2] {
-		cache.Set(host, resolve(*seed, host))
+	for _, host := range dns.Hosts[:2] {
+		cache.Set(host, dns.Resolve(*seed, host))
 	}
 
 	seen := make([]string, *conns) // "host address" for each connection
@@ -86,7 +87,7 @@ func main() {
 			defer wg.Done()
 			host := accept(*seed, i, *hosts)
 			addr := cache.GetOrCompute(host, func(host string) string {
-				return resolve(*seed, host)
+				return dns.Resolve(*seed, host)
 			})
 			seen[i] = host + " " + addr
 		}()
@@ -109,22 +110,10 @@ func main() {
 	fmt.Printf("cached hosts: %d\n", cache.Len())
 }
 
-// hostNames are the hosts a connection may ask for.
-var hostNames = []string{"api.shop.test", "cdn.shop.test", "auth.shop.test", "img.shop.test", "search.shop.test", "pay.shop.test", "mail.shop.test", "log.shop.test"}
-
 // accept waits for connection i and returns the host it asks for, one of
 // the first hosts host names. It is slow on purpose: think of a client on
 // the other side of the world.
 func accept(seed, i, hosts int) string {
 	overlap.Work()
-	return hostNames[(seed+i*i)%hosts]
-}
-
-// resolve finds the address of host: the slow lookup the cache saves.
-func resolve(seed int, host string) string {
-	h := seed
-	for _, c := range host {
-		h = (h*31 + int(c)) % 65521
-	}
-	return fmt.Sprintf("10.%d.%d.%d", h%256, (h/256)%256, 1+len(host))
+	return dns.Host(seed, i, hosts)
 }

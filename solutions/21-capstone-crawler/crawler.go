@@ -3,7 +3,7 @@
 // links of them, each page exactly once, with a pool of -workers goroutines.
 // It prints the pages it found, sorted, and the links that were broken.
 //
-// Run it: go run ./labs/21-capstone-crawler -roots 4 -workers 4 -depth 2 -seed 7
+// Run it: go run ./labs/21-capstone-crawler/crawler -roots 4 -workers 4 -depth 2 -seed 7
 package main
 
 import (
@@ -12,6 +12,8 @@ import (
 	"os"
 	"sort"
 	"sync"
+
+	"github.com/racelab/racelab/labs/21-capstone-crawler/web"
 )
 
 // A task asks a worker to fetch the page at url, depth links away from the
@@ -23,14 +25,14 @@ type task struct {
 
 // A found page, with how far from the front pages it was found.
 type found struct {
-	page  Page
+	page  web.Page
 	depth int
 }
 
 // crawl fetches every page within maxDepth links of the web's front pages,
 // each one once, using a pool of workers. It returns the pages it fetched
 // and the broken links it met.
-func crawl(web *Web, maxDepth, workers int) (pages []found, broken []string) {
+func crawl(web *web.Web, maxDepth, workers int) (pages []found, broken []string) {
 	var mu sync.Mutex            // fix: guards visited, pages and broken
 	visited := map[string]bool{} // every URL ever queued, so none is queued twice
 	var pending sync.WaitGroup   // fix: counts the tasks queued and not yet fully visited
@@ -83,7 +85,7 @@ func crawl(web *Web, maxDepth, workers int) (pages []found, broken []string) {
 	return pages, broken
 }
 
-func main() {
+func run() {
 	roots := flag.Int("roots", 4, "how many front pages the fake web has")
 	depth := flag.Int("depth", 2, "how many links away from the front pages to crawl")
 	workers := flag.Int("workers", 4, "how many workers fetch pages at once")
@@ -94,7 +96,7 @@ func main() {
 		return
 	}
 
-	web := newWeb(*seed, *roots)
+	web := web.New(*seed, *roots)
 	pages, broken := crawl(web, *depth, *workers)
 
 	sort.Slice(pages, func(i, j int) bool { return pages[i].page.URL < pages[j].page.URL })

@@ -9,7 +9,8 @@
 // also
 //
 //   - stops a program that does not finish within RACELAB_WATCHDOG (default
-//     5s), printing where every goroutine is: a deadlock (ExitDeadlock);
+//     5s) of starting, init included, printing where every goroutine is: a
+//     deadlock (ExitDeadlock);
 //   - after run returns, waits briefly for goroutines still running, then
 //     reports those still there: a leak (ExitLeak);
 //   - asks package overlap whether the tasks ran at the same time as the
@@ -49,6 +50,26 @@ type settings struct {
 
 var theSettings = readSettings(os.Getenv)
 
+// theWatchdog starts with the process, not with Main: an init of the
+// student's that never returns is stopped too.
+var theWatchdog *time.Timer
+
+func init() {
+	if theSettings.judged && theSettings.err == nil {
+		theWatchdog = startWatchdog(theSettings.watchdog)
+	}
+}
+
+// startWatchdog ends the program, with a dump of every goroutine, once it
+// has run for limit.
+func startWatchdog(limit time.Duration) *time.Timer {
+	return time.AfterFunc(limit, func() {
+		fmt.Fprintf(os.Stderr, "%s the program did not finish within %v: its goroutines are all waiting (or one loops forever). Where each goroutine is:\n%s",
+			protocol.MarkDeadlock, limit, goroutineDump())
+		os.Exit(protocol.ExitDeadlock)
+	})
+}
+
 func readSettings(getenv func(string) string) settings {
 	s := settings{judged: getenv(protocol.EnvJudged) == "1", watchdog: DefaultWatchdog}
 	if v := getenv(protocol.EnvWatchdog); v != "" {
@@ -69,23 +90,22 @@ func Main(run func()) {
 		run()
 		return
 	}
-	os.Exit(judged(theSettings, run))
+	os.Exit(judged(theSettings, theWatchdog, run))
 }
 
-// judged runs run under the checks and returns the exit code.
-func judged(s settings, run func()) int {
+// judged runs run under the checks, the watchdog already running, and
+// returns the exit code.
+func judged(s settings, watchdog *time.Timer, run func()) int {
 	if s.err != nil {
 		return badSetting(s.err)
 	}
 	if err := overlap.Err(); err != nil {
 		return badSetting(err)
 	}
+	if watchdog == nil {
+		watchdog = startWatchdog(s.watchdog)
+	}
 	before := goleak.IgnoreCurrent()
-	watchdog := time.AfterFunc(s.watchdog, func() {
-		fmt.Fprintf(os.Stderr, "%s the program did not finish within %v: its goroutines are all waiting (or one loops forever). Where each goroutine is:\n%s",
-			protocol.MarkDeadlock, s.watchdog, goroutineDump())
-		os.Exit(protocol.ExitDeadlock)
-	})
 	run()
 	watchdog.Stop()
 

@@ -27,14 +27,14 @@ func TestSettings(t *testing.T) {
 
 func TestJudgedExitCodes(t *testing.T) {
 	s := settings{judged: true, watchdog: time.Minute}
-	assert.Equal(t, protocol.ExitChecked, judged(s, func() {}))
+	assert.Equal(t, protocol.ExitChecked, judged(s, nil, func() {}))
 
 	block := make(chan struct{})
 	defer close(block)
-	assert.Equal(t, protocol.ExitLeak, judged(s, func() { go func() { <-block }() }))
+	assert.Equal(t, protocol.ExitLeak, judged(s, nil, func() { go func() { <-block }() }))
 
 	s.err = assert.AnError
-	assert.Equal(t, protocol.ExitBadSetting, judged(s, func() { t.Error("run must not be called with a bad setting") }))
+	assert.Equal(t, protocol.ExitBadSetting, judged(s, nil, func() { t.Error("run must not be called with a bad setting") }))
 }
 
 func TestMainByHandJustRuns(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/racelab/racelab/labs/15-check-then-act/forms"
 	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
@@ -29,7 +30,7 @@ func (r *registry) register(user int, name, password string) bool {
 	return true
 }
 
-func main() {
+func run() {
 	users := flag.Int("users", 10, "how many users sign up at once")
 	names := flag.Int("names", 3, "how many different usernames they ask for")
 	seed := flag.Int("seed", 1, "seed for the usernames")
@@ -74,5 +75,5 @@ func main() {
 // form. Form i asks for one of the names usernames and sets a password.
 func readForm(seed, names, i int) (name, password string) {
 	overlap.Work()
-	return fmt.Sprintf("gopher%d", seed+i%names), fmt.Sprintf("secret-%d-%d", seed, i)
+	return forms.Fill(seed, names, i)
 }
