@@ -1,7 +1,6 @@
 package submission
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -9,13 +8,10 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/racelab/racelab/checker/internal/submission/archive"
 )
@@ -38,14 +34,15 @@ type Options struct {
 // repository root found inside it.
 type Snapshot struct {
 	Source string            // how it was read, e.g. "zip" or "git HEAD 1a2b3c4d"
-	Files  map[string][]byte // the wanted files present
+	Files  map[string][]byte // the wanted files present, within Limits.FileBytes
 	Names  []string          // every regular file, sorted
 	Links  map[string]string // links (never followed) -> their targets
 	Notes  []string          // things the student should know about how it was read
+	// Oversized lists the wanted files over Limits.FileBytes, with their
+	// size in bytes. They are in Names but not in Files: the submission
+	// is read all the same, and what needs such a file cannot be graded.
+	Oversized map[string]int64
 }
-
-// gitTimeout bounds each git command on a submission.
-const gitTimeout = time.Minute
 
 // Load reads submission s.
 func Load(ctx context.Context, s Submission, o Options) (*Snapshot, error) {
@@ -57,6 +54,9 @@ func Load(ctx context.Context, s Submission, o Options) (*Snapshot, error) {
 	}
 	if o.Editable == nil {
 		o.Editable = func(string) bool { return false }
+	}
+	if o.Limits == (archive.Limits{}) {
+		o.Limits = archive.DefaultLimits()
 	}
 	switch s.Kind {
 	case Zip, TarGz, Tar:
@@ -150,12 +150,17 @@ func rooted(tree *archive.Tree, source string, o Options, dirs ...string) (*Snap
 	if err != nil {
 		return nil, err
 	}
-	snap := &Snapshot{Source: source, Files: map[string][]byte{}, Links: map[string]string{}}
+	snap := &Snapshot{Source: source, Files: map[string][]byte{}, Links: map[string]string{}, Oversized: map[string]int64{}}
 	for _, n := range tree.Names {
 		if rel, ok := strings.CutPrefix(n, root); ok {
 			snap.Names = append(snap.Names, rel)
-			if data, ok := tree.Files[n]; ok && o.Want(rel) {
+			if !o.Want(rel) {
+				continue
+			}
+			if data, ok := tree.Files[n]; ok {
 				snap.Files[rel] = data
+			} else if size, ok := tree.Oversized[n]; ok {
+				snap.Oversized[rel] = size
 			}
 		}
 	}
@@ -219,29 +224,38 @@ func loadDir(dir string, o Options) (*Snapshot, error) {
 		if !ok || !o.Want(rel) {
 			continue
 		}
-		data, err := readLimited(fsys, n, o.Limits.FileBytes)
-		if err != nil {
+		data, size, err := readLimited(fsys, n, o.Limits.FileBytes)
+		switch {
+		case err != nil:
 			return nil, err
+		case size > o.Limits.FileBytes:
+			tree.Oversized[n] = size
+		default:
+			tree.Files[n] = data
 		}
-		tree.Files[n] = data
 	}
 	return rooted(tree, string(Dir), o, dirs...)
 }
 
-func readLimited(fsys *os.Root, name string, limit int64) ([]byte, error) {
+// readLimited reads the file name in fsys and returns its content and
+// size; a file over limit is not read (its content is nil).
+func readLimited(fsys *os.Root, name string, limit int64) ([]byte, int64, error) {
 	f, err := fsys.Open(filepath.FromSlash(name))
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", name, err)
+		return nil, 0, fmt.Errorf("reading %s: %w", name, err)
 	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%w: %s is larger than %d bytes", archive.ErrLimit, name, limit)
+	if size := int64(len(data)); size > limit {
+		if fi, err := f.Stat(); err == nil && fi.Size() > size {
+			size = fi.Size()
+		}
+		return nil, size, nil
 	}
-	return data, nil
+	return data, int64(len(data)), nil
 }
 
 func keys(m map[string]string) []string {
@@ -250,125 +264,6 @@ func keys(m map[string]string) []string {
 		out = append(out, k)
 	}
 	return out
-}
-
-var errNoHead = errors.New("no commit at HEAD")
-
-// git runs a plumbing command on the repository. The repository's own
-// config is the student's: only plumbing commands that run no hooks,
-// filters or fsmonitor are used, and the system and global config are
-// left out.
-func git(ctx context.Context, repo string, stdin io.Reader, args ...string) ([]byte, error) {
-	ctx, cancel := context.WithTimeout(ctx, gitTimeout)
-	defer cancel()
-	gitDir := filepath.Join(repo, ".git")
-	if fi, err := os.Stat(gitDir); err != nil || !fi.IsDir() {
-		gitDir = repo // bare
-	}
-	full := append([]string{"--git-dir=" + gitDir, "-c", "safe.directory=*", "-c", "core.fsmonitor=false"}, args...)
-	cmd := exec.CommandContext(ctx, "git", full...)
-	cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_TERMINAL_PROMPT=0", "GIT_NO_REPLACE_OBJECTS=1")
-	cmd.Stdin = stdin
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		return out, fmt.Errorf("git %s: %w: %s", strings.Join(args, " "), err, strings.TrimSpace(stderr.String()))
-	}
-	return out, nil
-}
-
-type gitEntry struct {
-	mode, oid string
-	size      int64
-}
-
-// loadGit reads the tree at HEAD with ls-tree and the wanted blobs with
-// cat-file, so the student's working files, hooks and filters play no part.
-func loadGit(ctx context.Context, repo string, o Options) (*Snapshot, error) {
-	head, err := git(ctx, repo, nil, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
-	if err != nil {
-		return nil, errNoHead
-	}
-	sha := strings.TrimSpace(string(head))
-	list, err := git(ctx, repo, nil, "ls-tree", "-r", "-l", "-z", "--full-tree", sha)
-	if err != nil {
-		return nil, err
-	}
-	entries := map[string]gitEntry{}
-	tree := archive.NewTree()
-	for _, rec := range strings.Split(strings.TrimSuffix(string(list), "\x00"), "\x00") {
-		meta, name, ok := strings.Cut(rec, "\t")
-		f := strings.Fields(meta)
-		if !ok || len(f) != 4 {
-			continue
-		}
-		if len(entries) >= o.Limits.Entries {
-			return nil, fmt.Errorf("%w: more than %d files at HEAD", archive.ErrLimit, o.Limits.Entries)
-		}
-		size, _ := strconv.ParseInt(f[3], 10, 64)
-		entries[name] = gitEntry{mode: f[0], oid: f[2], size: size}
-		switch f[0] {
-		case "120000":
-			tree.Links[name] = "(a symbolic link committed to git)"
-		case "100644", "100755":
-			tree.Names = append(tree.Names, name)
-		}
-	}
-	root, err := findRoot(append(append([]string{}, tree.Names...), keys(tree.Links)...))
-	if err != nil {
-		return nil, err
-	}
-	var want []string
-	for _, n := range tree.Names {
-		if rel, ok := strings.CutPrefix(n, root); ok && o.Want(rel) {
-			if entries[n].size > o.Limits.FileBytes {
-				return nil, fmt.Errorf("%w: %s is larger than %d bytes", archive.ErrLimit, n, o.Limits.FileBytes)
-			}
-			want = append(want, n)
-		}
-	}
-	if err := catFiles(ctx, repo, want, entries, tree); err != nil {
-		return nil, err
-	}
-	snap, err := rooted(tree, "git HEAD "+sha[:min(len(sha), 12)], o)
-	if err != nil {
-		return nil, err
-	}
-	snap.Notes = append(snap.Notes, uncommitted(repo, root, snap, o)...)
-	return snap, nil
-}
-
-func catFiles(ctx context.Context, repo string, names []string, entries map[string]gitEntry, tree *archive.Tree) error {
-	if len(names) == 0 {
-		return nil
-	}
-	var in bytes.Buffer
-	for _, n := range names {
-		in.WriteString(entries[n].oid + "\n")
-	}
-	out, err := git(ctx, repo, &in, "cat-file", "--batch")
-	if err != nil {
-		return err
-	}
-	r := bufio.NewReader(bytes.NewReader(out))
-	for _, n := range names {
-		header, err := r.ReadString('\n')
-		if err != nil {
-			return fmt.Errorf("git cat-file: %w", err)
-		}
-		f := strings.Fields(header)
-		if len(f) != 3 || f[1] != "blob" {
-			return fmt.Errorf("git cat-file: unexpected %q for %s", strings.TrimSpace(header), n)
-		}
-		size, _ := strconv.Atoi(f[2])
-		data := make([]byte, size+1) // the content and its trailing newline
-		if _, err := io.ReadFull(r, data); err != nil {
-			return fmt.Errorf("git cat-file: %s: %w", n, err)
-		}
-		tree.Files[n] = data[:size]
-	}
-	return nil
 }
 
 // uncommitted notes editable files whose working copy differs from HEAD:
@@ -388,8 +283,15 @@ func uncommitted(repo, root string, snap *Snapshot, o Options) []string {
 		if fi, err := fsys.Lstat(filepath.FromSlash(root + rel)); err != nil || !fi.Mode().IsRegular() {
 			continue
 		}
-		disk, err := readLimited(fsys, root+rel, o.Limits.FileBytes)
-		if err == nil && !bytes.Equal(disk, snap.Files[rel]) {
+		disk, size, err := readLimited(fsys, root+rel, o.Limits.FileBytes)
+		if err != nil {
+			continue
+		}
+		// A file over the limit is not read: one over it and one within
+		// it differ, two over it are taken to be the same.
+		_, headBig := snap.Oversized[rel]
+		diskBig := size > o.Limits.FileBytes
+		if headBig != diskBig || (!headBig && !bytes.Equal(disk, snap.Files[rel])) {
 			notes = append(notes, fmt.Sprintf("%s has changes that are not committed: they were not graded (commit them)", rel))
 		}
 	}

@@ -2,8 +2,10 @@
 // reads them. A submission is a copy of the racelab repository as a folder,
 // a .zip or .tar.gz, or a git repository (read at HEAD); a folder that is
 // none of these holds submissions. Reading never follows a link, never
-// writes, and keeps only the files the grader asks for, so a hostile
-// submission can neither read nor plant files elsewhere.
+// writes into the submission, and keeps only the files the grader asks
+// for, so a hostile submission can neither read nor plant files elsewhere.
+// A git repository is read from a private copy of its objects and refs
+// (see git.go), so that git cannot be pointed at another repository.
 package submission
 
 import (

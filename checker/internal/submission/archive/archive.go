@@ -1,7 +1,9 @@
 // Package archive reads a student's .zip or .tar.gz without extracting it:
 // entries are checked (no absolute paths, no `..`, no links that leave the
 // archive) and only the files the grader wants are read, into memory, within
-// limits on entry count and bytes. Nothing from an archive is ever written
+// limits on entry count and bytes. A wanted file over the per-file limit is
+// not read but listed with its size, so that it costs only itself; an
+// archive over the entry or total limits is refused whole. Nothing from an archive is ever written
 // to disk or followed as a link, so an archive cannot place a file outside
 // its folder or point the grader at another submission.
 package archive
@@ -32,16 +34,17 @@ func DefaultLimits() Limits {
 }
 
 // Tree is what was read: the kept files' content, the names of all regular
-// files, and the links (never followed).
+// files, the links (never followed), and the wanted files too big to keep.
 type Tree struct {
-	Files map[string][]byte // kept regular files by clean slash path
-	Names []string          // every regular file, in archive order
-	Links map[string]string // link path -> its target as written
+	Files     map[string][]byte // kept regular files by clean slash path
+	Names     []string          // every regular file, in archive order
+	Links     map[string]string // link path -> its target as written
+	Oversized map[string]int64  // wanted files over Limits.FileBytes -> their size; not in Files
 }
 
 // NewTree returns an empty tree.
 func NewTree() *Tree {
-	return &Tree{Files: map[string][]byte{}, Links: map[string]string{}}
+	return &Tree{Files: map[string][]byte{}, Links: map[string]string{}, Oversized: map[string]int64{}}
 }
 
 // UnsafeError reports an entry that would escape the archive.
@@ -146,32 +149,41 @@ func (b *budget) entry() error {
 	return nil
 }
 
-// read reads r whole, within the per-file and total limits.
-func (b *budget) read(name string, r io.Reader, keep bool) ([]byte, error) {
-	limit := b.lim.Bytes - b.bytes
+// read reads r whole, within the total limit, and returns its size and,
+// if keep and it is within the per-file limit, its content. A file over
+// the per-file limit is read through all the same (its bytes count towards
+// the total), so that its size is known and a bomb is still caught.
+func (b *budget) read(name string, r io.Reader, keep bool) (data []byte, size int64, err error) {
+	remaining := b.lim.Bytes - b.bytes
+	lr := io.LimitReader(r, remaining+1)
 	if keep {
-		limit = min(limit, b.lim.FileBytes)
+		data, err = io.ReadAll(io.LimitReader(lr, b.lim.FileBytes+1))
+		size = int64(len(data))
 	}
-	var data []byte
-	var err error
-	var n int64
-	if keep {
-		data, err = io.ReadAll(io.LimitReader(r, limit+1))
-		n = int64(len(data))
-	} else {
-		n, err = io.Copy(io.Discard, io.LimitReader(r, limit+1))
+	if err == nil {
+		var n int64
+		n, err = io.Copy(io.Discard, lr)
+		size += n
 	}
-	b.bytes += n
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", name, err)
+	b.bytes += size
+	switch {
+	case err != nil:
+		return nil, size, fmt.Errorf("reading %s: %w", name, err)
+	case size > remaining:
+		return nil, size, fmt.Errorf("%w: more than %d bytes uncompressed", ErrLimit, b.lim.Bytes)
+	case !keep || size > b.lim.FileBytes:
+		return nil, size, nil
 	}
-	if n > limit {
-		if keep && b.bytes <= b.lim.Bytes {
-			return nil, fmt.Errorf("%w: %s is larger than %d bytes", ErrLimit, name, b.lim.FileBytes)
-		}
-		return nil, fmt.Errorf("%w: more than %d bytes uncompressed", ErrLimit, b.lim.Bytes)
+	return data, size, nil
+}
+
+// keep records a wanted file: its content, or its size if it is too big.
+func (b *budget) keep(t *Tree, name string, data []byte, size int64) {
+	if size > b.lim.FileBytes {
+		t.Oversized[name] = size
+		return
 	}
-	return data, nil
+	t.Files[name] = data
 }
 
 func readZip(file string, lim Limits, want func(string) bool) (*Tree, error) {
@@ -194,9 +206,12 @@ func readZip(file string, lim Limits, want func(string) bool) (*Tree, error) {
 		switch {
 		case name == "" || mode.IsDir():
 		case mode&fs.ModeSymlink != 0:
-			target, err := zipContent(f, b, name)
+			target, size, err := zipContent(f, b, name)
 			if err != nil {
 				return nil, err
+			}
+			if size > b.lim.FileBytes {
+				return nil, fmt.Errorf("%w: the link %s has a target of %d bytes", ErrLimit, name, size)
 			}
 			if err := checkLink(name, string(target)); err != nil {
 				return nil, err
@@ -205,11 +220,11 @@ func readZip(file string, lim Limits, want func(string) bool) (*Tree, error) {
 		case mode.IsRegular():
 			t.Names = append(t.Names, name)
 			if want(name) {
-				data, err := zipContent(f, b, name)
+				data, size, err := zipContent(f, b, name)
 				if err != nil {
 					return nil, err
 				}
-				t.Files[name] = data
+				b.keep(t, name, data, size)
 			}
 		}
 	}
@@ -217,10 +232,10 @@ func readZip(file string, lim Limits, want func(string) bool) (*Tree, error) {
 }
 
 // zipContent decompresses one entry; the declared size is not trusted.
-func zipContent(f *zip.File, b *budget, name string) ([]byte, error) {
+func zipContent(f *zip.File, b *budget, name string) ([]byte, int64, error) {
 	rc, err := f.Open()
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", name, err)
+		return nil, 0, fmt.Errorf("reading %s: %w", name, err)
 	}
 	defer rc.Close()
 	return b.read(name, rc, true)
@@ -252,12 +267,12 @@ func readTar(r io.Reader, lim Limits, want func(string) bool) (*Tree, error) {
 			}
 			t.Names = append(t.Names, name)
 			keep := want(name)
-			data, err := b.read(name, tr, keep)
+			data, size, err := b.read(name, tr, keep)
 			if err != nil {
 				return nil, err
 			}
 			if keep {
-				t.Files[name] = data
+				b.keep(t, name, data, size)
 			}
 		case tar.TypeSymlink:
 			if err := checkLink(name, h.Linkname); err != nil {
@@ -272,7 +287,7 @@ func readTar(r io.Reader, lim Limits, want func(string) bool) (*Tree, error) {
 			t.Links[name] = h.Linkname
 		default:
 			// Directories, devices, FIFOs: nothing to read.
-			if _, err := b.read(name, tr, false); err != nil {
+			if _, _, err := b.read(name, tr, false); err != nil {
 				return nil, err
 			}
 		}

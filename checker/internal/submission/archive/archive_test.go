@@ -77,6 +77,7 @@ func TestRead(t *testing.T) {
 		limit   bool // want ErrLimit
 		files   []string
 		links   []string
+		big     map[string]int64 // want these in Oversized, not in Files
 	}{
 		{name: "plain repository",
 			entries: []entry{{name: "racelab/go.mod", content: "module x"}, {name: "racelab/labs/01-a/a.go", content: "package main"}},
@@ -91,8 +92,13 @@ func TestRead(t *testing.T) {
 			files:   []string{"r/a.go"}, links: []string{"r/b.go"}},
 		{name: "too many entries", entries: []entry{{name: "a", content: "1"}, {name: "b", content: "2"}, {name: "c", content: "3"}},
 			lim: Limits{Entries: 2, Bytes: 1 << 20, FileBytes: 1 << 20}, limit: true},
-		{name: "file over the per-file limit", entries: []entry{{name: "a.go", content: big}},
-			lim: Limits{Entries: 10, Bytes: 1 << 20, FileBytes: 1000}, limit: true},
+		{name: "file over the per-file limit is listed, not kept",
+			entries: []entry{{name: "r/a.go", content: big}, {name: "r/b.go", content: "package main"}},
+			lim:     Limits{Entries: 10, Bytes: 1 << 20, FileBytes: 1000},
+			files:   []string{"r/b.go"}, big: map[string]int64{"r/a.go": 5000}},
+		{name: "file over the per-file limit still counts towards the total",
+			entries: []entry{{name: "a.go", content: big}, {name: "b.go", content: big}},
+			lim:     Limits{Entries: 10, Bytes: 8000, FileBytes: 1000}, limit: true},
 		{name: "bytes over the total limit", entries: []entry{{name: "a.go", content: big}, {name: "b.go", content: big}},
 			lim: Limits{Entries: 10, Bytes: 8000, FileBytes: 1 << 20}, limit: true},
 	}
@@ -122,6 +128,17 @@ func TestRead(t *testing.T) {
 				for _, f := range tc.files {
 					if _, ok := tree.Files[f]; !ok {
 						t.Errorf("file %s not read; have %v", f, tree.Names)
+					}
+				}
+				if len(tree.Oversized) != len(tc.big) {
+					t.Errorf("oversized %v, want %v", tree.Oversized, tc.big)
+				}
+				for n, size := range tc.big {
+					if tree.Oversized[n] != size {
+						t.Errorf("oversized %v, want %s: %d", tree.Oversized, n, size)
+					}
+					if _, ok := tree.Files[n]; ok {
+						t.Errorf("oversized %s was kept", n)
 					}
 				}
 				for _, l := range tc.links {
