@@ -15,7 +15,6 @@ import (
 
 	"github.com/racelab/racelab/checker/internal/grade"
 	"github.com/racelab/racelab/checker/internal/gradebook"
-	"github.com/racelab/racelab/checker/internal/run"
 	"github.com/racelab/racelab/checker/internal/sandbox"
 	"github.com/racelab/racelab/checker/lab"
 )
@@ -29,7 +28,7 @@ func cmdGrade(ctx context.Context, e *env, args []string) error {
 	jobs := fs.Int("j", runtime.NumCPU(), "builds at once (runs, which mostly wait, get twice as many slots)")
 	mode := fs.String("sandbox", "bwrap", "bwrap: run student code inside bubblewrap; none: run it unsandboxed (unsafe)")
 	limits := sandbox.DefaultLimits()
-	fs.DurationVar(&limits.Wall, "timeout", limits.Wall, "wall-clock limit of one run of a lab's tests")
+	fs.DurationVar(&limits.Run, "timeout", limits.Run, "wall-clock limit of one run of a student's program (its own watchdog stops a deadlock within seconds)")
 	resume := fs.Bool("resume", false, "keep the results already in the output folder and grade only the rest")
 	shardFlag := fs.String("shard", "", "grade only shard I of N (I/N, 1-based), for CI matrices; combine with `checker merge`")
 	classroom := fs.Bool("classroom", false, "also write NAME/classroom.json in GitHub Classroom's result shape")
@@ -98,7 +97,7 @@ checks your own checkout the way the grader will.`)
 	book, err := grade.Grade(ctx, grade.Options{
 		Root: root, Labs: labs, Runs: *runs, Jobs: *jobs, Sandbox: sb, Out: *out,
 		Resume: *resume, Shard: shard, Classroom: *classroom, Worktree: *worktree,
-		Explain: func(r run.Reason) string { return lang.T(reasonKey(r)) }, Lang: lang, Progress: p.update,
+		Lang: lang, Progress: p.update,
 	}, paths)
 	p.finish()
 	if err != nil {

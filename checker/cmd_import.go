@@ -12,6 +12,7 @@ import (
 	"github.com/racelab/racelab/checker/internal/scaffold"
 	"github.com/racelab/racelab/checker/internal/verify"
 	"github.com/racelab/racelab/checker/lab"
+	"github.com/racelab/racelab/checker/protocol"
 )
 
 func cmdImport(ctx context.Context, e *env, args []string) error {
@@ -84,7 +85,8 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 func printImport(e *env, l *importer.Lab) {
 	r := l.Report
 	fmt.Fprintf(e.stdout, "imported labs/%s (solution: solutions/%s)\n", l.Name, l.Name)
-	fmt.Fprintf(e.stdout, "  the student edits %s; the script runs it as `%s`\n", strings.Join(r.Editable, ", "), r.Command)
+	fmt.Fprintf(e.stdout, "  the program is labs/%s/%s/ (main.go hands its run to program.Main); the student edits %s; the script starts it as `%s`\n",
+		l.Name, r.Command, strings.Join(r.Editable, ", "), r.Command)
 	section := func(title string, items []string) {
 		if len(items) == 0 {
 			return
@@ -97,7 +99,7 @@ func printImport(e *env, l *importer.Lab) {
 	section("adapted", r.Adapted)
 	fmt.Fprintln(e.stdout, "measured:")
 	if r.Goroutines > 0 {
-		fmt.Fprintf(e.stdout, "  - the fixed program starts %d goroutines; lab_test.go demands them all (a fix may not remove a go statement)\n", r.Goroutines)
+		fmt.Fprintf(e.stdout, "  - the fixed program starts %d goroutines; the script demands them all (env %s=%d): a fix may not remove a go statement\n", r.Goroutines, protocol.EnvMinGoroutines, r.Goroutines)
 	}
 	fmt.Fprintf(e.stdout, "  - the fixed program: %s\n", r.Solution)
 	fmt.Fprintf(e.stdout, "  - the racy program: %s: expect = %q\n", r.Shipped, r.Expect)

@@ -65,7 +65,7 @@ func (e *env) lab(sel string) (string, []*lab.Lab, *lab.Lab, error) {
 // the student how it went: the explanation first, the raw output if asked.
 func runLab(ctx context.Context, e *env, root string, l *lab.Lab, verbose bool) (bool, error) {
 	u := e.ui()
-	res, err := run.GoTest(ctx, root, "./labs/"+l.Name())
+	res, err := run.GoTest(ctx, root, l)
 	if err != nil {
 		return false, err
 	}
@@ -89,7 +89,9 @@ func runLab(ctx context.Context, e *env, root string, l *lab.Lab, verbose bool) 
 	if err != nil || text == "" {
 		text = res.Output
 	}
-	problems := explain.Parse(explain.Input{Output: text, LabDir: l.Dir, Editable: l.Editable, Fix: l.Fix})
+	// The verdict when the judge wrote one; the text when it could not
+	// (go test failed to build the judge itself).
+	problems := explain.Parse(explain.Input{Verdict: res.Verdict, Output: text, ProgramDir: l.ProgramDir(), Editable: l.Editable, Fix: l.Fix})
 	if len(problems) == 0 {
 		u.say(i18n.LabNoExplain)
 		verbose = true
@@ -101,7 +103,7 @@ func runLab(ctx context.Context, e *env, root string, l *lab.Lab, verbose bool) 
 		fmt.Fprintln(e.stdout, res.Output)
 	}
 	fmt.Fprintln(e.stdout)
-	u.say(i18n.LabNext, strings.Join(l.Editable, ", "), l.Number)
+	u.say(i18n.LabNext, strings.Join(paths(l), ", "), l.Number)
 	u.say(i18n.LabNextHint, l.Number)
 	if !verbose {
 		u.say(i18n.LabNextRaw, l.Number)
@@ -129,4 +131,14 @@ func nextUnfinished(root string, all []*lab.Lab, l *lab.Lab) *lab.Lab {
 		}
 	}
 	return nil
+}
+
+// paths are the student's files of l as the student finds them, from the
+// repository root: labs/01-waitgroup/squares/squares.go.
+func paths(l *lab.Lab) []string {
+	out := make([]string, len(l.Editable))
+	for i, f := range l.Editable {
+		out[i] = l.Rel(f)
+	}
+	return out
 }

@@ -41,12 +41,14 @@ func cmdNew(_ context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "created lab %s:\n", plan.Name)
+	lab, prog := "labs/"+plan.Name+"/", "labs/"+plan.Name+"/"+plan.Program+"/"
 	for _, f := range []string{
-		"labs/" + plan.Name + "/" + plan.File + "   the program the student fixes (a working example: replace it)",
-		"labs/" + plan.Name + "/lab_test.go   hands the program to the harness as `" + plan.Command + "`; computes the expected output",
-		"labs/" + plan.Name + "/testdata/total.txtar   the script: what a correct program does",
-		"labs/" + plan.Name + "/lab.toml   title, concepts, fix, expect, hints",
-		"labs/" + plan.Name + "/README.md, README.id.md   the lab's text, in English and Bahasa Indonesia",
+		prog + plan.File + "   the program the student fixes, its work in run (a working example: replace it)",
+		prog + "main.go   the fixture: hands run to program.Main, which runs it under the lab's checks",
+		lab + "lab_test.go   the judge: builds " + plan.Program + "/, runs the scripts, computes the expected output",
+		lab + "testdata/total.txtar   the script: starts the program as `" + plan.Program + "`, says what a correct program does",
+		lab + "lab.toml   title, program, concepts, fix, expect, hints",
+		lab + "README.md, README.id.md   the lab's text, in English and Bahasa Indonesia",
 		"solutions/" + plan.Name + "/" + plan.File + "   the reference fix (changed lines end in // fix:)",
 	} {
 		fmt.Fprintf(e.stdout, "  %s\n", f)

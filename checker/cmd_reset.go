@@ -37,7 +37,7 @@ func cmdReset(_ context.Context, e *env, args []string) error {
 	u := e.ui()
 	stamp := time.Now().Format("20060102-150405")
 	for _, f := range l.Editable {
-		rel := filepath.ToSlash(filepath.Join("labs", l.Name(), f))
+		rel := l.Rel(f)
 		shipped, err := shippedVersion(root, rel)
 		if err != nil {
 			return err

@@ -33,7 +33,7 @@ func cmdSolution(_ context.Context, e *env, args []string) error {
 	}
 	u.say(i18n.SolutionHeader, l.Name())
 	for _, f := range l.Editable {
-		mine := filepath.Join("labs", l.Name(), f)
+		mine := filepath.FromSlash(l.Rel(f))
 		ref := filepath.Join("solutions", l.Name(), f)
 		color := "--color=never"
 		if u.color {

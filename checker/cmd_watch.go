@@ -70,11 +70,11 @@ func cmdWatch(ctx context.Context, e *env, args []string) error {
 // ends (false).
 func watchLab(ctx context.Context, e *env, root string, l *lab.Lab, opts watch.Options) (bool, error) {
 	u := e.ui()
-	changes, err := watch.Watch(ctx, l.Dir, l.Editable, opts)
+	changes, err := watch.Watch(ctx, l.ProgramDir(), l.Editable, opts)
 	if err != nil {
 		return false, err
 	}
-	u.say(i18n.WatchStart, l.Name(), l.Title.In(string(u.lang)), strings.Join(l.Editable, ", "))
+	u.say(i18n.WatchStart, l.Name(), l.Title.In(string(u.lang)), strings.Join(paths(l), ", "))
 	passed, err := runLab(ctx, e, root, l, false)
 	for err == nil && !passed {
 		name, ok := <-changes

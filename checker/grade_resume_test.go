@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/racelab/racelab/checker/internal/grade"
 	"github.com/racelab/racelab/checker/internal/gradebook"
 )
 
@@ -29,14 +30,14 @@ func TestGradeKillResume(t *testing.T) {
 		put(t, filepath.Join(class, n), lab01, solved+fmt.Sprintf("\n// student %d\n", i))
 	}
 	out := filepath.Join(t.TempDir(), "out")
-	grade := func(extra ...string) *exec.Cmd {
+	gradeCmd := func(extra ...string) *exec.Cmd {
 		args := append([]string{"grade", "-labs", "1", "-runs", "1", "-j", "1", "-o", out}, extra...)
 		cmd := exec.Command(bin, append(args, class)...)
 		cmd.Dir = root
 		return cmd
 	}
 
-	first := grade()
+	first := gradeCmd()
 	var firstErr strings.Builder
 	first.Stderr = &firstErr
 	if err := first.Start(); err != nil {
@@ -70,7 +71,13 @@ func TestGradeKillResume(t *testing.T) {
 		t.Errorf("a gradebook was written before the grading finished")
 	}
 
-	second := grade("-resume")
+	// The work folder, copies of student files among it, stays in the
+	// output folder (not the system's temporary one) for the resume to
+	// clear.
+	if _, err := os.Stat(filepath.Join(out, grade.WorkDir)); err != nil {
+		t.Errorf("after kill -9, the work folder is not in the output folder: %v", err)
+	}
+	second := gradeCmd("-resume")
 	stderrOut, err := second.CombinedOutput()
 	if err != nil {
 		t.Fatalf("resume: %v\n%s", err, stderrOut)
@@ -97,6 +104,9 @@ func TestGradeKillResume(t *testing.T) {
 	}
 	if strings.Join(got, " ") != strings.Join(names, " ") {
 		t.Errorf("gradebook rows %v, want each of %v once", got, names)
+	}
+	if _, err := os.Stat(filepath.Join(out, grade.WorkDir)); !os.IsNotExist(err) {
+		t.Errorf("the resumed grading left its work folder behind (%v)", err)
 	}
 	if rows := strings.Count(read(t, filepath.Join(out, gradebook.CSVFile)), "\n"); rows != len(names)+1 {
 		t.Errorf("gradebook.csv has %d lines, want a header and %d rows", rows, len(names))

@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/racelab/racelab/checker/internal/grade"
 	"github.com/racelab/racelab/checker/internal/gradebook"
 	"github.com/racelab/racelab/checker/internal/workspace"
 )
@@ -26,7 +27,7 @@ import (
 // verdict and its reason. They grade lab 01 only (-labs 1), so they cost the
 // same however many labs the course has.
 
-const lab01 = "labs/01-waitgroup/squares.go"
+const lab01 = "labs/01-waitgroup/squares/squares.go"
 
 func repoRoot(t *testing.T) string {
 	t.Helper()
@@ -135,15 +136,21 @@ type expectation struct {
 }
 
 // buildClass writes the class folder and returns what each submission must
-// get.
+// get. Besides honest mistakes, it holds every attack on the grader found so
+// far (issue 10), each acting only when graded: none may pass a lab whose
+// race is there, and none may get anything of the grader into an output.
 func buildClass(t *testing.T, root, class string) map[string]expectation {
 	shipped := read(t, filepath.Join(root, lab01))
 	solved := read(t, filepath.Join(root, "solutions/01-waitgroup/squares.go"))
 	only := func(name, content string) { put(t, filepath.Join(class, name), lab01, content) }
+	// withInit adds imports and an init function to a version of the file.
+	withInit := func(src, imports, body string) string {
+		return edit(t, edit(t, src, "\"fmt\"\n", "\"fmt\"\n"+imports), "func run() {", "func init() {\n"+body+"\n}\n\nfunc run() {")
+	}
 	want := map[string]expectation{}
 
 	fullCopy(t, root, filepath.Join(class, "shipped"))
-	want["shipped"] = expectation{status: "fail", reason: "race", details: []string{"labs/01-waitgroup/squares.go:", "replay this run: RACELAB_SEED="}}
+	want["shipped"] = expectation{status: "fail", reason: "race", details: []string{"labs/01-waitgroup/squares/squares.go:", "replay this run: RACELAB_SEED="}}
 
 	only("solved", solved)
 	want["solved"] = expectation{status: "pass"}
@@ -154,78 +161,82 @@ func buildClass(t *testing.T, root, class string) map[string]expectation {
 
 	// Rewritten tests, script and go.mod are ignored: the racy program fails.
 	fullCopy(t, root, filepath.Join(class, "tampered"))
-	put(t, filepath.Join(class, "tampered"), "labs/01-waitgroup/lab_test.go", "package main\n\nimport \"testing\"\n\nfunc TestLab(t *testing.T) {}\n")
+	put(t, filepath.Join(class, "tampered"), "labs/01-waitgroup/lab_test.go", "package lab_test\n\nimport \"testing\"\n\nfunc TestLab(t *testing.T) {}\n")
 	put(t, filepath.Join(class, "tampered"), "labs/01-waitgroup/testdata/sum.txtar", "# nothing to see\n")
-	put(t, filepath.Join(class, "tampered"), "labs/01-waitgroup/extra.go", "package main\n\nfunc init() {}\n")
+	put(t, filepath.Join(class, "tampered"), "labs/01-waitgroup/squares/extra.go", "package main\n\nfunc init() {}\n")
 	put(t, filepath.Join(class, "tampered"), "go.mod", read(t, filepath.Join(root, "go.mod"))+"// tampered\n")
 	want["tampered"] = expectation{status: "fail", reason: "race", details: []string{
-		"protected:go.mod", "protected:labs/01-waitgroup/lab_test.go", "protected:labs/01-waitgroup/testdata/sum.txtar", "ignored:labs/01-waitgroup/extra.go"}}
+		"protected:go.mod", "protected:labs/01-waitgroup/lab_test.go", "protected:labs/01-waitgroup/testdata/sum.txtar", "ignored:labs/01-waitgroup/squares/extra.go"}}
 
 	only("broken", edit(t, solved, "total := 0", "total := 0\n\tunused := 1"))
-	want["broken"] = expectation{status: "fail", reason: "build", details: []string{"labs/01-waitgroup/squares.go:", "declared and not used"}}
+	want["broken"] = expectation{status: "fail", reason: "build", details: []string{"labs/01-waitgroup/squares/squares.go:", "declared and not used"}}
 
 	only("loop", edit(t, solved, "\tflag.Parse()\n", "\tflag.Parse()\n\tfor {\n\t}\n"))
 	want["loop"] = expectation{status: "fail", reason: "deadlock", details: []string{"racelab: deadlock:"}}
 
-	only("hanginit", edit(t, edit(t, solved, "\"fmt\"\n", "\"fmt\"\n\t\"time\"\n"), "func main() {", "func init() { time.Sleep(time.Hour) }\n\nfunc main() {"))
-	want["hanginit"] = expectation{status: "fail", reason: "timeout"}
+	// The watchdog starts with the process: an init that never returns
+	// is stopped with the rest.
+	only("hanginit", withInit(solved, "\t\"time\"\n", "\ttime.Sleep(time.Hour)"))
+	want["hanginit"] = expectation{status: "fail", reason: "deadlock", details: []string{"racelab: deadlock:"}}
 
-	only("exitinit", edit(t, edit(t, solved, "\"fmt\"\n", "\"fmt\"\n\t\"os\"\n"), "func main() {", "func init() { os.Exit(0) }\n\nfunc main() {"))
-	want["exitinit"] = expectation{status: "fail", reason: "no-result", details: []string{"exited with status 0", "TestLab/scripts/one", "os.Exit"}}
+	// os.Exit could forge the status that says the checks passed: a file
+	// using it is refused, never built or run, whatever the exit code.
+	only("exitinit", withInit(solved, "\t\"os\"\n", "\tos.Exit(0)"))
+	want["exitinit"] = expectation{status: "fail", reason: "refused", details: []string{"os.Exit is not allowed"}}
+	only("forger", withInit(shipped, "\t\"os\"\n", "\texit := os.Exit\n\texit(65)"))
+	want["forger"] = expectation{status: "fail", reason: "refused", details: []string{"os.Exit is not allowed"}}
+	only("spawner", withInit(shipped, "\t\"os\"\n", "\tos.StartProcess(os.Args[0], os.Args, &os.ProcAttr{Env: []string{\"GORACE=exitcode=0\"}})"))
+	want["spawner"] = expectation{status: "fail", reason: "refused", details: []string{"os.StartProcess is not allowed"}}
 
-	only("fakepass", edit(t, shipped, "func main() {", "func init() {\n\tfmt.Println(\"--- PASS: TestLab (0.00s)\")\n\tfmt.Println(\"ok\")\n}\n\nfunc main() {"))
-	want["fakepass"] = expectation{status: "fail", reason: "refused", details: []string{`prints "--- PASS"`}}
-
-	// A forger who hides the text from the scan and exits 0 by a function
-	// value: the stream lacks the scripts' own reports.
-	forger := edit(t, edit(t, shipped, "\"fmt\"\n", "\"fmt\"\n\t\"os\"\n\t\"strings\"\n"), "func main() {", `func init() {
-	m := string(rune(22))
-	dash := strings.Repeat("-", 3)
-	eq := strings.Repeat("=", 3)
-	fmt.Print(m + eq + " RUN   TestLab\n" + m + dash + " PA" + "SS: TestLab (0.00s)\n" + m + "PA" + "SS\n")
-	exit := os.Exit
-	exit(0)
-}
-
-func main() {`)
-	only("forger", forger)
-	want["forger"] = expectation{status: "fail", reason: "no-result", details: []string{"TestLab/scripts", "static check: squares.go:", "os.Exit ends the program"}}
-
-	// A forger who passes every check it can see: it tells the test binary
-	// to run no tests (so it exits 0 by itself), and prints, framed as the
-	// test framework frames its lines and built at run time, a pass for
-	// every test the grader expects. Only the harness's signed proof is
-	// missing.
+	// Text that looks like the test framework's is only text now: the
+	// program's output reaches the judge's verdict as data.
 	var frames strings.Builder
 	for _, name := range []string{"TestLab", "TestLab/static", "TestLab/scripts", "TestLab/scripts/one", "TestLab/scripts/sum"} {
 		fmt.Fprintf(&frames, "\tfmt.Print(m + eq + \" RUN   %s\\n\")\n\tfmt.Print(m + dash + \" PA\" + \"SS: %s (0.00s)\\n\")\n", name, name)
 	}
-	argForger := edit(t, edit(t, shipped, "\"fmt\"\n", "\"fmt\"\n\t\"os\"\n\t\"strings\"\n"), "func main() {", `func init() {
-	os.Args = append(os.Args, "-test.run=^$")
-	m := string(rune(22))
-	dash := strings.Repeat("-", 3)
-	eq := strings.Repeat("=", 3)
-`+frames.String()+`}
+	only("fakepass", withInit(shipped, "\t\"strings\"\n", "\tm := string(rune(22))\n\tdash := strings.Repeat(\"-\", 3)\n\teq := strings.Repeat(\"=\", 3)\n"+frames.String()))
+	want["fakepass"] = expectation{status: "fail", reason: "race"}
+	// Telling the test binary to run no tests: the program is not the
+	// test binary any more; its own flags reject the argument.
+	only("argforger", withInit(shipped, "\t\"os\"\n", "\tos.Args = append(os.Args, \"-test.run=^$\")"))
+	want["argforger"] = expectation{status: "fail", reason: "fail", details: []string{"stderr: flag provided but not defined: -test.run"}}
 
-func main() {`)
-	only("argforger", argForger)
-	want["argforger"] = expectation{status: "fail", reason: "no-proof", details: []string{"signed proof line is missing"}}
+	// chdir-forge: the judge no longer finds its scripts by a path the
+	// program's process could change.
+	only("chdirforge", withInit(shipped, "\t\"os\"\n", "\tdir, _ := os.MkdirTemp(\"\", \"forge\")\n\tos.MkdirAll(dir+\"/testdata\", 0o755)\n\tos.WriteFile(dir+\"/testdata/one.txtar\", nil, 0o644)\n\tos.WriteFile(dir+\"/testdata/sum.txtar\", nil, 0o644)\n\tos.Chdir(dir)"))
+	want["chdirforge"] = expectation{status: "fail", reason: "race"}
+	// GORACE from init: the race runtime read it before any Go code ran.
+	only("gorace", withInit(shipped, "\t\"os\"\n", "\tos.Setenv(\"GORACE\", \"log_path=/tmp/x exitcode=0 halt_on_error=0\")\n\tos.Setenv(\"RACELAB_OVERLAP\", \"1\")"))
+	want["gorace"] = expectation{status: "fail", reason: "race"}
+	// The sandbox's first process: its command line and environment held
+	// the proof key and the grader's variables. Now they show nothing of
+	// the grader; what the program prints is checked below (leaks()).
+	only("pid1thief", withInit(shipped, "\t\"os\"\n", `	for _, f := range []string{"/proc/1/cmdline", "/proc/1/environ", "/proc/self/mountinfo", "/proc/1/mountinfo"} {
+		data, _ := os.ReadFile(f)
+		fmt.Println("racelab: " + f + ": " + string(data))
+		fmt.Fprintln(os.Stderr, "racelab: "+f+": "+string(data))
+	}`))
+	want["pid1thief"] = expectation{status: "fail", reason: "race"}
+
+	// One file too big to read refuses its lab, not the submission.
+	only("oversized", solved+"\n// "+strings.Repeat("x", 5<<20)+"\n")
+	want["oversized"] = expectation{status: "fail", reason: "refused", details: []string{"more than the 4194304 a lab file may have"}}
 
 	writeZip(t, filepath.Join(class, "escape.zip"), []member{{name: "racelab/" + lab01, content: solved}, {name: "racelab/../../evil.go", content: "package main"}})
 	want["escape"] = expectation{status: "error", error: "unsafe archive entry"}
 
-	writeTarGz(t, filepath.Join(class, "linkout.tar.gz"), []member{{name: "racelab/go.mod", content: "module x\n"}, {name: "racelab/" + lab01, link: "../../../../solved/" + lab01}})
+	writeTarGz(t, filepath.Join(class, "linkout.tar.gz"), []member{{name: "racelab/go.mod", content: "module x\n"}, {name: "racelab/" + lab01, link: "../../../../../solved/" + lab01}})
 	want["linkout"] = expectation{status: "error", error: "outside the archive"}
 
 	// A symlink to another student's solved file is not followed.
 	put(t, filepath.Join(class, "symlink"), "go.mod", read(t, filepath.Join(root, "go.mod")))
-	if err := os.MkdirAll(filepath.Join(class, "symlink", "labs/01-waitgroup"), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(filepath.Join(class, "symlink", lab01)), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Symlink(filepath.Join(class, "solved", lab01), filepath.Join(class, "symlink", lab01)); err != nil {
 		t.Fatal(err)
 	}
-	want["symlink"] = expectation{status: "fail", reason: "race", details: []string{"note:labs/01-waitgroup/squares.go is a symbolic link"}}
+	want["symlink"] = expectation{status: "fail", reason: "race", details: []string{"note:labs/01-waitgroup/squares/squares.go is a symbolic link"}}
 
 	writeTarGz(t, filepath.Join(class, "archived.tar.gz"), []member{{name: "archived/go.mod", content: "module x\n"}, {name: "archived/" + lab01, content: solved}})
 	want["archived"] = expectation{status: "pass"}
@@ -241,6 +252,12 @@ func main() {`)
 		}
 	}
 	want["cloned"] = expectation{status: "pass"}
+
+	// git-thief: a repository made of pointers into a classmate's clone is
+	// refused, never graded at the classmate's HEAD.
+	put(t, filepath.Join(class, "gitthief"), ".git/HEAD", "ref: refs/heads/master\n")
+	put(t, filepath.Join(class, "gitthief"), ".git/commondir", filepath.Join(clone, ".git")+"\n")
+	want["gitthief"] = expectation{status: "error", error: "commondir"}
 	return want
 }
 
@@ -321,12 +338,18 @@ func TestGradeClass(t *testing.T) {
 	// The shards run at once, as two graders on one machine would.
 	base := t.TempDir()
 	shards := []string{filepath.Join(base, "shard1"), filepath.Join(base, "shard2")}
+	// What a grader killed with kill -9 leaves behind: the next grading
+	// into the same folder clears it.
+	put(t, shards[0], grade.WorkDir+"/src-1/squares.go", "package main // a student's file")
+	// A variable of the grader's that no student may read.
+	const secret = "s3cr3t-grader-token"
+	graderEnv := []string{"RACELAB_GRADER_SECRET=" + secret}
 	var wg sync.WaitGroup
 	failures := make([]string, len(shards))
 	for i, out := range shards {
 		wg.Go(func() {
 			start := time.Now()
-			code, stdout, stderr := runChecker(t, nil, "grade", "-labs", "1", "-runs", "2", "-timeout", "20s", "-shard", fmt.Sprintf("%d/2", i+1), "-classroom", "-o", out, class)
+			code, stdout, stderr := runChecker(t, graderEnv, "grade", "-labs", "1", "-runs", "2", "-timeout", "20s", "-shard", fmt.Sprintf("%d/2", i+1), "-classroom", "-o", out, class)
 			if code != 0 {
 				failures[i] = fmt.Sprintf("grade shard %d: exit %d\n%s\n%s", i+1, code, stdout, stderr)
 			}
@@ -337,6 +360,11 @@ func TestGradeClass(t *testing.T) {
 	for _, f := range failures {
 		if f != "" {
 			t.Fatal(f)
+		}
+	}
+	for _, out := range shards {
+		if _, err := os.Stat(filepath.Join(out, grade.WorkDir)); !os.IsNotExist(err) {
+			t.Errorf("%s: the work folder is still there after grading (%v)", out, err)
 		}
 	}
 	merged := filepath.Join(base, "merged")
@@ -383,6 +411,31 @@ func TestGradeClass(t *testing.T) {
 		t.Run(s.Name, func(t *testing.T) { checkSubmission(t, merged, s, w) })
 	}
 	checkReportInBrowser(t, filepath.Join(merged, gradebook.HTMLFile), len(want))
+	leaks(t, base, secret, grade.WorkDir, "racelab-judge-", "racelab-verdict-")
+}
+
+// leaks fails the test when any file under dir holds one of the strings:
+// what the grader must never let a student's program put into an output.
+func leaks(t *testing.T, dir string, never ...string) {
+	t.Helper()
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, s := range never {
+			if strings.Contains(string(data), s) {
+				t.Errorf("%s holds %q: something of the grader leaked into an output", p, s)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 func checkSubmission(t *testing.T, out string, s gradebook.Submission, w expectation) {
@@ -458,7 +511,7 @@ func checkReportInBrowser(t *testing.T, page string, submissions int) {
 		t.Fatalf("chromium: %v", err)
 	}
 	dom := string(out)
-	for _, want := range []string{`<h2>Class overview</h2>`, fmt.Sprintf(`id="kpi-submissions">%d<`, submissions), `id="kpi-errors">2<`, `01-waitgroup`,
+	for _, want := range []string{`<h2>Class overview</h2>`, fmt.Sprintf(`id="kpi-submissions">%d<`, submissions), `id="kpi-errors">3<`, `01-waitgroup`,
 		`<details class="student" id="s-broken" open="">`, `declared and not used`, `data-sorted="-percent"`} {
 		if !strings.Contains(dom, want) {
 			t.Errorf("the report in Chromium does not show %q", want)

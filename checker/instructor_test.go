@@ -115,8 +115,8 @@ func TestNewThenVerify(t *testing.T) {
 		"labs/02-bank-transfer/README.md:1: the lab's title, as in lab.toml",
 		"labs/02-bank-transfer/README.md:7: explain the idea the lab teaches in a few short paragraphs (a diagram helps)",
 		"labs/02-bank-transfer/README.md:11: say what the student must make true, without giving the fix away",
-		"labs/02-bank-transfer/bank.go:3: replace this example with the lab's program.",
-		"labs/02-bank-transfer/lab_test.go:19: compute what the lab's program must print from the script's arguments.",
+		"labs/02-bank-transfer/bank/bank.go:3: replace this example with the lab's program.",
+		"labs/02-bank-transfer/lab_test.go:17: compute what the lab's program must print from the script's arguments.",
 		"labs/02-bank-transfer/testdata/total.txtar:1: say, in a student's words, what this script checks (it is shown when it fails).",
 		"labs/02-bank-transfer/testdata/total.txtar:3: katakan dalam bahasa mahasiswa apa yang dicek script ini.",
 		"solutions/02-bank-transfer/bank.go:3: replace this example fix with the fix of the lab's program.",
@@ -158,7 +158,7 @@ func TestBrokenLabsAreRejected(t *testing.T) {
 		require.NoError(t, os.WriteFile(path, []byte(content), 0o644))
 	}
 	clone := func(name string) {
-		for _, f := range []string{"README.md", "README.id.md", "lab.toml", "lab_test.go", "squares.go", "testdata/one.txtar", "testdata/sum.txtar"} {
+		for _, f := range []string{"README.md", "README.id.md", "lab.toml", "lab_test.go", "squares/squares.go", "squares/main.go", "testdata/one.txtar", "testdata/sum.txtar"} {
 			put("labs/"+name+"/"+f, read(filepath.Join(lab01, f)))
 		}
 		put("solutions/"+name+"/squares.go", read(filepath.Join(root, "solutions", "01-waitgroup", "squares.go")))
@@ -166,21 +166,24 @@ func TestBrokenLabsAreRejected(t *testing.T) {
 
 	// 02-flaky: the shipped program waits for its goroutines on one thread
 	// (so it passes) and not on two; its scripts demand no overlap, so a
-	// serialised "fix" passes; and its last hint is not translated.
+	// serialised "fix" passes; and its last hint is not translated (copied:
+	// a missing one would make lab.toml invalid, and the judge refuses to
+	// run a lab whose metadata is invalid at all).
 	clone("02-flaky")
-	shipped := read(filepath.Join(lab01, "squares.go"))
+	shipped := read(filepath.Join(lab01, "squares", "squares.go"))
 	shipped = strings.Replace(shipped, "\t\"fmt\"\n", "\t\"fmt\"\n\t\"runtime\"\n\t\"sync\"\n", 1)
 	shipped = strings.Replace(shipped, "\tsquares := make([]int, *n)\n", "\tsquares := make([]int, *n)\n\tvar wg sync.WaitGroup\n", 1)
 	shipped = strings.Replace(shipped, "\t\tgo func() {\n", "\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n", 1)
 	shipped = strings.Replace(shipped, "\ttotal := 0\n", "\tif runtime.GOMAXPROCS(0) == 1 {\n\t\twg.Wait()\n\t}\n\ttotal := 0\n", 1)
-	put("labs/02-flaky/squares.go", shipped)
+	put("labs/02-flaky/squares/squares.go", shipped)
 	for _, s := range []string{"one", "sum"} {
 		script := read(filepath.Join(lab01, "testdata", s+".txtar"))
 		put("labs/02-flaky/testdata/"+s+".txtar", regexp.MustCompile(`(?m)^env RACELAB_OVERLAP=.*\n`).ReplaceAllString(script, ""))
 	}
 	toml := read(filepath.Join(lab01, "lab.toml"))
 	last := strings.LastIndex(toml, "\nid = ")
-	put("labs/02-flaky/lab.toml", toml[:last+1])
+	lastEN := strings.LastIndex(toml, "\nen = ")
+	put("labs/02-flaky/lab.toml", toml[:last+1]+"id"+toml[lastEN+3:last])
 
 	// 03-leaky: the solution leaves a goroutine blocked forever.
 	clone("03-leaky")
@@ -194,7 +197,7 @@ func TestBrokenLabsAreRejected(t *testing.T) {
 	}{
 		{"2", nil, []string{
 			"02-flaky ",
-			"labs/02-flaky/lab.toml: hint[3].id: missing: write the Bahasa Indonesia hint",
+			"labs/02-flaky/lab.toml: hint[3].id: the same text as hint[3].en: translate it into Bahasa Indonesia",
 			"shipped: flaky: the shipped program passed 1 of 2 runs (GOMAXPROCS=1: pass 1 of 1; GOMAXPROCS=2: race 1 of 1)",
 			"passes every run on one thread and fails every run on two",
 			"cheat no-go@",
@@ -238,18 +241,35 @@ type importCase struct {
 func importCases() []importCase {
 	return []importCase{
 		{name: "loop-counter", racy: "racy.go", fixed: "fixed.go", args: []string{"--fix", "any"}, quick: true,
-			want: []string{"the single files racy.go and fixed.go are one program file, main.go",
-				"racy main.go:12: the loop's variable `i` is declared once, before the loop",
+			want: []string{"the single files racy.go and fixed.go are one program file, loop_counter.go",
+				"racy loop_counter.go:12: the loop's variable `i` is declared once, before the loop",
 				"the program has no go.mod, and its fix stops goroutines from holding a loop variable",
+				"func main is now func run, which main.go (a fixture) hands to program.Main",
 				`expect = "race"`}},
 		{name: "bank", args: []string{"--fix", "mutex", "--args", "-clients 20 -amount 5"}, quick: true,
-			want: []string{"the student edits account.go", "main.go is the same in both programs: a fixture",
+			want: []string{"the student edits account.go", "main.go is now bank.go", "bank.go is the same in both programs: a fixture",
 				"the fixed program starts 20 goroutines"}},
 		{name: "stats-gomod", args: []string{"--fix", "atomic"}, quick: true,
-			want: []string{"os.Exit(0) in main is now return", "still calls os.Exit (main.go:", "os.Exit → exit",
+			want: []string{"os.Exit(0) in main is now return", "still calls os.Exit (stats_gomod.go:", "os.Exit → exit",
 				"the fixed program starts 20 goroutines", `expect = "race"`}},
 		{name: "first-response", args: []string{"--fix", "channel"}, quick: true,
 			want: []string{"time.Sleep → sleep", `expect = "leak"`}},
+		// Blocking bugs whose programs watch for their own hang (defect: they
+		// were measured as "fail"), and a replaced call that held the only
+		// use of math/rand/v2 (defect: the rewrite dropped the import).
+		{name: "abba-deadlock", args: []string{"--fix", "mutex"}, quick: true,
+			want: []string{"racy replicas.go:44: a select case that gives up when a timer fires", "that watch is taken out of both programs",
+				"time.Sleep → sleep", "starts 3 goroutines", `expect = "deadlock"`}},
+		{name: "timeout-leak", args: []string{"--fix", "channel"}, quick: true,
+			want: []string{"racy timeout_leak.go:43: a check that counts goroutines (runtime.NumGoroutine) and gives up",
+				"time.Sleep → sleep", "starts 3 goroutines", `expect = "leak"`}},
+		// Hang detection the import does not recognise (a polling loop):
+		// measured again under a judge's watchdog shorter than its own.
+		{name: "lock-send-deadlock", args: []string{"--fix", "mutex"}, quick: true,
+			want: []string{"the racy program gives up by itself after", "fail every run", "the script stops it sooner, after 1s (RACELAB_WATCHDOG)",
+				"starts 2 goroutines", `expect = "deadlock"`}},
+		{name: "jitter-rand", args: []string{"--fix", "mutex"}, quick: true,
+			want: []string{"time.Sleep → sleep", "starts 8 goroutines", `expect = "race"`}},
 		{name: "counter", args: []string{"--fix", "mutex"}, want: []string{"starts 100 goroutines"}},
 		{name: "map-writes", args: []string{"--fix", "mutex"}},
 		{name: "slice-append", args: []string{"--fix", "mutex"}},
@@ -292,8 +312,41 @@ func TestImport(t *testing.T) {
 			assert.Contains(t, out, "say why this line changed")
 			assert.NotContains(t, out, "problems:")
 			requireGofmt(t, root)
+			requireGoroutineDemand(t, root, out)
 		})
 	}
+}
+
+// requireGoroutineDemand fails unless the imported lab's script demands the
+// goroutines the import measured (program.Main counts them), and nothing of
+// the old check is left: no fixture of its own, nothing deferred in the
+// student's file, no overlap window.
+func requireGoroutineDemand(t *testing.T, root, out string) {
+	t.Helper()
+	labs, err := filepath.Glob(filepath.Join(root, "labs", "02-*"))
+	require.NoError(t, err)
+	require.Len(t, labs, 1)
+	script, err := os.ReadFile(filepath.Join(labs[0], "testdata", "run.txtar"))
+	require.NoError(t, err)
+	m := regexp.MustCompile(`the fixed program starts (\d+) goroutines; the script demands them all \(env RACELAB_MIN_GOROUTINES=(\d+)\)`).FindStringSubmatch(out)
+	require.NotNil(t, m, "the report names the demand:\n%s", out)
+	assert.Equal(t, m[1], m[2])
+	assert.Contains(t, string(script), "\nenv RACELAB_MIN_GOROUTINES="+m[1]+"\n")
+	for _, gone := range []string{"RACELAB_WINDOW", "RACELAB_MEASURE"} {
+		assert.NotContains(t, string(script), gone)
+	}
+	err = filepath.WalkDir(labs[0], func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		assert.NotEqual(t, "goroutines.go", d.Name(), "the old check's fixture")
+		src, err := os.ReadFile(path)
+		if err == nil {
+			assert.NotContains(t, string(src), "keepGoroutines", path)
+		}
+		return err
+	})
+	require.NoError(t, err)
 }
 
 // requireGofmt fails when a generated file would fail `make vet`.

@@ -5,7 +5,7 @@ import (
 	"os"
 
 	"github.com/racelab/racelab/checker/internal/i18n"
-	"github.com/racelab/racelab/checker/internal/run"
+	"github.com/racelab/racelab/checker/protocol"
 )
 
 // ui is how the student commands speak: in the student's language, in
@@ -50,26 +50,4 @@ func (u ui) red(s string) string   { return u.paint("31;1", s) }
 func (u ui) bold(s string) string  { return u.paint("1", s) }
 
 // reasonKey names a run's reason in words.
-func reasonKey(r run.Reason) i18n.Key {
-	switch r {
-	case run.Race:
-		return i18n.ReasonRace
-	case run.Leak:
-		return i18n.ReasonLeak
-	case run.Deadlock:
-		return i18n.ReasonDeadlock
-	case run.NotConcurrent:
-		return i18n.ReasonSerial
-	case run.WrongOutput:
-		return i18n.ReasonOutput
-	case run.WrongFix:
-		return i18n.ReasonWrongFix
-	case run.Build:
-		return i18n.ReasonBuild
-	case run.Crash:
-		return i18n.ReasonCrash
-	case run.Timeout:
-		return i18n.ReasonTimeout
-	}
-	return i18n.ReasonFail
-}
+func reasonKey(r protocol.Reason) i18n.Key { return i18n.ReasonKey(r) }

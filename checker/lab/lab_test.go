@@ -11,6 +11,7 @@ import (
 )
 
 const validTOML = `title = { en = "Guard the balance", id = "Jaga saldo" }
+program = "bank"
 concepts = ["mutex", "shared-variable"]
 fix = ["mutex"]
 editable = ["bank.go"]
@@ -28,13 +29,14 @@ en = "Lock around the update."
 id = "Kunci di sekitar pembaruan."
 `
 
-// writeLab makes labs/03-bank with the given lab.toml and a bank.go.
+// writeLab makes labs/03-bank with the given lab.toml and the program
+// bank/bank.go.
 func writeLab(t *testing.T, toml string) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "labs", "03-bank")
-	require.NoError(t, os.MkdirAll(dir, 0o755))
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "bank"), 0o755))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, File), []byte(toml), 0o644))
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "bank.go"), []byte("package main\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "bank", "bank.go"), []byte("package main\n"), 0o644))
 	return dir
 }
 
@@ -70,6 +72,9 @@ func TestValidateNamesFileFieldAndFix(t *testing.T) {
 		{"level", "level = 2", "level = 5", "level", []string{"1 (first steps), 2 or 3"}},
 		{"no title.id", `, id = "Jaga saldo"`, "", "title.id", []string{"Bahasa Indonesia title"}},
 		{"unknown field", "points = 10", "points = 10\npoint = 3", "point", []string{"unknown field"}},
+		{"program missing", "program = \"bank\"\n", "", "program", []string{"missing", "e.g. \"bank\""}},
+		{"program not a folder", `program = "bank"`, `program = "teller"`, "program", []string{"teller is not a folder"}},
+		{"program not a command name", `program = "bank"`, `program = "Bank/x"`, "program", []string{"lower-case command name"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -111,6 +116,7 @@ func TestLoadProblemsWithoutLab(t *testing.T) {
 func TestMarshalRoundTrip(t *testing.T) {
 	want := &Lab{
 		Title:    Text{EN: `Say "hi"`, ID: "Katakan \\ halo"},
+		Program:  "bank",
 		Concepts: []string{"mutex", "check-then-act"},
 		Fix:      []string{"mutex", "atomic"},
 		Editable: []string{"bank.go"},

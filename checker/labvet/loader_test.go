@@ -9,7 +9,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/racelab/racelab/checker/internal/workspace"
 	"github.com/racelab/racelab/checker/lab"
 	"github.com/racelab/racelab/checker/labvet"
 )
@@ -24,7 +23,7 @@ func TestLoaderAgreesWithCheck(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			l, err := lab.Load(filepath.Join(root, "labs", name))
 			require.NoError(t, err)
-			loader, err := labvet.NewLoader(l.Dir)
+			loader, err := labvet.NewLoader(l.ProgramDir())
 			require.NoError(t, err)
 			file := l.Editable[0]
 			solution, err := os.ReadFile(filepath.Join(l.SolutionDir(root), file))
@@ -39,13 +38,7 @@ func TestLoaderAgreesWithCheck(t *testing.T) {
 				got, err := loader.Check(replace, l.Fix, l.Editable)
 				require.NoError(t, err, variant)
 
-				files := map[string][]byte{}
-				if content != nil {
-					files["labs/"+name+"/"+file] = content
-				}
-				ws, err := workspace.New(root, t.TempDir(), files)
-				require.NoError(t, err)
-				want, err := labvet.Check(filepath.Join(ws.Dir, "labs", name), l.Fix, l.Editable)
+				want, err := labvet.CheckFiles(l.ProgramDir(), replace, l.Fix, l.Editable)
 				require.NoError(t, err, variant)
 				assert.Equal(t, want, got, variant)
 				if variant == "sleepy" {
@@ -85,17 +78,15 @@ func BenchmarkStatic(b *testing.B) {
 	file := l.Editable[0]
 	solution, err := os.ReadFile(filepath.Join(l.SolutionDir(root), file))
 	require.NoError(b, err)
-	ws, err := workspace.New(root, b.TempDir(), map[string][]byte{"labs/01-waitgroup/" + file: solution})
-	require.NoError(b, err)
 	b.Run("Check", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := labvet.Check(filepath.Join(ws.Dir, "labs", "01-waitgroup"), l.Fix, l.Editable); err != nil {
+			if _, err := labvet.CheckFiles(l.ProgramDir(), map[string][]byte{file: solution}, l.Fix, l.Editable); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
 	b.Run("Loader", func(b *testing.B) {
-		loader, err := labvet.NewLoader(l.Dir)
+		loader, err := labvet.NewLoader(l.ProgramDir())
 		require.NoError(b, err)
 		for b.Loop() {
 			if _, err := loader.Check(map[string][]byte{file: solution}, l.Fix, l.Editable); err != nil {

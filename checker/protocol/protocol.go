@@ -47,6 +47,7 @@ const (
 	MarkRefused       = "racelab: refused:"
 	MarkEarlyExit     = "racelab: early exit:"
 	MarkLimit         = "racelab: limit:"
+	MarkMeasured      = "racelab: measured:" // followed by "the program started N goroutines in D"
 )
 
 // GORACE is the race runtime's configuration for every judged program.
@@ -70,6 +71,8 @@ const (
 	EnvWindowWait     = "RACELAB_WINDOW_WAIT"     // how long it waits for them
 	EnvWindowOptional = "RACELAB_WINDOW_OPTIONAL" // "1": a run that never reaches Window is fine
 	EnvSettle         = "RACELAB_SETTLE"          // how long overlap.Settle waits for the others to park
+	EnvMinGoroutines  = "RACELAB_MIN_GOROUTINES"  // goroutines run must start (a removed go statement fails)
+	EnvMeasure        = "RACELAB_MEASURE"         // "1": print MarkMeasured (checker import measures a program)
 
 	// Read by the judge.
 	EnvSeed       = "RACELAB_SEED"        // fixes $SEED and $N, to replay a run
@@ -88,7 +91,7 @@ const (
 func ProgramVars() []string {
 	return []string{
 		"GOMAXPROCS", EnvWatchdog, EnvOverlap, EnvOverlapTimeout,
-		EnvWindow, EnvWindowWait, EnvWindowOptional, EnvSettle,
+		EnvWindow, EnvWindowWait, EnvWindowOptional, EnvSettle, EnvMinGoroutines, EnvMeasure,
 	}
 }
 

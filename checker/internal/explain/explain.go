@@ -1,42 +1,67 @@
-// Package explain turns the output of a lab run into short explanations a
+// Package explain turns the outcome of a lab run into short explanations a
 // beginner can read.
 //
 // A raw race report is forty lines of addresses and stack frames, most of
-// them in the runtime, the testing package and racelab's own harness; a
-// student who sees one usually gives up. Parse reads a run's output (the
-// race detector's reports, the harness's leak, deadlock, not-concurrent,
-// wrong-output and wrong-fix reports, compile errors, panics and the
-// runtime's concurrent-map crashes) and keeps what matters: the lines of the
-// student's own files involved, with their source text, what each goroutine
-// did or waits for there, and where each goroutine was started. Render
+// them in the runtime and in racelab's own machinery; a student who sees
+// one usually gives up. Parse reads what the judge decided (its verdict:
+// each failed script, the stderr of the run that failed it, the static
+// findings, the compiler's output) and keeps what matters: the lines of the
+// student's own files involved, with their source text, what each
+// goroutine did or waits for there, and where each goroutine was started.
+// It knows the race detector's reports, the program's leak, deadlock and
+// not-concurrent reports, the judge's wrong-output and wrong-fix reports,
+// compile errors, panics and the runtime's concurrent-map crashes. Render
 // prints that, in English or Bahasa Indonesia, with one sentence of what to
 // do, tied to the kinds of fix the lab accepts.
 //
-// The package reads text: it never runs anything. Source lines come from
-// the lab directory, so explanations stay useful when the run happened
-// elsewhere (paths in the output may be absolute, or module paths when the
-// binary was built with -trimpath; files are matched by the lab directory's
-// name and the editable files' base names).
+// make lab, verify and the grader all have the verdict, so a student gets
+// the same explanation wherever the lab ran:
+//
+//	problems := explain.Parse(explain.Input{Verdict: v, ProgramDir: l.ProgramDir(), Editable: l.Editable, Fix: l.Fix})
+//	err := explain.Render(w, problems, lang, false)
+//
+// Without a verdict, Parse reads the text of `go test` on the lab instead,
+// which holds the same reports inside the judge's log.
+//
+// The package reads: it never runs anything. Source lines come from the
+// program's folder (or from Input.Files), so explanations stay useful when
+// the run happened elsewhere: files in reports are matched by their
+// folders' names and the editable files' base names, whether the paths
+// are module paths (the judge builds with -trimpath), absolute, or
+// relative as the compiler prints them.
 package explain
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/racelab/racelab/checker/internal/i18n"
+	"github.com/racelab/racelab/checker/protocol"
 )
 
 // Input is one lab run to explain.
 type Input struct {
-	// Output is the run's output: plain `go test -v` text, or the Output
-	// fields of `go test -json` concatenated (TestOutput does that and
-	// also keeps parallel tests apart).
+	// Verdict is what the judge decided (RACELAB_VERDICT; run.Result's
+	// Verdict). When it is set, Parse explains it and ignores Output.
+	Verdict *protocol.Verdict
+	// Output is the run's output, for when there is no verdict: plain
+	// `go test -v` text, or the Output fields of `go test -json`
+	// concatenated (TestOutput does that and also keeps parallel tests
+	// apart).
 	Output string
-	// LabDir is the lab's directory; source lines are read from it. Its
-	// base name (e.g. 03-mutex) tells the student's files apart from
-	// files of the same name elsewhere.
-	LabDir string
+	// ProgramDir is the lab's program folder (labs/NN-slug/PROGRAM). The
+	// student's files are read from it; its name and its parent's (e.g.
+	// 03-mutex/bank) tell them apart from files of the same name elsewhere;
+	// its base name is the program's command in the lab's scripts, which
+	// are read from its parent's testdata folder: a failed script's
+	// opening comment says what it checks.
+	ProgramDir string
+	// Files, when not nil, holds student files by base name, standing in
+	// for those in ProgramDir: a grader explains a submission without
+	// writing it into the lab.
+	Files map[string][]byte
 	// Editable holds the base names of the student's files (lab.toml's
 	// editable).
 	Editable []string
@@ -56,7 +81,7 @@ const (
 	Deadlock      Kind = "deadlock"       // racelab: deadlock: (or the runtime's "all goroutines are asleep")
 	NotConcurrent Kind = "not-concurrent" // racelab: not concurrent:
 	WrongOutput   Kind = "wrong-output"   // racelab: wrong output:
-	Static        Kind = "static"         // racelab: wrong fix:
+	Static        Kind = "static"         // racelab: wrong fix: (or refused:)
 	Build         Kind = "build"          // a compile (or vet) error
 	Panic         Kind = "panic"          // a panic or another fatal error
 	Script        Kind = "script"         // a script check that failed for none of the reasons above
@@ -66,7 +91,7 @@ const (
 type Place struct {
 	File   string // base name, e.g. bank.go
 	Line   int
-	Func   string // the function, short: main, main.func1, (*Account).Deposit
+	Func   string // the function, short: run, run.func1, (*Account).Deposit
 	Source string // the line's text, trimmed; empty when the file cannot be read
 }
 
@@ -232,11 +257,17 @@ func (p *Problem) key() string {
 	case NotConcurrent:
 	case WrongOutput, Script:
 		b.WriteString(p.Check + "|" + p.Message)
+	case Panic, ConcurrentMap:
+		// The same crash in two runs of different sizes: "index out of
+		// range [1] with length 1", then [10] with length 10.
+		fmt.Fprintf(&b, "%s|%s", p.At, reNumber.ReplaceAllString(p.Message, "N"))
 	default:
 		fmt.Fprintf(&b, "%s|%s", p.At, p.Message)
 	}
 	return b.String()
 }
+
+var reNumber = regexp.MustCompile(`[0-9]+`)
 
 // goroutineKey identifies where a goroutine is stuck, ignoring its number.
 func goroutineKey(g Goroutine) string {

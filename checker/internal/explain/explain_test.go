@@ -7,19 +7,22 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/racelab/racelab/checker/internal/i18n"
 	"github.com/racelab/racelab/checker/lab"
+	"github.com/racelab/racelab/checker/protocol"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden renderings in testdata/golden")
 
 // The captures are real runs of the throwaway labs in testdata/labs under
-// the real harness (see testdata/capture.sh): NN-slug.json with absolute
-// paths, NN-slug.trimpath.json with module paths, and for some a plain -v
-// NN-slug.txt.
+// the real judge (see testdata/capture.sh): for each lab, NN-slug.verdict.json
+// is the judge's verdict and NN-slug.json the go test -json stream of the
+// same run; for some, NN-slug.txt is another run's plain go test -v text,
+// and NN-slug.norace.txt the program run by hand without the race detector.
 
 // load reads a capture and the metadata of the lab it ran.
 func load(t testing.TB, capture string) Input {
@@ -29,17 +32,25 @@ func load(t testing.TB, capture string) Input {
 	if err != nil {
 		t.Fatalf("loading the lab of %s: %v", capture, err)
 	}
-	data, err := os.ReadFile(filepath.Join("testdata", "captures", capture))
+	in := Input{ProgramDir: l.ProgramDir(), Editable: l.Editable, Fix: l.Fix}
+	path := filepath.Join("testdata", "captures", capture)
+	if strings.HasSuffix(capture, ".verdict.json") {
+		if in.Verdict, err = protocol.ReadVerdict(path); err != nil {
+			t.Fatal(err)
+		}
+		return in
+	}
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := string(data)
+	in.Output = string(data)
 	if strings.HasSuffix(capture, ".json") {
-		if out, err = TestOutput(bytes.NewReader(data)); err != nil {
+		if in.Output, err = TestOutput(bytes.NewReader(data)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	return Input{Output: out, LabDir: l.Dir, Editable: l.Editable, Fix: l.Fix}
+	return in
 }
 
 func render(t *testing.T, ps []Problem, lang i18n.Lang) string {
@@ -220,8 +231,10 @@ func first(t *testing.T, ps []Problem, k Kind) Problem {
 // hiddenInOutput is what must never reach a student: the machinery's
 // frames, paths and addresses.
 var hiddenInOutput = []string{
-	"harness.go", "harness.", "testscript", "goleak", "runtime.", "runtime/", "_testmain", "lab_test.go",
+	"program.Main", "judged", "main.main", "main.go", "program.go", "overlap.go", "steps.go", "judge.",
+	"testscript", "goleak", "runtime.", "runtime/", "_testmain", "lab_test.go",
 	"internal/", "/tmp/", "github.com/", "0x", "+0x", "WARNING: DATA RACE", "created by", "sema.go", "mutex.go",
+	"racelab:",
 }
 
 func checkHidden(t *testing.T, text string) {
@@ -303,13 +316,21 @@ func TestCaptures(t *testing.T) {
 			checkStatic(t, ps, en, id, "fixkind", "", "squares.go does not use a sync.WaitGroup")
 		}},
 		{"91-tally", func(t *testing.T, ps []Problem, en, id string) {
-			checkRaces(t, ps, en, id,
-				race{accesses: [2]access{{"tally.go:28", "*", "votes", false}, {"tally.go:28", "*", "votes", false}}, created: "tally.go:25", v: "votes"},
-				race{accesses: [2]access{{"tally.go:29", "*", "ballots", false}, {"tally.go:29", "*", "ballots", false}}, created: "tally.go:25", v: "ballots"},
-				race{accesses: [2]access{{"tally.go:30", "*", "boxes", false}, {"tally.go:30", "*", "boxes", false}}, created: "tally.go:25", v: "boxes"},
-			)
-			mustContain(t, en, "Lock the same sync.Mutex around every access to votes", "(it uses a sync.WaitGroup instead)")
-			mustContain(t, id, "Kunci sync.Mutex yang sama di sekitar setiap akses ke ballots")
+			// The program stops at its first race (GORACE halt_on_error):
+			// on whichever of the three variables the goroutines met first.
+			var races []race
+			for line, v := range map[int]string{28: "votes", 29: "ballots", 30: "boxes"} {
+				at := "tally.go:" + strconv.Itoa(line)
+				races = append(races, race{accesses: [2]access{{at, "*", v, false}, {at, "*", v, false}}, created: "tally.go:25", v: v})
+			}
+			p := first(t, ps, Race)
+			i := slices.IndexFunc(races, func(r race) bool { return r.v == p.Var })
+			if i < 0 {
+				t.Fatalf("a race on %q, want one of votes, ballots, boxes", p.Var)
+			}
+			checkRaces(t, ps, en, id, races[i])
+			mustContain(t, en, "Lock the same sync.Mutex around every access to "+p.Var, "(it uses a sync.WaitGroup instead)")
+			mustContain(t, id, "Kunci sync.Mutex yang sama di sekitar setiap akses ke "+p.Var)
 		}},
 		{"92-closure", func(t *testing.T, ps []Problem, en, id string) {
 			checkRaces(t, ps, en, id, race{
@@ -350,19 +371,44 @@ func TestCaptures(t *testing.T) {
 			})
 		}},
 		{"86-results", func(t *testing.T, ps []Problem, en, id string) {
+			// The race of the close with the sends stops the program
+			// before any send panics.
 			checkRaces(t, ps, en, id, race{
 				accesses: [2]access{{"results.go:22", "send", "results", false}, {"results.go:25", "close", "results", true}},
 				created:  "results.go:20", v: "results",
 			})
-			p := first(t, ps, Panic)
-			if p.Message != "send on closed channel" || p.At.String() != "results.go:22" || p.Goroutines[0].Created.String() != "results.go:20" {
-				t.Errorf("panic: %+v", p)
+			if p := first(t, ps, Race); p.Advice != i18n.AdviceCloseAfterSends {
+				t.Errorf("race advice %s", p.Advice)
 			}
-			if p.Advice != i18n.AdviceCloseAfterSends {
+			mustContain(t, en, "results <- i * i", "close(results)", "the side that sends is the side that closes")
+			mustContain(t, id, "pihak yang mengirim adalah pihak yang menutup")
+		}},
+		{"83-bounds", func(t *testing.T, ps []Problem, en, id string) {
+			p := first(t, ps, Panic)
+			if len(ps) != 1 || p.Count != 2 || !strings.HasPrefix(p.Message, "runtime error: index out of range [") ||
+				p.At.String() != "squares.go:26" || p.At.Func != "run.func1" ||
+				len(p.Goroutines) != 1 || p.Goroutines[0].Main || p.Goroutines[0].Created.String() != "squares.go:24" {
+				t.Errorf("panic in both scripts, at squares.go:26 in a goroutine started at squares.go:24: %+v", ps)
+			}
+			if p.Advice != i18n.AdviceIndex {
 				t.Errorf("panic advice %s", p.Advice)
 			}
-			mustContain(t, en, "The program panicked: send on closed channel", "results <- i * i", "stopped here")
-			mustContain(t, id, "Program panic: send on closed channel", "berhenti di sini")
+			mustMatch(t, en, `The program panicked: runtime error: index out of range \[\d+\] with length \d+ \(seen 2 times\)`)
+			mustMatch(t, en, `squares.go:26  goroutine \d+ stopped here\n +squares\[i\] = square\(i\)`)
+			mustMatch(t, en, `squares.go:24  goroutine \d+ was started here`)
+			mustContain(t, en, "check the loop's bounds")
+			mustContain(t, id, "Program panic: runtime error", "berhenti di sini", "terjadi 2 kali", "periksa batas loop")
+		}},
+		{"82-exit", func(t *testing.T, ps []Problem, en, id string) {
+			if len(ps) != 1 {
+				t.Errorf("a refused file is all there is to say: %+v", ps)
+			}
+			p := checkStatic(t, ps, en, id, "confine", "mirrors.go:30", "os.Exit is not allowed in a lab file: it can end the program with any status")
+			if p.Call != "os.Exit" || p.Advice != i18n.AdviceStaticConfine {
+				t.Errorf("confine finding: %+v", p)
+			}
+			mustContain(t, en, "os.Exit(0)", "return from run instead", "the program is not built or run")
+			mustContain(t, id, "os.Exit tidak boleh ada di file lab", "cukup return dari run", "program tidak di-build maupun dijalankan")
 		}},
 		{"96-mirrors", func(t *testing.T, ps []Problem, en, id string) {
 			p := first(t, ps, Leak)
@@ -397,8 +443,8 @@ func TestCaptures(t *testing.T) {
 		}},
 		{"97-transfer", func(t *testing.T, ps []Problem, en, id string) {
 			p := first(t, ps, Deadlock)
-			// Outside the harness, the runtime finds the deadlock
-			// itself and there is no watchdog.
+			// Run by hand, the runtime finds the deadlock itself and
+			// there is no watchdog.
 			watchdog := "2s"
 			if strings.Contains(t.Name(), "norace") {
 				watchdog = ""
@@ -470,7 +516,8 @@ func TestCaptures(t *testing.T) {
 				t.Errorf("check %q", p.Check)
 			}
 			mustContain(t, en, "Wrong output", "expected the line: sold 3 tickets", "sold 10 tickets", "tickets.go:48  the gap between a check", "Hold one lock from the check")
-			mustContain(t, id, "Output salah", "seharusnya ada baris: sold 3 tickets", "program mencetak:", "Pegang satu kunci")
+			mustContain(t, id, "Output salah", "Pemeriksaan: Jangan pernah menjual tiket lebih banyak dari yang ada, berapa pun pembeli yang datang bersamaan.",
+				"seharusnya ada baris: sold 3 tickets", "program mencetak:", "Pegang satu kunci")
 		}},
 		{"89-sleep", func(t *testing.T, ps []Problem, en, id string) {
 			checkRaces(t, ps, en, id, race{
@@ -544,15 +591,14 @@ func checkStatic(t *testing.T, ps []Problem, en, id, check, at, text string) Pro
 	return Problem{}
 }
 
-// golden compares the renderings of the plain captures with
-// testdata/golden, so that a reviewer sees what students see; -update
-// rewrites them.
+// golden compares the renderings of the verdicts with testdata/golden, so
+// that a reviewer sees what students see; -update rewrites them.
 func golden(t *testing.T, capture, en, id string) {
 	t.Helper()
-	if !strings.HasSuffix(capture, ".json") || strings.HasSuffix(capture, ".trimpath.json") {
+	name, ok := strings.CutSuffix(capture, ".verdict.json")
+	if !ok {
 		return
 	}
-	name := strings.TrimSuffix(capture, ".json")
 	for lang, text := range map[string]string{"en": en, "id": id} {
 		path := filepath.Join("testdata", "golden", name+"."+lang+".txt")
 		if *update {
@@ -574,19 +620,33 @@ func golden(t *testing.T, capture, en, id string) {
 	}
 }
 
-// TestTrimpathSameAsAbsolute checks that a binary built with -trimpath
-// (module paths in its stacks) is explained like one with absolute paths.
-func TestTrimpathSameAsAbsolute(t *testing.T) {
+// TestTextSameAsVerdict checks that the text of a run explains it as its
+// verdict does, in both languages: the go test -json stream of the same
+// run exactly, another run's go test -v text up to goroutine numbers.
+func TestTextSameAsVerdict(t *testing.T) {
+	verdicts, err := filepath.Glob(filepath.Join("testdata", "captures", "*.verdict.json"))
+	if err != nil || len(verdicts) == 0 {
+		t.Fatalf("no verdicts in testdata/captures (%v)", err)
+	}
 	strip := regexp.MustCompile(`goroutine \d+|\d+ goroutine`)
-	for _, name := range []string{"01-waitgroup", "85-relock", "86-results", "96-mirrors", "97-transfer", "98-serial", "99-tickets", "87-compile", "88-channel"} {
-		t.Run(name, func(t *testing.T) {
-			abs := Parse(load(t, name+".json"))
-			trim := Parse(load(t, name+".trimpath.json"))
-			a := strip.ReplaceAllString(render(t, abs, i18n.EN), "goroutine N")
-			b := strip.ReplaceAllString(render(t, trim, i18n.EN), "goroutine N")
-			if a != b {
-				t.Errorf("absolute paths:\n%s\n-trimpath:\n%s", a, b)
+	for _, v := range verdicts {
+		name := strings.TrimSuffix(filepath.Base(v), ".verdict.json")
+		for _, text := range []string{name + ".json", name + ".txt"} {
+			if _, err := os.Stat(filepath.Join("testdata", "captures", text)); err != nil {
+				continue
 			}
-		})
+			t.Run(text, func(t *testing.T) {
+				want, got := Parse(load(t, name+".verdict.json")), Parse(load(t, text))
+				for _, lang := range []i18n.Lang{i18n.EN, i18n.ID} {
+					a, b := render(t, want, lang), render(t, got, lang)
+					if strings.HasSuffix(text, ".txt") {
+						a, b = strip.ReplaceAllString(a, "goroutine N"), strip.ReplaceAllString(b, "goroutine N")
+					}
+					if a != b {
+						t.Errorf("%s: the verdict explains:\n%s\nthe text explains:\n%s", lang, a, b)
+					}
+				}
+			})
+		}
 	}
 }

@@ -2,40 +2,63 @@ package explain
 
 import (
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/racelab/racelab/checker/internal/i18n"
+	"github.com/racelab/racelab/checker/protocol"
 )
 
-// FuzzParse feeds Parse damaged and spliced output: whatever a student's
-// program prints, and however a run is cut short, explaining it must not
-// crash the command that explains it.
+// FuzzParse feeds Parse damaged and spliced output, as go test's text and
+// as what a verdict holds (a run's stderr, the compiler's output, a
+// script's failure): whatever a student's program prints, and however a
+// run is cut short, explaining it must not crash the command that explains
+// it.
 func FuzzParse(f *testing.F) {
 	matches, err := filepath.Glob(filepath.Join("testdata", "captures", "*"))
 	if err != nil {
 		f.Fatal(err)
 	}
+	programs := map[string]string{} // lab name → program folder
+	scripts := map[string]string{}  // lab name → one of its scripts
 	for _, m := range matches {
-		if strings.HasSuffix(m, ".trimpath.json") {
+		capture := filepath.Base(m)
+		in := load(f, capture)
+		name, _, _ := strings.Cut(capture, ".")
+		programs[name] = in.ProgramDir
+		if txtar, _ := filepath.Glob(filepath.Join(in.ProgramDir, "..", "testdata", "*.txtar")); len(txtar) > 0 {
+			scripts[name] = strings.TrimSuffix(filepath.Base(txtar[0]), ".txtar")
+		}
+		if in.Verdict == nil {
+			f.Add(capture, in.Output)
 			continue
 		}
-		capture := filepath.Base(m)
-		f.Add(capture, load(f, capture).Output)
+		seed := in.Verdict.Build
+		for _, s := range in.Verdict.Scripts {
+			for _, r := range s.Runs {
+				seed += r.Stderr
+			}
+			seed += s.Failure
+		}
+		f.Add(capture, seed)
 	}
+	editable := []string{"squares.go", "tally.go", "sum.go", "server.go", "bank.go", "words.go", "mirrors.go", "transfer.go", "tickets.go", "results.go", "counter.go"}
 	f.Fuzz(func(t *testing.T, capture, out string) {
 		name, _, _ := strings.Cut(capture, ".")
-		dir := filepath.Join("testdata", "labs", name)
-		editable := []string{"squares.go", "tally.go", "sum.go", "server.go", "bank.go", "words.go", "mirrors.go", "transfer.go", "tickets.go", "results.go", "counter.go"}
-		if _, err := os.Stat(dir); err != nil {
-			dir = ""
-		}
-		ps := Parse(Input{Output: out, LabDir: dir, Editable: editable, Fix: []string{"mutex"}})
-		for _, lang := range []i18n.Lang{i18n.EN, i18n.ID} {
-			if err := Render(io.Discard, ps, lang, true); err != nil {
-				t.Fatal(err)
+		dir, script := programs[name], scripts[name]
+		verdict := &protocol.Verdict{Build: out, Static: []protocol.Finding{{File: "squares.go", Line: 3, Check: "confine", Message: out}},
+			Scripts: []protocol.Script{
+				{Name: script, Runs: []protocol.Run{{Exit: protocol.ExitRace, Stdout: out, Stderr: out}}, Failure: out},
+				{Name: "../" + script, Runs: []protocol.Run{{Exit: protocol.ExitChecked, Stdout: out, Stderr: out}}},
+			}}
+		for _, in := range []Input{{Output: out}, {Verdict: verdict}} {
+			in.ProgramDir, in.Editable, in.Fix = dir, editable, []string{"mutex"}
+			ps := Parse(in)
+			for _, lang := range []i18n.Lang{i18n.EN, i18n.ID} {
+				if err := Render(io.Discard, ps, lang, true); err != nil {
+					t.Fatal(err)
+				}
 			}
 		}
 	})

@@ -22,8 +22,8 @@ type view struct {
 }
 
 // view keeps the parts of a goroutine that touch the student's files. A
-// goroutine with no frame there (the harness's watchdog, goleak, the
-// runtime's own) is of no interest to the student: ok is false.
+// goroutine with no frame there (the program package's watchdog, goleak,
+// the runtime's own) is of no interest to the student: ok is false.
 func (p *state) view(rg rawGoroutine) (view, bool) {
 	var v view
 	var places []Place
@@ -43,14 +43,22 @@ func (p *state) view(rg rawGoroutine) (view, bool) {
 			v.g.Created = p.src.place(base, rg.created.line, rg.created.fn)
 		}
 	}
-	for _, pl := range places {
-		if pl.Func == "main" {
-			v.g.Main = true
-		}
-	}
+	v.g.Main = isMain(rg)
 	v.g.Wait = waitOf(state, rg.frames)
 	p.describeWait(&v)
 	return v, true
+}
+
+// isMain reports whether rg is the main goroutine: the one running
+// main.main (a lab program's main hands the student's run to racelab's
+// program package), which no go statement created.
+func isMain(rg rawGoroutine) bool {
+	for _, f := range rg.frames {
+		if f.fn == "main.main" || f.fn == "runtime.main" {
+			return true
+		}
+	}
+	return rg.created == nil && rg.id == 1
 }
 
 // waitOf classifies what a goroutine is blocked on from the runtime's wait
@@ -164,7 +172,7 @@ func (p *state) alias(v *view, k int, e ast.Expr) string {
 	return alias
 }
 
-// leak reads goleak's report after the harness's leak line.
+// leak reads goleak's report after the program's leak line.
 func (p *state) leak(i int) int {
 	rgs, next := parseLeak(p.ls, i)
 	pr := &Problem{Kind: Leak}
@@ -192,7 +200,7 @@ func foldGoroutine(gs []Goroutine, g Goroutine) []Goroutine {
 	return append(gs, g)
 }
 
-// deadlock reads the goroutine dump after the harness's deadlock line (or
+// deadlock reads the goroutine dump after the program's deadlock line (or
 // the runtime's "all goroutines are asleep"), works out which locks each
 // goroutine holds and wants, and looks for a cycle.
 func (p *state) deadlock(i int) int {

@@ -5,19 +5,14 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/racelab/racelab/checker/protocol"
 )
 
-// The harness's markers (labs/internal/harness). They are repeated here,
-// not imported, because the harness is a test-only package of the labs
-// tree that imports testscript and goleak; the test of this package checks
-// that they agree.
-const (
-	markLeak          = "racelab: goroutine leak:"
-	markDeadlock      = "racelab: deadlock:"
-	markNotConcurrent = "racelab: not concurrent:"
-	markWrongOutput   = "racelab: wrong output:"
-	markStatic        = "racelab: wrong fix:"
-)
+// What the judge logs besides the program's own reports
+// (labs/internal/judge): a compile failure, with the compiler's output
+// indented under it.
+const markNoBuild = "racelab: the program does not build:"
 
 var (
 	// reCheck matches a script section's opening comment as testscript
@@ -26,12 +21,16 @@ var (
 	reCheck = regexp.MustCompile(`^# (.+) \([0-9.]+m?s\)$`)
 	// reScriptFail matches testscript's failure line.
 	reScriptFail = regexp.MustCompile(`^FAIL: (\S+\.txtar):(\d+): (.*)$`)
-	// reExit matches testscript's note of a command's exit status.
+	// reExit matches testscript's note of an exec'd command's exit status.
 	reExit = regexp.MustCompile(`^\[exit status (\d+)\]$`)
+	// reProgramEnd matches the judge's account of a failed run of the
+	// program (judge.describe): its stderr says why.
+	reProgramEnd = regexp.MustCompile(`^the program (?:exited with status -?\d+|was stopped|was killed)`)
 	// reCompile matches a compiler or vet error: path:line:col: message.
 	reCompile = regexp.MustCompile(`^(\S+\.go):(\d+)(?::(\d+))?: (.+)$`)
-	// reStatic matches the harness's wrong-fix finding.
-	reStatic = regexp.MustCompile(`racelab: wrong fix: (\S+\.go):(\d+)(?::\d+)?: (.+)$`)
+	// reStatic matches the judge's static finding: a wrong fix, or a file
+	// it refuses to build.
+	reStatic = regexp.MustCompile(`racelab: (wrong fix|refused): (\S+\.go):(\d+)(?::\d+)?: (.+)$`)
 	// reNotConcurrent reads the overlap check's numbers.
 	reNotConcurrent = regexp.MustCompile(`at most (\d+) of the (\d+) tasks`)
 	// reWrongOutput reads the want command's failure.
@@ -40,19 +39,24 @@ var (
 	reWatchdog = regexp.MustCompile(`did not finish within (\S+?):`)
 	// reFixKind reads the fixkind analyzer's message.
 	reFixKind = regexp.MustCompile(`^this lab asks for .+, but \S+ does not use it(?: \(it uses (.+) instead\))?$`)
-	// reConfine reads the confine analyzer's message: what was refused.
-	reConfine = regexp.MustCompile(`^(import "[^"]+"|//go:\S+) is not allowed in a lab file`)
+	// reConfine reads the confine analyzer's message: what was refused, an
+	// import, a directive or a function (os.Exit).
+	reConfine = regexp.MustCompile(`^(import "[^"]+"|//go:\S+|[\w/]+\.\w+) is not allowed in a lab file`)
 	// reFakeSync reads the fakesync analyzer's message.
-	reFakeSync = regexp.MustCompile(`^(time\.Sleep|runtime\.Gosched|runtime\.GOMAXPROCS|os\.Exit|syscall\.Exit|log\.Fatal|log\.Fatalf|log\.Fatalln|runtime\.Goexit)\b`)
+	reFakeSync = regexp.MustCompile(`^(time\.Sleep|runtime\.Gosched|runtime\.GOMAXPROCS|syscall\.Exit|log\.Fatal|log\.Fatalf|log\.Fatalln|runtime\.Goexit)\b`)
 )
+
+// maxShown is how many lines of a program's output a problem quotes.
+const maxShown = 20
 
 // state is one Parse call's state.
 type state struct {
-	in   Input
-	src  *sources
-	ls   []line
-	out  []*Problem
-	seen map[string]*Problem
+	in      Input
+	src     *sources
+	scripts *scripts
+	ls      []line // the lines being read: the text, or one run's stderr
+	out     []*Problem
+	seen    map[string]*Problem
 
 	inScript      bool   // reading a testscript log
 	check         string // the description of the script section being read
@@ -64,15 +68,20 @@ type state struct {
 	stdout, stderr int
 }
 
-// Parse reads a run's output and returns the problems it reports, most
-// urgent first (a program that does not compile, then races and crashes,
-// then what goes wrong in a run, then the static checks), each reported
-// once with a count of how often it was seen. Every report of a kind it
-// knows becomes a structured Problem; text it does not recognise is
-// skipped.
+// Parse explains a lab run and returns the problems it found, most urgent
+// first (a program that does not compile, then races and crashes, then
+// what goes wrong in a run, then the static checks), each reported once
+// with a count of how often it was seen. It reads the verdict when there
+// is one, the text otherwise. Every report of a kind it knows becomes a
+// structured Problem; output it does not recognise is skipped.
 func Parse(in Input) []Problem {
-	p := &state{in: in, src: newSources(in.LabDir, in.Editable), ls: splitLines(in.Output), seen: map[string]*Problem{}}
-	p.run()
+	p := &state{in: in, src: newSources(in.ProgramDir, in.Files, in.Editable), scripts: newScripts(in.ProgramDir), seen: map[string]*Problem{}}
+	if in.Verdict != nil {
+		p.verdict(in.Verdict)
+	} else {
+		p.ls = splitLines(in.Output)
+		p.text()
+	}
 	order := []Kind{Build, Race, ConcurrentMap, Panic, Deadlock, Leak, NotConcurrent, WrongOutput, Script, Static}
 	slices.SortStableFunc(p.out, func(a, b *Problem) int {
 		return slices.Index(order, a.Kind) - slices.Index(order, b.Kind)
@@ -99,35 +108,61 @@ func (p *state) add(pr *Problem) {
 	p.out = append(p.out, pr)
 }
 
-func (p *state) run() {
+// report reads the report that starts at ls[i] when it is one a program
+// prints when it fails: the race detector's, the runtime's, or those of
+// racelab's program package (labs/internal/program). It returns the index
+// of the first line after it, and false when ls[i] starts none.
+func (p *state) report(i int) (int, bool) {
+	t := p.ls[i].text
+	switch {
+	case t == "WARNING: DATA RACE":
+		return p.race(i + 1), true
+	case strings.Contains(t, protocol.MarkLeak):
+		return p.leak(i + 1), true
+	case strings.Contains(t, protocol.MarkDeadlock), t == "fatal error: all goroutines are asleep - deadlock!":
+		return p.deadlock(i), true
+	case strings.Contains(t, protocol.MarkNotConcurrent):
+		p.notConcurrent(t)
+		return i + 1, true
+	case strings.HasPrefix(t, "fatal error: concurrent map"):
+		return p.crash(i, ConcurrentMap, strings.TrimPrefix(t, "fatal error: ")), true
+	case strings.HasPrefix(t, "panic: ") && p.dumpFollows(i):
+		return p.crash(i, Panic, strings.TrimPrefix(t, "panic: ")), true
+	case strings.HasPrefix(t, "fatal error: ") && p.dumpFollows(i):
+		return p.crash(i, Panic, strings.TrimPrefix(t, "fatal error: ")), true
+	}
+	return i, false
+}
+
+// reports reads every report in ls.
+func (p *state) reports() {
+	for i := 0; i < len(p.ls); {
+		if next, ok := p.report(i); ok {
+			i = next
+			continue
+		}
+		i++
+	}
+}
+
+// text reads the output of go test: the judge's log, in which testscript
+// logs each script's commands and what the program printed.
+func (p *state) text() {
 	ls := p.ls
 	for i := 0; i < len(ls); {
+		if next, ok := p.report(i); ok {
+			i = next
+			continue
+		}
 		t := ls[i].text
 		switch {
-		case t == "WARNING: DATA RACE":
-			i = p.race(i + 1)
-		case strings.Contains(t, markLeak):
-			i = p.leak(i + 1)
-		case strings.Contains(t, markDeadlock):
-			i = p.deadlock(i)
-		case t == "fatal error: all goroutines are asleep - deadlock!":
-			i = p.deadlock(i)
-		case strings.Contains(t, markNotConcurrent):
-			p.notConcurrent(t)
+		case strings.Contains(t, protocol.MarkWrongOutput):
+			i = p.wrongOutputText(i)
+		case strings.Contains(t, protocol.MarkStatic), strings.Contains(t, protocol.MarkRefused):
+			p.staticText(t)
 			i++
-		case strings.Contains(t, markWrongOutput):
-			i = p.wrongOutput(i)
-		case strings.Contains(t, markStatic):
-			p.static(t)
-			i++
-		case strings.HasPrefix(t, "fatal error: concurrent map"):
-			i = p.crash(i, ConcurrentMap, strings.TrimPrefix(t, "fatal error: "))
-		case strings.HasPrefix(t, "panic: ") && p.dumpFollows(i):
-			i = p.crash(i, Panic, strings.TrimPrefix(t, "panic: "))
-		case strings.HasPrefix(t, "fatal error: ") && p.dumpFollows(i):
-			i = p.crash(i, Panic, strings.TrimPrefix(t, "fatal error: "))
-		case ls[i].raw == t && reCompile.MatchString(t):
-			i = p.build(i)
+		case strings.HasSuffix(t, markNoBuild):
+			i = p.buildText(i)
 		case strings.HasPrefix(t, "WORK="):
 			// A new testscript log: a new script.
 			p.inScript, p.check, p.checkID, p.scriptProblem, p.exitStatus = true, "", "", false, 0
@@ -150,7 +185,7 @@ func (p *state) run() {
 			p.exitStatus, _ = strconv.Atoi(reExit.FindStringSubmatch(t)[1])
 			i++
 		case reScriptFail.MatchString(t):
-			p.scriptFail(reScriptFail.FindStringSubmatch(t))
+			p.scriptFail(reScriptFail.FindStringSubmatch(t)[3])
 			i++
 		default:
 			i++
@@ -202,35 +237,59 @@ func (p *state) dumpFollows(i int) bool {
 // scriptFail reports a script that failed for none of the reasons the other
 // parsers know (say, the program printed to stderr), so that the student
 // sees why the check failed.
-func (p *state) scriptFail(m []string) {
-	if p.scriptProblem || strings.Contains(m[3], "racelab:") {
+func (p *state) scriptFail(msg string) {
+	if p.scriptProblem || strings.Contains(msg, "racelab:") {
 		return
 	}
-	pr := &Problem{Kind: Script, Message: m[3], ExitStatus: p.exitStatus}
+	pr := &Problem{Kind: Script, Message: msg, ExitStatus: p.exitStatus}
 	// testscript's message names the stream it checked but shows only
-	// what matched; show the stream.
+	// what matched; show the stream. A run of the program that failed for
+	// no reason racelab explains says why on stderr, if anywhere.
 	switch {
-	case strings.Contains(m[3], "stderr") && p.stderr > 0:
-		pr.Stream, pr.Got = "stderr", p.section(p.stderr)
-		// "! stderr ." is how every lab says "print nothing on
-		// stderr"; testscript's complaint about the match is cryptic.
-		pr.UnwantedStderr = strings.HasPrefix(m[3], "unexpected match for")
-	case strings.Contains(m[3], "stdout") && p.stdout > 0:
-		pr.Stream, pr.Got = "stdout", p.section(p.stdout)
+	case p.stderr > 0 && (strings.Contains(msg, "stderr") || reProgramEnd.MatchString(msg)):
+		showStream(pr, "stderr", p.section(p.stderr))
+	case p.stdout > 0 && strings.Contains(msg, "stdout"):
+		showStream(pr, "stdout", p.section(p.stdout))
 	}
 	p.add(pr)
 }
 
+// showStream sets what a Script problem quotes of the program's output:
+// what it printed on stream (its first lines), if anything.
+func showStream(pr *Problem, stream string, lines []string) {
+	if len(lines) == 0 {
+		return
+	}
+	if len(lines) > maxShown {
+		lines = append(lines[:maxShown:maxShown], "…")
+	}
+	pr.Stream, pr.Got = stream, lines
+	// "! stderr ." is how every lab says "print nothing on stderr";
+	// testscript's complaint about the match is cryptic.
+	pr.UnwantedStderr = stream == "stderr" && strings.HasPrefix(pr.Message, "unexpected match for")
+}
+
 // section returns the lines of a [stdout] or [stderr] section of a script
-// log, starting at ls[i]: up to the next section, command or verdict.
+// log, starting at ls[i]: up to the next section, command or verdict. The
+// log's indentation, the section header's, is taken off; the program's own
+// is kept.
 func (p *state) section(i int) []string {
+	indent := ""
+	if i > 0 {
+		h := p.ls[i-1].raw
+		indent = h[:len(h)-len(strings.TrimLeft(h, " \t"))]
+	}
 	var out []string
 	for ; i < len(p.ls); i++ {
 		t := p.ls[i].text
 		if strings.HasPrefix(t, "> ") || strings.HasPrefix(t, "[") || strings.HasPrefix(t, "FAIL: ") {
 			break
 		}
-		out = append(out, t)
+		l, ok := strings.CutPrefix(p.ls[i].raw, indent)
+		if !ok {
+			l = t
+		}
+		out = append(out, strings.TrimRight(l, " \t"))
 	}
 	return out
 }
@@ -245,26 +304,33 @@ func (p *state) notConcurrent(t string) {
 	p.add(pr)
 }
 
-func (p *state) wrongOutput(i int) int {
-	pr := &Problem{Kind: WrongOutput}
-	t := p.ls[i].text
-	if m := reWrongOutput.FindStringSubmatch(t); m != nil {
-		pr.Expected = m[1]
-	}
-	// The printed lines follow, each indented one tab more than the
-	// failure line.
+// wrongOutputText reads the want command's failure in a script log: the
+// line it expected, then the program's output, each line indented one tab
+// more than the failure.
+func (p *state) wrongOutputText(i int) int {
 	indent := p.ls[i].raw[:len(p.ls[i].raw)-len(strings.TrimLeft(p.ls[i].raw, " \t"))]
-	i++
-	for ; i < len(p.ls); i++ {
-		rest, ok := strings.CutPrefix(p.ls[i].raw, indent+"\t")
+	var got []string
+	j := i + 1
+	for ; j < len(p.ls); j++ {
+		rest, ok := strings.CutPrefix(p.ls[j].raw, indent+"\t")
 		if !ok {
 			break
 		}
-		pr.Got = append(pr.Got, rest)
+		got = append(got, rest)
+	}
+	p.wrongOutput(p.ls[i].text, got)
+	return j
+}
+
+// wrongOutput reports the want command's failure, msg, given what the
+// program printed.
+func (p *state) wrongOutput(msg string, got []string) {
+	pr := &Problem{Kind: WrongOutput, Got: got}
+	if m := reWrongOutput.FindStringSubmatch(msg); m != nil {
+		pr.Expected = m[1]
 	}
 	pr.At = p.findCall("overlap.Window()")
 	p.add(pr)
-	return i
 }
 
 // findCall returns the first line of the student's files that contains
@@ -285,53 +351,96 @@ func (p *state) findCall(call string) Place {
 	return Place{}
 }
 
-func (p *state) static(t string) {
+// staticText reads a static finding as the judge logs it: a wrong fix, or
+// a refused file (confine's findings, which stop the program being built).
+func (p *state) staticText(t string) {
 	m := reStatic.FindStringSubmatch(t)
 	if m == nil {
 		return
 	}
-	n, _ := strconv.Atoi(m[2])
-	pr := &Problem{Kind: Static, Message: m[3]}
-	if base, ok := p.src.student(m[1]); ok {
+	n, _ := strconv.Atoi(m[3])
+	check := ""
+	if m[1] == "refused" {
+		check = "confine"
+	}
+	p.static(m[2], n, check, m[4])
+}
+
+// static reports a static finding about file (as printed) at line n: the
+// check that made it (confine, fixkind, fakesync; "" when not known) and
+// its message.
+func (p *state) static(file string, n int, check, msg string) {
+	pr := &Problem{Kind: Static, Message: msg}
+	if base, ok := p.src.student(file); ok {
 		pr.At = p.src.place(base, n, "")
 	} else {
-		pr.At = Place{File: m[1], Line: n}
+		pr.At = Place{File: file, Line: n}
 	}
-	if fm := reFixKind.FindStringSubmatch(m[3]); fm != nil {
+	fm := reFixKind.FindStringSubmatch(msg)
+	cm := reConfine.FindStringSubmatch(msg)
+	sm := reFakeSync.FindStringSubmatch(msg)
+	switch {
+	case check == "fixkind" || check == "" && fm != nil:
 		// The analyzer reports at the package clause, but the finding
 		// is about the whole file.
 		pr.At = Place{File: pr.At.File}
 		pr.StaticCheck = "fixkind"
-		if fm[1] != "" {
+		if fm != nil && fm[1] != "" {
 			pr.Instead = strings.Split(fm[1], ", ")
 		}
-	} else if fm := reFakeSync.FindStringSubmatch(m[3]); fm != nil {
-		pr.StaticCheck = "fakesync"
-		pr.Call = fm[1]
-	} else if fm := reConfine.FindStringSubmatch(m[3]); fm != nil {
+	case check == "confine" || check == "" && cm != nil:
 		pr.StaticCheck = "confine"
-		pr.Call = fm[1]
+		if cm != nil {
+			pr.Call = cm[1]
+		}
+	case check == "fakesync" || check == "" && sm != nil:
+		pr.StaticCheck = "fakesync"
+		if sm != nil {
+			pr.Call = sm[1]
+		}
 	}
 	p.add(pr)
 }
 
-// build reads compiler errors: one problem per error, with the lines the
-// compiler indents under it (have/want and the like) kept in the message.
-func (p *state) build(i int) int {
-	m := reCompile.FindStringSubmatch(p.ls[i].text)
-	n, _ := strconv.Atoi(m[2])
-	pr := &Problem{Kind: Build, Message: m[4]}
-	if base, ok := p.src.student(m[1]); ok {
-		pr.At = p.src.place(base, n, "")
-	} else {
-		pr.At = Place{File: baseName(m[1]), Line: n}
+// buildText reads the judge's report of a build that failed, at ls[i]:
+// the compiler's output follows, indented one level more.
+func (p *state) buildText(i int) int {
+	indent := p.ls[i].raw[:len(p.ls[i].raw)-len(strings.TrimLeft(p.ls[i].raw, " \t"))] + "    "
+	var out []line
+	j := i + 1
+	for ; j < len(p.ls); j++ {
+		rest, ok := strings.CutPrefix(p.ls[j].raw, indent)
+		if !ok {
+			break
+		}
+		out = append(out, line{raw: rest, text: strings.TrimSpace(rest)})
 	}
-	i++
-	for ; i < len(p.ls) && strings.HasPrefix(p.ls[i].raw, "\t"); i++ {
-		pr.Message += "\n" + p.ls[i].text
+	p.compiler(out)
+	return j
+}
+
+// compiler reads a compiler's output: one problem per error, with the
+// lines the compiler indents under it (have/want and the like) kept in the
+// message. Package headers (# pkg) and other lines are skipped.
+func (p *state) compiler(ls []line) {
+	for i := 0; i < len(ls); {
+		m := reCompile.FindStringSubmatch(ls[i].raw)
+		i++
+		if m == nil {
+			continue
+		}
+		n, _ := strconv.Atoi(m[2])
+		pr := &Problem{Kind: Build, Message: m[4]}
+		if base, ok := p.src.student(m[1]); ok {
+			pr.At = p.src.place(base, n, "")
+		} else {
+			pr.At = Place{File: baseName(m[1]), Line: n}
+		}
+		for ; i < len(ls) && strings.HasPrefix(ls[i].raw, "\t"); i++ {
+			pr.Message += "\n" + ls[i].text
+		}
+		p.add(pr)
 	}
-	p.add(pr)
-	return i
 }
 
 func baseName(p string) string {

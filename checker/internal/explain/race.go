@@ -110,7 +110,7 @@ func opOf(frames []frame) Op {
 }
 
 // firstOutside returns the first frame outside the runtime, the standard
-// library's internals, the test machinery and the harness.
+// library's internals and racelab's machinery.
 func firstOutside(frames []frame) (frame, bool) {
 	for _, f := range frames {
 		if !hidden(f) {
@@ -121,9 +121,15 @@ func firstOutside(frames []frame) (frame, bool) {
 }
 
 // hidden reports whether a frame belongs to the machinery a student never
-// needs to see: the runtime, testing, testscript, goleak, the harness.
+// needs to see: the runtime, the sync package, racelab's program and
+// overlap packages (labs/internal), the fixture's main, which only hands
+// run to them, and, in a judge's own output, testing, testscript and
+// goleak.
 func hidden(f frame) bool {
 	fn := f.fn
+	if fn == "main.main" {
+		return true
+	}
 	for _, prefix := range []string{
 		"runtime.", "internal/", "testing.", "sync.", "sync/atomic.",
 		"github.com/rogpeppe/go-internal/", "go.uber.org/goleak", "github.com/racelab/racelab/labs/internal/",

@@ -201,10 +201,11 @@ func (r *renderer) who(main bool, id int) string {
 var reLiteral = regexp.MustCompile(`\.(?:func|gowrap)\d+`)
 
 // inFunc names the function a place is in, when naming it helps: a named
-// function other than main (a method, a helper), not a function literal,
-// whose compiler name (main.func1) would only confuse.
+// function other than run, the program's body (or main, in a program
+// that is not a lab's), such as a method or a helper; not a function
+// literal, whose compiler name (run.func1) would only confuse.
 func (r *renderer) inFunc(p Place) string {
-	if p.Func == "" || p.Func == "main" || reLiteral.MatchString(p.Func) {
+	if p.Func == "" || p.Func == "run" || p.Func == "main" || reLiteral.MatchString(p.Func) {
 		return ""
 	}
 	return " " + r.t(i18n.InFunc, p.Func)
@@ -248,6 +249,9 @@ func (r *renderer) problem(prefix string, p Problem) {
 		} else {
 			r.place(p.At, r.staticFinding(p))
 		}
+		if p.StaticCheck == "confine" {
+			r.whyOnce(i18n.StaticRefused)
+		}
 	case Script:
 		what := r.check(p)
 		if what == "" {
@@ -257,7 +261,7 @@ func (r *renderer) problem(prefix string, p Problem) {
 		switch {
 		case p.UnwantedStderr:
 			r.text(r.t(i18n.ScriptUnwantedStderr))
-		case p.Check != "":
+		case p.Check != "" && p.Message != "":
 			r.text(p.Message)
 		}
 		if p.ExitStatus != 0 {
@@ -312,6 +316,12 @@ func (r *renderer) staticFinding(p Problem) string {
 			return r.t(i18n.StaticExit, p.Call)
 		}
 	case "confine":
+		if p.Call == "" {
+			return p.Message
+		}
+		if p.Call == "os.Exit" {
+			return r.t(i18n.StaticConfineExit, p.Call)
+		}
 		return r.t(i18n.StaticConfine, p.Call)
 	}
 	return p.Message

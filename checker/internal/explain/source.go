@@ -15,7 +15,9 @@ import (
 // sources reads the student's files, once each, for one Parse call.
 type sources struct {
 	dir      string
-	labName  string
+	labName  string // e.g. 03-mutex
+	prog     string // the program's folder, e.g. bank
+	given    map[string][]byte
 	editable []string
 	files    map[string]*srcFile
 }
@@ -28,20 +30,24 @@ type srcFile struct {
 	ast   *ast.File
 }
 
-func newSources(dir string, editable []string) *sources {
-	s := &sources{dir: dir, editable: editable, files: map[string]*srcFile{}}
+// newSources reads the student's files from dir, the program's folder,
+// except those given (base name → content), which stand in for them.
+func newSources(dir string, given map[string][]byte, editable []string) *sources {
+	s := &sources{dir: dir, given: given, editable: editable, files: map[string]*srcFile{}}
 	if dir != "" {
-		s.labName = filepath.Base(filepath.Clean(dir))
+		s.prog = filepath.Base(filepath.Clean(dir))
+		s.labName = filepath.Base(filepath.Dir(filepath.Clean(dir)))
 	}
 	return s
 }
 
 // student reports whether a path printed in the output is one of the
 // student's files, and returns its base name. A path must end in an
-// editable file's name inside a directory named like the lab (absolute and
-// -trimpath module paths both do), or have no directory at all (compiler
-// messages for the current directory): that keeps out files of the same
-// name in the harness, the solutions or another lab.
+// editable file's name inside the lab's program folder (LAB/PROGRAM/file:
+// absolute and -trimpath module paths both do), or be relative to the lab
+// (PROGRAM/file, as the judge's build prints it), or have no directory at
+// all: that keeps out files of the same name in racelab's packages, the
+// solutions or another lab.
 func (s *sources) student(p string) (string, bool) {
 	p = strings.ReplaceAll(p, `\`, "/")
 	base := path.Base(p)
@@ -49,7 +55,7 @@ func (s *sources) student(p string) (string, bool) {
 		return "", false
 	}
 	dir := path.Dir(p)
-	if dir == "." || s.labName == "" || path.Base(dir) == s.labName {
+	if dir == "." || s.prog == "" || dir == s.prog || strings.HasSuffix("/"+dir, "/"+s.labName+"/"+s.prog) {
 		return base, true
 	}
 	return "", false
@@ -59,16 +65,19 @@ func (s *sources) file(base string) *srcFile {
 	if f, ok := s.files[base]; ok {
 		return f
 	}
+	data, ok := s.given[base]
+	if !ok && s.dir != "" {
+		var err error
+		data, err = os.ReadFile(filepath.Join(s.dir, base))
+		ok = err == nil
+	}
 	var f *srcFile
-	if s.dir != "" {
-		name := filepath.Join(s.dir, base)
-		if data, err := os.ReadFile(name); err == nil {
-			f = &srcFile{lines: strings.Split(string(data), "\n"), fset: token.NewFileSet()}
-			// A file that does not parse is still worth quoting; its
-			// partial tree is not worth analysing.
-			if tree, err := parser.ParseFile(f.fset, name, data, parser.SkipObjectResolution); err == nil {
-				f.ast = tree
-			}
+	if ok {
+		f = &srcFile{lines: strings.Split(string(data), "\n"), fset: token.NewFileSet()}
+		// A file that does not parse is still worth quoting; its partial
+		// tree is not worth analysing.
+		if tree, err := parser.ParseFile(f.fset, base, data, parser.SkipObjectResolution); err == nil {
+			f.ast = tree
 		}
 	}
 	s.files[base] = f

@@ -158,8 +158,9 @@ func parseLeak(ls []line, i int) ([]rawGoroutine, int) {
 }
 
 // shortFunc drops the package path from a function name:
-// github.com/x/labs/03-mutex.(*Account).Deposit becomes (*Account).Deposit,
-// main.main.func1 becomes main.func1.
+// main.(*Account).Deposit becomes (*Account).Deposit, main.run.func1 (a
+// lab program's package is main) becomes run.func1, and
+// github.com/x/labs/03-mutex/customers.Random becomes Random.
 func shortFunc(fn string) string {
 	if i := strings.LastIndex(fn, "/"); i >= 0 {
 		fn = fn[i+1:]

@@ -4,9 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -17,40 +14,6 @@ import (
 
 	"github.com/racelab/racelab/checker/internal/i18n"
 )
-
-// TestMarkersMatchHarness keeps the copies of the harness's markers in
-// step with the harness, which this package cannot import (it is a test
-// helper of the labs tree, with testscript and goleak behind it).
-func TestMarkersMatchHarness(t *testing.T) {
-	path := filepath.Join("..", "..", "..", "labs", "internal", "harness", "harness.go")
-	f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	consts := map[string]string{}
-	ast.Inspect(f, func(n ast.Node) bool {
-		vs, ok := n.(*ast.ValueSpec)
-		if !ok {
-			return true
-		}
-		for i, name := range vs.Names {
-			if i < len(vs.Values) {
-				if lit, ok := vs.Values[i].(*ast.BasicLit); ok && lit.Kind == token.STRING {
-					consts[name.Name], _ = strconv.Unquote(lit.Value)
-				}
-			}
-		}
-		return true
-	})
-	for name, ours := range map[string]string{
-		"MarkLeak": markLeak, "MarkDeadlock": markDeadlock, "MarkNotConcurrent": markNotConcurrent,
-		"MarkWrongOutput": markWrongOutput, "MarkStatic": markStatic,
-	} {
-		if consts[name] != ours {
-			t.Errorf("harness.%s = %q, explain has %q", name, consts[name], ours)
-		}
-	}
-}
 
 // TestNaiveConcatenation checks the other way to feed go test -json to
 // Parse: the Output fields concatenated in stream order, where parallel
@@ -112,21 +75,25 @@ func TestTestOutputGroupsByTest(t *testing.T) {
 }
 
 func TestStudentPaths(t *testing.T) {
-	src := newSources("/somewhere/labs/03-mutex", []string{"bank.go"})
+	src := newSources("/somewhere/labs/03-mutex/bank", nil, []string{"bank.go"})
 	for _, tc := range []struct {
 		path string
 		ok   bool
 	}{
-		{"/x/y/labs/03-mutex/bank.go", true},
-		{"github.com/racelab/racelab/labs/03-mutex/bank.go", true},
+		{"/x/y/labs/03-mutex/bank/bank.go", true},
+		{"github.com/racelab/racelab/labs/03-mutex/bank/bank.go", true},
+		{"labs/03-mutex/bank/bank.go", true}, // go build ./labs/03-mutex/bank from the root
+		{"bank/bank.go", true},               // the judge's build, in the lab's folder
+		{"./bank.go", true},                  // go/packages, in the program's folder
 		{"bank.go", true},
-		{"./bank.go", true},
-		{`C:\Users\ana\racelab\labs\03-mutex\bank.go`, true},
-		{"C:/Users/ana/racelab/labs/03-mutex/bank.go", true},
-		{"/x/y/solutions/03-mutex-copy/bank.go", false},
-		{"/x/y/labs/04-other/bank.go", false},
-		{"/x/y/labs/03-mutex/lab_test.go", false},
-		{"/x/y/labs/internal/harness/harness.go", false},
+		{`C:\Users\ana\racelab\labs\03-mutex\bank\bank.go`, true},
+		{"C:/Users/ana/racelab/labs/03-mutex/bank/bank.go", true},
+		{"/x/y/labs/03-mutex/bank.go", false}, // the old layout's place: not the program's folder
+		{"/x/y/solutions/03-mutex/bank.go", false},
+		{"/x/y/labs/04-other/bank/bank.go", false},
+		{"/x/y/labs/03-mutex/ledger/bank.go", false}, // another package of the lab
+		{"/x/y/labs/03-mutex/bank/lab_test.go", false},
+		{"github.com/racelab/racelab/labs/internal/program/program.go", false},
 		{"/usr/local/go/src/runtime/chan.go", false},
 	} {
 		base, ok := src.student(tc.path)
@@ -140,12 +107,41 @@ func TestShortFunc(t *testing.T) {
 	for in, want := range map[string]string{
 		"github.com/racelab/racelab/labs/94-method.(*Account).Deposit": "(*Account).Deposit",
 		"github.com/racelab/racelab/labs/01-waitgroup.main.func1":      "main.func1",
-		"main.main.func1":  "main.func1",
-		"main.transfer":    "transfer",
-		"example.com/x.Do": "Do",
+		"main.main.func1":         "main.func1",
+		"main.run":                "run",
+		"main.run.func1":          "run.func1",
+		"main.(*Account).Deposit": "(*Account).Deposit",
+		"main.transfer":           "transfer",
+		"example.com/x.Do":        "Do",
 	} {
 		if got := shortFunc(in); got != want {
 			t.Errorf("shortFunc(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestHidden: racelab's own frames, the runtime's and the fixture's main
+// are machinery; the student's and the fixture's other functions are not.
+func TestHidden(t *testing.T) {
+	for _, tc := range []struct {
+		fn, file string
+		hidden   bool
+	}{
+		{"main.run", "github.com/racelab/racelab/labs/01-waitgroup/squares/squares.go", false},
+		{"main.run.func1", "github.com/racelab/racelab/labs/01-waitgroup/squares/squares.go", false},
+		{"main.(*Bank).Deposit", "/home/ana/racelab/labs/03-mutex/bank/bank.go", false},
+		{"github.com/racelab/racelab/labs/03-mutex/customers.Random", "github.com/racelab/racelab/labs/03-mutex/customers/customers.go", false},
+		{"main.main", "github.com/racelab/racelab/labs/01-waitgroup/squares/main.go", true},
+		{"github.com/racelab/racelab/labs/internal/program.judged", "github.com/racelab/racelab/labs/internal/program/program.go", true},
+		{"github.com/racelab/racelab/labs/internal/program.Main", "github.com/racelab/racelab/labs/internal/program/program.go", true},
+		{"github.com/racelab/racelab/labs/internal/overlap.Work", "github.com/racelab/racelab/labs/internal/overlap/overlap.go", true},
+		{"runtime.chansend", "runtime/chan.go", true},
+		{"internal/sync.(*Mutex).Lock", "internal/sync/mutex.go", true},
+		{"sync.(*WaitGroup).Wait", "sync/waitgroup.go", true},
+		{"go.uber.org/goleak.Find", "go.uber.org/goleak@v1.3.0/leaks.go", true},
+	} {
+		if got := hidden(frame{fn: tc.fn, file: tc.file}); got != tc.hidden {
+			t.Errorf("hidden(%s in %s) = %v, want %v", tc.fn, tc.file, got, tc.hidden)
 		}
 	}
 }
@@ -172,7 +168,7 @@ func TestRenderColour(t *testing.T) {
 }
 
 func TestRenderNothing(t *testing.T) {
-	ps := Parse(Input{Output: "=== RUN   TestLab\n--- PASS: TestLab (0.31s)\nPASS\nok  \tgithub.com/racelab/racelab/labs/01-waitgroup\t0.5s\n", LabDir: "x/01-waitgroup", Editable: []string{"squares.go"}})
+	ps := Parse(Input{Output: "=== RUN   TestLab\n--- PASS: TestLab (0.31s)\nPASS\nok  \tgithub.com/racelab/racelab/labs/01-waitgroup\t0.5s\n", ProgramDir: "x/01-waitgroup/squares", Editable: []string{"squares.go"}})
 	if len(ps) != 0 {
 		t.Errorf("a passing run has problems: %+v", ps)
 	}
@@ -200,18 +196,22 @@ func TestGlobalLocation(t *testing.T) {
 	in.Output = strings.Join([]string{
 		"WARNING: DATA RACE",
 		"Read at 0x000000cdcc80 by goroutine 14:",
-		"  github.com/racelab/racelab/labs/91-tally.main.func1()",
-		"      /x/labs/91-tally/tally.go:29 +0xef",
+		"  main.run.func1()",
+		"      github.com/racelab/racelab/labs/91-tally/tally/tally.go:29 +0xef",
 		"",
 		"Previous write at 0x000000cdcc80 by goroutine 16:",
-		"  github.com/racelab/racelab/labs/91-tally.main.func1()",
-		"      /x/labs/91-tally/tally.go:29 +0x107",
+		"  main.run.func1()",
+		"      github.com/racelab/racelab/labs/91-tally/tally/tally.go:29 +0x107",
 		"",
-		"Location is global 'github.com/racelab/racelab/labs/91-tally.ballots' of size 8 at 0x000000cdcc80 (91-tally.test+0xcdcc80)",
+		"Location is global 'main.ballots' of size 8 at 0x000000cdcc80 (tally+0xcdcc80)",
 		"",
 		"Goroutine 14 (running) created at:",
-		"  github.com/racelab/racelab/labs/91-tally.main()",
-		"      /x/labs/91-tally/tally.go:25 +0x1aa",
+		"  main.run()",
+		"      github.com/racelab/racelab/labs/91-tally/tally/tally.go:25 +0x1aa",
+		"  github.com/racelab/racelab/labs/internal/program.judged()",
+		"      github.com/racelab/racelab/labs/internal/program/program.go:109 +0x45e",
+		"  main.main()",
+		"      github.com/racelab/racelab/labs/91-tally/tally/main.go:9 +0x24",
 		"==================",
 	}, "\n")
 	ps := Parse(in)
@@ -236,11 +236,11 @@ func TestCycleWithoutArguments(t *testing.T) {
 	}
 }
 
-// TestNoLabDir: without the lab directory, files are matched by name and
-// shown without source.
-func TestNoLabDir(t *testing.T) {
+// TestNoProgramDir: without the program's folder, files are matched by
+// name and shown without source.
+func TestNoProgramDir(t *testing.T) {
 	in := load(t, "01-waitgroup.json")
-	in.LabDir = ""
+	in.ProgramDir = ""
 	ps := Parse(in)
 	p := first(t, ps, Race)
 	if p.Accesses[0].At.String() != "squares.go:21" || p.Accesses[0].At.Source != "" || p.Accesses[0].Var != "" {

@@ -2,6 +2,7 @@ package grade
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/racelab/racelab/checker/internal/explain"
 	"github.com/racelab/racelab/checker/internal/gradebook"
+	"github.com/racelab/racelab/checker/internal/run"
 	"github.com/racelab/racelab/checker/lab"
 	"github.com/racelab/racelab/checker/labvet"
 )
@@ -32,8 +34,14 @@ type courseLab struct {
 	*lab.Lab
 	shipped  map[string][]byte // editable file name -> the instructor's content
 	scripts  []script
-	runDir   string // a world-readable copy of the lab's folder, bound into the sandbox
+	judge    string // the lab's judge, built once for the class
 	testCode string // shown as exercism's test_code
+
+	// The judge and the warm-up build, made once, when the lab's first
+	// submission needs them: a class that is all error rows, or a resumed
+	// grading with nothing left to do, builds nothing.
+	prepareOnce sync.Once
+	prepareErr  error
 
 	// The static checks, prepared once for the class: the first build of
 	// the lab loads its dependencies, later ones only type-check.
@@ -42,12 +50,12 @@ type courseLab struct {
 }
 
 // static runs the static checks on a build's files: with the lab's prepared
-// loader when it can, else, as the harness does, by loading the package
-// from a copy of the lab holding the files, which makeCopy makes (returning
-// its lab folder and how to remove it).
-func (l *courseLab) static(files map[string][]byte, makeCopy func() (string, func(), error)) ([]labvet.Finding, error) {
+// loader when it can, else, as the judge does, by loading the package with
+// the files as an overlay. Files that do not type-check have no findings:
+// the build that follows says what is wrong with them.
+func (l *courseLab) static(files map[string][]byte) ([]labvet.Finding, error) {
 	l.loaderOnce.Do(func() {
-		l.loader, _ = labvet.NewLoader(l.Dir) // on failure, every build takes the slow way
+		l.loader, _ = labvet.NewLoader(l.ProgramDir()) // on failure, every build takes the slow way
 	})
 	if l.loader != nil {
 		findings, err := l.loader.Check(files, l.Fix, l.Editable)
@@ -55,12 +63,11 @@ func (l *courseLab) static(files map[string][]byte, makeCopy func() (string, fun
 			return findings, err
 		}
 	}
-	dir, remove, err := makeCopy()
-	if err != nil {
-		return nil, err
+	findings, err := labvet.CheckFiles(l.ProgramDir(), files, l.Fix, l.Editable)
+	if err != nil && strings.Contains(err.Error(), "fix the compile errors first") {
+		return nil, nil
 	}
-	defer remove()
-	return labvet.Check(dir, l.Fix, l.Editable)
+	return findings, err
 }
 
 type script struct {
@@ -68,8 +75,6 @@ type script struct {
 	comment   string // the script's opening comment: what it checks, in a student's words
 	commentID string // the same in Bahasa Indonesia, when the script gives it
 }
-
-func (l *courseLab) rel(file string) string { return "labs/" + l.Name() + "/" + file }
 
 // protectedTop are the parts of the tree a submission's copy is compared
 // against: what builds and runs a lab (tests, scripts, harness, lab.toml,
@@ -79,28 +84,27 @@ func protectedTop(rel string) bool {
 	return top == "labs" || top == "checker" || rel == "go.mod" || rel == "go.sum"
 }
 
-// loadCourse reads the instructor's tree at root for the given labs and
-// copies each lab's folder under work for the sandbox to bind.
+// loadCourse reads the instructor's tree at root for the given labs; each
+// lab's judge goes into work when it is first needed (prepare).
 func loadCourse(root string, labs []*lab.Lab, work string) (*course, error) {
 	c := &course{root: root, protected: map[string][32]byte{}, editable: map[string]bool{}}
 	for _, l := range labs {
-		cl := &courseLab{Lab: l, shipped: map[string][]byte{}}
+		cl := &courseLab{Lab: l, shipped: map[string][]byte{}, judge: filepath.Join(work, "judges", l.Name()+".test")}
 		for _, f := range l.Editable {
-			data, err := os.ReadFile(filepath.Join(l.Dir, f))
+			data, err := os.ReadFile(filepath.Join(l.ProgramDir(), f))
 			if err != nil {
 				return nil, fmt.Errorf("lab %s: reading its editable file: %w", l.Name(), err)
 			}
 			cl.shipped[f] = data
-			c.editable[cl.rel(f)] = true
+			c.editable[l.Rel(f)] = true
 		}
 		if err := cl.loadScripts(); err != nil {
 			return nil, err
 		}
-		cl.runDir = filepath.Join(work, "labs", l.Name())
-		if err := copyWorldReadable(l.Dir, cl.runDir); err != nil {
-			return nil, fmt.Errorf("lab %s: %w", l.Name(), err)
-		}
 		c.labs = append(c.labs, cl)
+	}
+	if err := os.MkdirAll(filepath.Join(work, "judges"), 0o700); err != nil {
+		return nil, err
 	}
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -142,7 +146,7 @@ func (l *courseLab) loadScripts() error {
 		return fmt.Errorf("lab %s: %w", l.Name(), err)
 	}
 	var code strings.Builder
-	fmt.Fprintf(&code, "# make lab N=%d   (go test -race ./labs/%s), the scripts:\n", l.Number, l.Name())
+	fmt.Fprintf(&code, "# make lab N=%d   (go test ./labs/%s), the scripts:\n", l.Number, l.Name())
 	for _, e := range entries {
 		name, ok := strings.CutSuffix(e.Name(), ".txtar")
 		if !ok {
@@ -167,16 +171,6 @@ func (l *courseLab) loadScripts() error {
 	return nil
 }
 
-// expected are the tests a passing run must report as passed. The static
-// step is left out: the sandbox skips it and the grader runs it itself.
-func (l *courseLab) expected() []string {
-	out := []string{"TestLab", "TestLab/scripts"}
-	for _, s := range l.scripts {
-		out = append(out, "TestLab/scripts/"+s.name)
-	}
-	return out
-}
-
 // gradebookLabs lists the labs as the gradebook shows them.
 func (c *course) gradebookLabs() []gradebook.Lab {
 	var out []gradebook.Lab
@@ -196,10 +190,15 @@ func (c *course) want(rel string) bool {
 // protected files it changed, and the files it added where the grader
 // takes nothing from it. Neither affects the grade (they are ignored), but
 // the instructor should know.
-func (c *course) tampering(files map[string][]byte, names []string) (changed, added []string) {
+func (c *course) tampering(files map[string][]byte, oversized map[string]int64, names []string) (changed, added []string) {
 	for rel, data := range files {
 		if h, ok := c.protected[rel]; ok && h != sha256.Sum256(data) {
 			changed = append(changed, rel)
+		}
+	}
+	for rel := range oversized {
+		if _, ok := c.protected[rel]; ok {
+			changed = append(changed, rel) // too big to be the instructor's
 		}
 	}
 	for _, rel := range names {
@@ -212,30 +211,27 @@ func (c *course) tampering(files map[string][]byte, names []string) (changed, ad
 	return changed, added
 }
 
-// copyWorldReadable copies a folder's regular files so that the sandbox's
-// unprivileged user can read them wherever the instructor's tree lives.
-func copyWorldReadable(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+// prepare builds the lab's judge and warms the build cache with its
+// shipped program (the race-enabled standard library first of all), once:
+// every compile of a student's file afterwards costs only that file, and
+// none of this is spent under a student's compile limit. The judge is the
+// course's: its failure is the grader's error, never a student's.
+func (l *courseLab) prepare(ctx context.Context, root string) error {
+	l.prepareOnce.Do(func() {
+		if l.prepareErr = run.BuildJudge(ctx, root, l.Lab, l.judge); l.prepareErr != nil {
+			return
 		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
+		warm := l.judge + ".warm"
+		defer os.Remove(warm)
+		res, err := run.BuildProgram(ctx, root, l.Lab, warm, run.CompileOptions{})
 		switch {
-		case d.IsDir():
-			if err := os.MkdirAll(target, 0o755); err != nil {
-				return err
-			}
-			return os.Chmod(target, 0o755)
-		case d.Type().IsRegular():
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(target, data, 0o644)
+		case err != nil:
+			l.prepareErr = err
+		case !res.Passed():
+			l.prepareErr = fmt.Errorf("lab %s: its shipped program does not build:\n%s", l.Name(), res.Output)
 		}
-		return nil
 	})
+	return l.prepareErr
 }
 
 // openingComment returns the # comment a script opens with, its lines

@@ -1,8 +1,11 @@
-// Package grade grades a class: every submission's editable files, and only
-// those, are put into a private copy of the instructor's tree, compiled
-// outside the sandbox, checked statically, and run K times inside it; a lab
-// passes only when the test binary's own event stream reports every
-// expected test passing and the binary exits 0, in every run.
+// Package grade grades a class: of every submission, each lab's editable
+// files and only those are checked statically (a refused file is never
+// built), laid over the instructor's tree to build the lab's program
+// (outside the sandbox, under limits), and judged K times by the lab's
+// judge, built once for the class from the instructor's tree and run
+// outside the sandbox, which starts the program inside it for every script
+// command. A lab passes only when the judge's verdict says every script
+// passed, in every run.
 //
 // Work is shared and bounded: identical editable files (by content hash)
 // are built and run once for the whole class; builds are bounded by Jobs,
@@ -34,10 +37,9 @@ import (
 	"github.com/racelab/racelab/checker/internal/sandbox"
 	"github.com/racelab/racelab/checker/internal/submission"
 	"github.com/racelab/racelab/checker/internal/submission/archive"
-	"github.com/racelab/racelab/checker/internal/workspace"
 	"github.com/racelab/racelab/checker/lab"
 	"github.com/racelab/racelab/checker/labvet"
-	"github.com/racelab/racelab/checker/proof"
+	"github.com/racelab/racelab/checker/protocol"
 )
 
 // Options configure a grading.
@@ -53,10 +55,7 @@ type Options struct {
 	Classroom bool // also write each submission's GitHub Classroom result
 	Worktree  bool // grade git repositories' working files, not HEAD
 	Limits    archive.Limits
-	// Explain turns a run's reason into a sentence for the student.
-	Explain func(run.Reason) string
-	// Lang is the language of the grader's own feedback (English when
-	// empty), which should match Explain's.
+	// Lang is the language of the feedback (English when empty).
 	Lang i18n.Lang
 	// Progress, if set, is called as each submission is done.
 	Progress func(Progress)
@@ -92,6 +91,9 @@ type Progress struct {
 	Elapsed     time.Duration
 }
 
+// WorkDir is the work folder's name inside the output folder.
+const WorkDir = ".racelab-work"
+
 // Grade grades the submissions found at paths and writes every output into
 // opts.Out. An error means the grading as a whole could not go on (the
 // instructor's tree is broken, the output folder is not writable, the run
@@ -116,21 +118,19 @@ func Grade(ctx context.Context, opts Options, paths []string) (*gradebook.Gradeb
 	if err := os.MkdirAll(opts.Out, 0o755); err != nil {
 		return nil, fmt.Errorf("creating the output folder: %w", err)
 	}
-	work, err := os.MkdirTemp("", "racelab-grade-")
-	if err != nil {
-		return nil, err
+	// The work folder (judges, programs, copies of student files) lives
+	// in the output folder, not the system's temporary one: a grader killed
+	// with kill -9 leaves it where the next run (or --resume) clears it.
+	// Nothing in it needs to be readable by the sandbox's user: a program
+	// reaches the sandbox through an open file.
+	work := filepath.Join(opts.Out, WorkDir)
+	if err := os.RemoveAll(work); err != nil {
+		return nil, fmt.Errorf("clearing the work folder a previous grading left: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Join(work, "bin"), 0o700); err != nil {
+		return nil, fmt.Errorf("creating the work folder: %w", err)
 	}
 	defer os.RemoveAll(work)
-	// The sandbox's unprivileged user must reach the test binaries and the
-	// lab folders inside: searchable, not listable.
-	for _, dir := range []string{work, filepath.Join(work, "bin")} {
-		if err := os.MkdirAll(dir, 0o711); err != nil {
-			return nil, err
-		}
-		if err := os.Chmod(dir, 0o711); err != nil {
-			return nil, err
-		}
-	}
 	c, err := loadCourse(opts.Root, opts.Labs, work)
 	if err != nil {
 		return nil, err
@@ -259,7 +259,7 @@ func (g *grader) submission(ctx context.Context, s submission.Submission) (*grad
 	}
 	res.Source = snap.Source
 	res.Notes = snap.Notes
-	res.Protected, res.Ignored = g.course.tampering(snap.Files, snap.Names)
+	res.Protected, res.Ignored = g.course.tampering(snap.Files, snap.Oversized, snap.Names)
 	for rel := range snap.Files {
 		if !g.course.editable[rel] {
 			delete(snap.Files, rel) // compared already; only editable files are graded
@@ -275,6 +275,14 @@ func (g *grader) submission(ctx context.Context, s submission.Submission) (*grad
 	for i, l := range g.course.labs {
 		files, state, notes := g.editableFiles(l, snap)
 		res.Notes = append(res.Notes, notes...)
+		if big := g.oversized(l, snap); big != nil {
+			// One file too big to read refuses its lab, not the
+			// student's other work.
+			r := *big
+			r.Files = state
+			res.Labs[i] = r
+			continue
+		}
 		wg.Go(func() {
 			r := g.lab(ctx, l, files)
 			r.Files = state
@@ -284,6 +292,20 @@ func (g *grader) submission(ctx context.Context, s submission.Submission) (*grad
 	wg.Wait()
 	res.Total(g.course.gradebookLabs())
 	return res, false
+}
+
+// oversized refuses lab l when the submission's editable file is too big
+// to read, or returns nil.
+func (g *grader) oversized(l *courseLab, snap *submission.Snapshot) *gradebook.LabResult {
+	for _, f := range l.Editable {
+		if size, ok := snap.Oversized[l.Rel(f)]; ok {
+			return &gradebook.LabResult{
+				Lab: l.Name(), Status: gradebook.Fail, Max: l.Points, Reason: string(protocol.Refused),
+				Message: g.opts.Lang.T(i18n.GradeTooBig, l.Path(f), size, g.opts.Limits.FileBytes),
+			}
+		}
+	}
+	return nil
 }
 
 func sumPoints(c *course) int {
@@ -317,7 +339,7 @@ func (g *grader) editableFiles(l *courseLab, snap *submission.Snapshot) (files m
 	files = map[string][]byte{}
 	edited, missing := false, false
 	for _, f := range l.Editable {
-		rel := l.rel(f)
+		rel := l.Rel(f)
 		if target, ok := snap.Links[rel]; ok {
 			notes = append(notes, g.opts.Lang.T(i18n.GradeSymlink, rel, target))
 		}
@@ -392,34 +414,48 @@ func seed(key string, i int) string {
 	return strconv.FormatUint(binary.BigEndian.Uint64(sum[:8])%1_000_000_000, 10)
 }
 
-// evaluate builds and runs one lab's files.
+// evaluate checks, builds and judges one lab's files.
 func (g *grader) evaluate(ctx context.Context, l *courseLab, files map[string][]byte, key string) gradebook.LabResult {
 	res := gradebook.LabResult{Lab: l.Name(), Status: gradebook.Fail, Max: l.Points, Hash: key}
 	var refused []string
 	for _, f := range l.Editable {
-		refused = append(refused, scan(f, files[f])...)
+		refused = append(refused, scan(l.Path(f), files[f])...)
 	}
 	if len(refused) > 0 {
-		res.Reason, res.Message, res.Details = "refused", g.explain("refused"), refused
+		res.Reason, res.Message, res.Details = string(protocol.Refused), g.explain(protocol.Refused), refused
 		return res
 	}
-	bin := filepath.Join(g.work, "bin", key+".test")
+	if err := g.prepare(ctx, l); err != nil {
+		return g.errored(res, err)
+	}
+	// The static checks come first: a file they refuse is never built.
+	findings, err := g.static(ctx, l, files)
+	if err != nil {
+		return g.errored(res, fmt.Errorf("static checks: %w", err))
+	}
+	for _, f := range findings {
+		if f.Check == "confine" {
+			refused = append(refused, l.Program+"/"+f.String())
+		}
+	}
+	if len(refused) > 0 {
+		res.Reason, res.Message, res.Details = string(protocol.Refused), g.explain(protocol.Refused), refused
+		return res
+	}
+	bin := filepath.Join(g.work, "bin", key)
 	defer os.Remove(bin)
-	build, findings, err := g.build(ctx, l, files, bin)
+	build, err := g.build(ctx, l, files, bin)
 	if err != nil {
 		return g.errored(res, err)
 	}
 	if !build.Passed() {
-		res.Reason, res.Message = string(run.Build), g.explain(run.Build)
+		res.Reason, res.Message = string(protocol.Build), g.explain(protocol.Build)
 		res.Build = cut(build.Output, 4000)
 		res.Details = pointing(build.Output, l.Editable, 12)
 		return res
 	}
-	if err := os.Chmod(bin, 0o755); err != nil {
-		return g.errored(res, err)
-	}
 	runs := make([]gradebook.Run, g.opts.Runs)
-	outputs := make([]string, g.opts.Runs)
+	outputs := make([]run.Result, g.opts.Runs)
 	var wg sync.WaitGroup
 	var runErr error
 	var mu sync.Mutex
@@ -449,158 +485,160 @@ func (g *grader) errored(res gradebook.LabResult, err error) gradebook.LabResult
 	return res
 }
 
-// build compiles the lab's test binary from the instructor's tree with the
-// student's files laid over it (go build -overlay: nothing else of the
-// submission is read), then runs the static checks; both outside the
-// sandbox, neither running student code.
-func (g *grader) build(ctx context.Context, l *courseLab, files map[string][]byte, bin string) (run.Result, []labvet.Finding, error) {
+// prepare builds the lab's judge, once for the class, within a build slot.
+func (g *grader) prepare(ctx context.Context, l *courseLab) error {
 	select {
 	case g.builds <- struct{}{}:
 	case <-ctx.Done():
-		return run.Result{}, nil, ctx.Err()
+		return ctx.Err()
+	}
+	defer func() { <-g.builds }()
+	return l.prepare(ctx, g.course.root)
+}
+
+// static runs the static checks on the lab's files, outside the sandbox
+// (they only read source), within a build slot.
+func (g *grader) static(ctx context.Context, l *courseLab, files map[string][]byte) ([]labvet.Finding, error) {
+	select {
+	case g.builds <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	defer func() { <-g.builds }()
+	return l.static(files)
+}
+
+// build compiles the lab's program from the instructor's tree with the
+// student's files laid over it (go build -overlay: nothing else of the
+// submission is read), outside the sandbox and within the compile limits.
+// The limits' clock starts once the build has its slot, so waiting for
+// other builds never counts against it; a compile a limit stopped is tried
+// once more (on a loaded machine it may be the grader's fault), and one
+// stopped twice is an error, never the student's build failure.
+func (g *grader) build(ctx context.Context, l *courseLab, files map[string][]byte, bin string) (run.Result, error) {
+	select {
+	case g.builds <- struct{}{}:
+	case <-ctx.Done():
+		return run.Result{}, ctx.Err()
 	}
 	defer func() { <-g.builds }()
 	src, err := os.MkdirTemp(g.work, "src-")
 	if err != nil {
-		return run.Result{}, nil, err
+		return run.Result{}, err
 	}
 	defer os.RemoveAll(src)
-	overlay, err := writeOverlay(src, l.Dir, files)
+	overlay, err := writeOverlay(src, l.ProgramDir(), files)
 	if err != nil {
-		return run.Result{}, nil, err
+		return run.Result{}, err
 	}
-	res, err := g.opts.Sandbox.Compile(ctx, g.course.root, "./labs/"+l.Name(), bin, overlay)
-	if err != nil || !res.Passed() {
-		// The compiler names an overlaid file by its replacement's path,
-		// absolute or relative to the tree (whichever is shorter): say the
-		// student's file instead.
-		if rel, err := filepath.Rel(g.course.root, src); err == nil {
-			res.Output = strings.ReplaceAll(res.Output, rel+string(filepath.Separator), l.rel(""))
+	var res run.Result
+	for attempt := 0; attempt < 2; attempt++ {
+		res, err = g.opts.Sandbox.Compile(ctx, g.course.root, l.Lab, bin, overlay)
+		var limit *run.ErrCompileLimit
+		if !errors.As(err, &limit) {
+			break
 		}
-		res.Output = strings.ReplaceAll(res.Output, src+string(filepath.Separator), l.rel(""))
-		res.Output = strings.ReplaceAll(res.Output, g.course.root+string(filepath.Separator), "")
-		return res, nil, err
 	}
-	findings, err := l.static(files, func() (string, func(), error) {
-		replace := map[string][]byte{}
-		for f, data := range files {
-			replace[l.rel(f)] = data
-		}
-		ws, err := workspace.New(g.course.root, g.work, replace)
-		if err != nil {
-			return "", nil, err
-		}
-		return filepath.Join(ws.Dir, "labs", l.Name()), func() { ws.Remove() }, nil
-	})
 	if err != nil {
-		return res, nil, fmt.Errorf("static checks: %w", err)
+		return res, err
 	}
-	return res, findings, nil
+	// The compiler names an overlaid file by its replacement's path,
+	// absolute or relative to the tree (whichever is shorter): say the
+	// student's file instead.
+	if rel, err := filepath.Rel(g.course.root, src); err == nil {
+		res.Output = strings.ReplaceAll(res.Output, rel+string(filepath.Separator), l.Rel(""))
+	}
+	res.Output = strings.ReplaceAll(res.Output, src+string(filepath.Separator), l.Rel(""))
+	res.Output = strings.ReplaceAll(res.Output, g.course.root+string(filepath.Separator), "")
+	return res, nil
 }
 
 // writeOverlay writes files (base name → content) into dir and a go build
-// overlay that lays them over the same names in labDir, and returns the
+// overlay that lays them over the same names in progDir, and returns the
 // overlay's path.
-func writeOverlay(dir, labDir string, files map[string][]byte) (string, error) {
+func writeOverlay(dir, progDir string, files map[string][]byte) (string, error) {
 	replace := map[string]string{}
 	for name, data := range files {
 		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, data, 0o644); err != nil {
+		if err := os.WriteFile(path, data, 0o600); err != nil {
 			return "", fmt.Errorf("writing the student's %s: %w", name, err)
 		}
-		replace[filepath.Join(labDir, name)] = path
+		replace[filepath.Join(progDir, name)] = path
 	}
 	data, err := json.Marshal(struct{ Replace map[string]string }{replace})
 	if err != nil {
 		return "", err
 	}
 	overlay := filepath.Join(dir, "overlay.json")
-	if err := os.WriteFile(overlay, data, 0o644); err != nil {
+	if err := os.WriteFile(overlay, data, 0o600); err != nil {
 		return "", fmt.Errorf("writing the build overlay: %w", err)
 	}
 	return overlay, nil
 }
 
-// run runs the test binary once in the sandbox and judges the run on the
-// evidence: every expected test reported passed, and a zero exit.
-func (g *grader) run(ctx context.Context, l *courseLab, bin, seed string) (gradebook.Run, string, error) {
-	// A fresh key per run: the harness prints its proof only when every
-	// script passed, and the program in the same process cannot forge it.
-	key, keyEnv, err := proof.NewKey()
-	if err != nil {
-		return gradebook.Run{}, "", err
-	}
-	env := []string{"RACELAB_SKIP_STATIC=1", "RACELAB_SEED=" + seed, keyEnv}
-	for _, kv := range run.Env(os.Environ()) {
+// run judges the program once: the lab's judge runs outside the sandbox
+// and starts the program inside it. A judge that could not judge (a limit
+// of the grader's hit on a loaded machine) is tried once more; a second
+// failure is the grader's error, not a verdict.
+func (g *grader) run(ctx context.Context, l *courseLab, bin, seed string) (gradebook.Run, run.Result, error) {
+	env := []string{protocol.EnvSeed + "=" + seed}
+	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
-		// What `make lab` passes on to a lab: the race runtime's options,
-		// the thread count and the harness's timeouts.
-		if k == "GORACE" || k == "GOMAXPROCS" || k == "GOTRACEBACK" ||
-			(strings.HasPrefix(k, "RACELAB_") && k != "RACELAB_SEED" && k != "RACELAB_SKIP_STATIC" && k != proof.EnvKey) {
+		// What `make lab` passes on to a lab: the thread count and the
+		// program's timeouts.
+		if k == "GOMAXPROCS" || k == protocol.EnvWatchdog || k == protocol.EnvOverlapTimeout || k == protocol.EnvWindowWait {
 			env = append(env, kv)
 		}
 	}
-	res, err := g.opts.Sandbox.Run(ctx, bin, sandbox.Spec{LabDir: l.runDir, Env: env})
+	var res run.Result
+	var err error
+	for attempt := 0; attempt < 2; attempt++ {
+		res, err = g.opts.Sandbox.Judge(ctx, l.judge, l.Lab, bin, env)
+		if err == nil || ctx.Err() != nil {
+			break
+		}
+	}
 	if err != nil {
-		return gradebook.Run{}, "", err
+		return gradebook.Run{}, res, err
 	}
 	r := gradebook.Run{Seed: seed, DurationMS: res.Duration.Milliseconds()}
-	for _, t := range l.expected() {
-		switch res.Tests[t] {
-		case "pass":
-		case "fail":
-			r.Failed = append(r.Failed, t)
-		default:
-			r.Missing = append(r.Missing, t)
+	scripts := map[string]bool{}
+	if res.Verdict != nil {
+		for _, s := range res.Verdict.Scripts {
+			scripts[s.Name] = s.Passed
 		}
 	}
+	for _, s := range l.scripts {
+		passed, ran := scripts[s.name]
+		switch {
+		case !ran:
+			r.Missing = append(r.Missing, s.name)
+		case !passed:
+			r.Failed = append(r.Failed, s.name)
+		}
+	}
+	for _, reason := range res.Reasons {
+		r.Reasons = append(r.Reasons, string(reason))
+	}
 	switch {
-	case res.TimedOut:
-		r.Reasons = []string{string(run.Timeout)}
-	case res.Truncated:
-		r.Reasons = []string{"output-limit"}
-	case res.ExitCode == 0 && len(r.Failed)+len(r.Missing) == 0 && res.Passed() && proof.In(res.Output, key):
+	case res.Passed() && len(r.Failed)+len(r.Missing) == 0:
 		r.Status = gradebook.Pass
-	case res.ExitCode == 0 && len(r.Failed)+len(r.Missing) == 0 && res.Passed():
-		// Every report says pass, yet the harness never signed it: the
-		// reports were printed by the program, not by the tests.
-		r.Reasons = []string{"no-proof"}
-	case res.ExitCode == 0:
-		// A zero exit without the tests' own reports: the program's code
-		// (an init, say) ended the test binary early, or faked its output.
-		r.Reasons = []string{"no-result"}
-	default:
-		for _, reason := range res.Reasons {
-			r.Reasons = append(r.Reasons, string(reason))
-		}
-		if len(r.Reasons) == 0 {
-			r.Reasons = []string{string(run.Fail)}
-		}
+	case len(r.Reasons) == 0:
+		r.Reasons = []string{string(protocol.Fail)} // a script missing from a passing verdict
 	}
 	if r.Status == "" {
 		r.Status = gradebook.Fail
 	}
 	r.Race = raceReport(res.Output)
-	return r, res.Output, nil
+	return r, res, nil
 }
 
 // precedence orders every reason a run can fail for, the most telling
-// first: the grader's own (which say the run's evidence is missing) before
-// the harness's.
-func precedence(reason string) int {
-	order := []string{"no-proof", "no-result", "output-limit", string(run.Build), string(run.Race), string(run.Leak),
-		string(run.Deadlock), string(run.NotConcurrent), string(run.Crash), string(run.WrongOutput),
-		string(run.WrongFix), string(run.Timeout), string(run.Fail)}
-	for i, r := range order {
-		if r == reason {
-			return i
-		}
-	}
-	return len(order)
-}
+// first (protocol.Order).
+func precedence(reason string) int { return protocol.Rank(protocol.Reason(reason)) }
 
 // verdict decides the lab from its runs and static findings and explains it.
-func (g *grader) verdict(res *gradebook.LabResult, l *courseLab, findings []labvet.Finding, outputs []string) {
+func (g *grader) verdict(res *gradebook.LabResult, l *courseLab, findings []labvet.Finding, outputs []run.Result) {
 	failed := 0
 	count := map[string]int{}
 	worst := ""
@@ -626,14 +664,14 @@ func (g *grader) verdict(res *gradebook.LabResult, l *courseLab, findings []labv
 		res.Status, res.Points = gradebook.Pass, l.Points
 		return
 	case failed == 0:
-		res.Reason, res.Message = string(run.WrongFix), g.explain(run.WrongFix)
+		res.Reason, res.Message = string(protocol.WrongFix), g.explain(protocol.WrongFix)
 	case failed < len(res.Runs):
 		// Passing sometimes is not passing: a race the detector catches in
 		// one run of three is still there in the other two.
 		res.Reason = "flaky"
-		res.Message = g.opts.Lang.T(i18n.GradeFlaky, worst, count[worst], len(res.Runs)) + " " + g.explain(run.Reason(worst))
+		res.Message = g.opts.Lang.T(i18n.GradeFlaky, worst, count[worst], len(res.Runs)) + " " + g.explain(protocol.Reason(worst))
 	default:
-		res.Reason, res.Message = worst, g.explain(run.Reason(worst))
+		res.Reason, res.Message = worst, g.explain(protocol.Reason(worst))
 		if len(res.Runs) > 1 && count[worst] < len(res.Runs) {
 			res.Message += g.opts.Lang.T(i18n.GradeInRuns, worst, count[worst], len(res.Runs))
 		}
@@ -654,16 +692,9 @@ func (g *grader) verdict(res *gradebook.LabResult, l *courseLab, findings []labv
 	res.Details = dedupe(details, 20)
 }
 
-func (g *grader) runDetails(l *courseLab, r gradebook.Run, output string) []string {
+func (g *grader) runDetails(l *courseLab, r gradebook.Run, res run.Result) []string {
 	var out []string
-	if r.Reasons[0] == "no-result" {
-		out = append(out, g.opts.Lang.T(i18n.GradeNoReports, strings.Join(append(append([]string{}, r.Failed...), r.Missing...), ", ")))
-	}
-	for _, t := range r.Failed {
-		name, ok := strings.CutPrefix(t, "TestLab/scripts/")
-		if !ok {
-			continue
-		}
+	for _, name := range r.Failed {
 		for _, s := range l.scripts {
 			if s.name == name && s.comment != "" {
 				comment := s.comment
@@ -674,9 +705,27 @@ func (g *grader) runDetails(l *courseLab, r gradebook.Run, output string) []stri
 			}
 		}
 	}
+	output := res.Output
+	if v := res.Verdict; v != nil {
+		// What the failed run printed on stderr, which the student's own
+		// code may have written: first lines only, as the program's.
+		for _, s := range v.Scripts {
+			if s.Passed || len(s.Runs) == 0 {
+				continue
+			}
+			last := s.Runs[len(s.Runs)-1]
+			if strings.Contains(last.Stderr, "WARNING: DATA RACE") || strings.Contains(last.Stderr, "racelab:") {
+				continue
+			}
+			for _, line := range firstLines(last.Stderr, 3) {
+				out = append(out, "stderr: "+cut(line, 300))
+			}
+			break
+		}
+	}
 	for _, line := range strings.Split(output, "\n") {
 		t := strings.TrimSpace(line)
-		if strings.HasPrefix(t, "racelab:") && !strings.Contains(t, "exited without reporting") {
+		if strings.HasPrefix(t, "racelab:") {
 			out = append(out, cut(t, 300))
 		}
 	}
@@ -703,6 +752,17 @@ func pointing(output string, files []string, limit int) []string {
 		}
 	}
 	return dedupe(out, limit)
+}
+
+// firstLines are the first n non-empty lines of s.
+func firstLines(s string, n int) []string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		if t := strings.TrimSpace(line); t != "" && len(out) < n {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 func dedupe(lines []string, limit int) []string {
@@ -737,27 +797,4 @@ func cut(s string, n int) string {
 	return s[:n] + "\n[… cut]"
 }
 
-func (g *grader) explain(r run.Reason) string {
-	if key, ok := graderReason(string(r)); ok {
-		return g.opts.Lang.T(key)
-	}
-	if g.opts.Explain != nil {
-		return g.opts.Explain(r)
-	}
-	return string(r)
-}
-
-// graderReason returns the text of a reason only the grader gives.
-func graderReason(reason string) (i18n.Key, bool) {
-	switch reason {
-	case "refused":
-		return i18n.GradeRefused, true
-	case "no-result":
-		return i18n.GradeNoResult, true
-	case "no-proof":
-		return i18n.GradeNoProof, true
-	case "output-limit":
-		return i18n.GradeOutputLimit, true
-	}
-	return "", false
-}
+func (g *grader) explain(r protocol.Reason) string { return g.opts.Lang.T(i18n.ReasonKey(r)) }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/racelab/racelab/checker/internal/gradebook"
 	"github.com/racelab/racelab/checker/internal/i18n"
+	"github.com/racelab/racelab/checker/internal/run"
 	"github.com/racelab/racelab/checker/lab"
 	"github.com/racelab/racelab/checker/labvet"
 )
@@ -57,12 +58,12 @@ func TestHashAndSeed(t *testing.T) {
 }
 
 func TestVerdict(t *testing.T) {
-	run := func(status string, reasons ...string) gradebook.Run {
+	mkRun := func(status string, reasons ...string) gradebook.Run {
 		return gradebook.Run{Status: status, Reasons: reasons, Seed: "7"}
 	}
-	pass := run(gradebook.Pass)
-	race := run(gradebook.Fail, "race")
-	race.Failed = []string{"TestLab", "TestLab/scripts", "TestLab/scripts/sum"}
+	pass := mkRun(gradebook.Pass)
+	race := mkRun(gradebook.Fail, "race")
+	race.Failed = []string{"sum"}
 	tests := []struct {
 		name     string
 		runs     []gradebook.Run
@@ -75,18 +76,18 @@ func TestVerdict(t *testing.T) {
 		{"every run passes", []gradebook.Run{pass, pass, pass}, nil, gradebook.Pass, "", "", nil},
 		{"a race in one run of three is a flaky fix", []gradebook.Run{pass, race, pass}, nil, gradebook.Fail, "flaky",
 			"flaky fix: race seen in 1 of 3 runs", []string{"script sum failed: The total counts every square.", "RACELAB_SEED=7 make lab N=1"}},
-		{"the most telling reason wins", []gradebook.Run{run(gradebook.Fail, "wrong-output"), run(gradebook.Fail, "leak", "race")}, nil,
+		{"the most telling reason wins", []gradebook.Run{mkRun(gradebook.Fail, "wrong-output"), mkRun(gradebook.Fail, "leak", "race")}, nil,
 			gradebook.Fail, "race", "(race in 1 of 2 runs)", nil},
 		{"passing runs with the wrong fix", []gradebook.Run{pass}, []labvet.Finding{{File: "squares.go", Line: 3, Column: 2, Message: "time.Sleep is not synchronisation"}},
-			gradebook.Fail, "wrong-fix", "wrong-fix", []string{"static check: squares.go:3:2: time.Sleep"}},
-		{"an early exit outranks everything", []gradebook.Run{run(gradebook.Fail, "no-result")}, nil, gradebook.Fail, "no-result", "exited with status 0", nil},
-		{"printed reports without the proof", []gradebook.Run{pass, run(gradebook.Fail, "no-proof", "race")}, nil, gradebook.Fail, "flaky", "signed proof line is missing", nil},
+			gradebook.Fail, "wrong-fix", "does not use what this lab teaches", []string{"static check: squares.go:3:2: time.Sleep"}},
+		{"an early exit is named", []gradebook.Run{mkRun(gradebook.Fail, "early-exit")}, nil, gradebook.Fail, "early-exit", "ended before run returned", nil},
+		{"a race outranks an early exit", []gradebook.Run{pass, mkRun(gradebook.Fail, "early-exit", "race")}, nil, gradebook.Fail, "flaky", "race seen in 1 of 2 runs", nil},
 	}
-	g := &grader{opts: Options{Explain: nil}}
+	g := &grader{}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			res := gradebook.LabResult{Lab: "01-waitgroup", Status: gradebook.Fail, Max: 10, Runs: tc.runs}
-			g.verdict(&res, testLab(), tc.findings, make([]string, len(tc.runs)))
+			g.verdict(&res, testLab(), tc.findings, make([]run.Result, len(tc.runs)))
 			if res.Status != tc.status || res.Reason != tc.reason {
 				t.Fatalf("status %s reason %s, want %s %s", res.Status, res.Reason, tc.status, tc.reason)
 			}
@@ -155,14 +156,14 @@ func TestReusable(t *testing.T) {
 
 // The grader's own feedback follows the course language, as make lab does.
 func TestVerdictInIndonesian(t *testing.T) {
-	run := func(status string, reasons ...string) gradebook.Run {
-		return gradebook.Run{Status: status, Reasons: reasons, Seed: "7", Failed: []string{"TestLab/scripts/sum"}}
+	mkRun := func(status string, reasons ...string) gradebook.Run {
+		return gradebook.Run{Status: status, Reasons: reasons, Seed: "7", Failed: []string{"sum"}}
 	}
 	g := &grader{opts: Options{Lang: i18n.ID}}
 	res := gradebook.LabResult{Lab: "01-waitgroup", Status: gradebook.Fail, Max: 10,
-		Runs: []gradebook.Run{{Status: gradebook.Pass}, run(gradebook.Fail, "no-proof")}}
-	g.verdict(&res, testLab(), []labvet.Finding{{File: "squares.go", Line: 3, Column: 2, Message: "x"}}, []string{"", ""})
-	for _, want := range []string{"perbaikan belum stabil: no-proof muncul di 1 dari 2 run.", "baris bukti bertanda tangannya tidak ada"} {
+		Runs: []gradebook.Run{{Status: gradebook.Pass}, mkRun(gradebook.Fail, "early-exit")}}
+	g.verdict(&res, testLab(), []labvet.Finding{{File: "squares.go", Line: 3, Column: 2, Message: "x"}}, make([]run.Result, 2))
+	for _, want := range []string{"perbaikan belum stabil: early-exit muncul di 1 dari 2 run.", "pemeriksaan lab tidak pernah berjalan"} {
 		if !strings.Contains(res.Message, want) {
 			t.Errorf("message %q lacks %q", res.Message, want)
 		}

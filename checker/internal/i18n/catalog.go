@@ -95,14 +95,16 @@ const (
 	WrongOutputWhere    Key = "wrongoutput.where"
 
 	// Static checks.
-	StaticTitle      Key = "static.title"
-	StaticFixKind    Key = "static.fixkind"
-	StaticInstead    Key = "static.instead"
-	StaticSleep      Key = "static.sleep"
-	StaticGosched    Key = "static.gosched"
-	StaticGOMAXPROCS Key = "static.gomaxprocs"
-	StaticExit       Key = "static.exit"
-	StaticConfine    Key = "static.confine"
+	StaticTitle       Key = "static.title"
+	StaticFixKind     Key = "static.fixkind"
+	StaticInstead     Key = "static.instead"
+	StaticSleep       Key = "static.sleep"
+	StaticGosched     Key = "static.gosched"
+	StaticGOMAXPROCS  Key = "static.gomaxprocs"
+	StaticExit        Key = "static.exit"
+	StaticConfine     Key = "static.confine"
+	StaticConfineExit Key = "static.confine.exit"
+	StaticRefused     Key = "static.refused"
 
 	// Compile errors.
 	BuildTitle Key = "build.title"
@@ -357,10 +359,20 @@ func lookup(k Key) Message {
 			"%s is not allowed in a lab file: it reaches around the lab (memory, system calls, other programs or the test framework)",
 			"%s tidak boleh ada di file lab: ia menembus batas lab (memori, system call, program lain, atau framework test)",
 		}
+	case StaticConfineExit:
+		return Message{
+			"%s is not allowed in a lab file: it can end the program with any status, even the one that says the lab's checks passed: return from run instead",
+			"%s tidak boleh ada di file lab: ia bisa mengakhiri program dengan status apa pun, bahkan status yang menandakan pemeriksaan lab lulus: cukup return dari run",
+		}
+	case StaticRefused:
+		return Message{
+			"Until it is gone the program is not built or run, so nothing else was checked.",
+			"Selama itu masih ada, program tidak di-build maupun dijalankan, jadi belum ada hal lain yang diperiksa.",
+		}
 	case StaticExit:
 		return Message{
-			"%s ends the program before the lab's checks run (leaked goroutines, lost results): return from main instead",
-			"%s mengakhiri program sebelum pemeriksaan lab berjalan (goroutine yang bocor, hasil yang hilang): cukup return dari main",
+			"%s ends the program before the lab's checks run (leaked goroutines, lost results): return from run instead",
+			"%s mengakhiri program sebelum pemeriksaan lab berjalan (goroutine yang bocor, hasil yang hilang): cukup return dari run",
 		}
 
 	case BuildTitle:

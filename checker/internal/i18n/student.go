@@ -1,5 +1,7 @@
 package i18n
 
+import "github.com/racelab/racelab/checker/protocol"
+
 // Keys of the student commands' messages (make lab, hint, progress, reset,
 // solution, watch).
 const (
@@ -22,6 +24,9 @@ const (
 	ReasonCrash     Key = "reason.crash"
 	ReasonTimeout   Key = "reason.timeout"
 	ReasonFail      Key = "reason.fail"
+	ReasonRefused   Key = "reason.refused"
+	ReasonEarlyExit Key = "reason.early.exit"
+	ReasonTooMuch   Key = "reason.output.limit"
 	HintHeader      Key = "hint.header"
 	HintMore        Key = "hint.more"
 	HintLast        Key = "hint.last"
@@ -49,6 +54,38 @@ const (
 	WatchAllDone    Key = "watch.all.done"
 	WatchStop       Key = "watch.stop"
 )
+
+// ReasonKey names a run's reason in words: the one table of reasons that
+// make lab, watch and the grader's feedback all use.
+func ReasonKey(r protocol.Reason) Key {
+	switch r {
+	case protocol.Race:
+		return ReasonRace
+	case protocol.Leak:
+		return ReasonLeak
+	case protocol.Deadlock:
+		return ReasonDeadlock
+	case protocol.NotConcurrent:
+		return ReasonSerial
+	case protocol.WrongOutput:
+		return ReasonOutput
+	case protocol.WrongFix:
+		return ReasonWrongFix
+	case protocol.Build:
+		return ReasonBuild
+	case protocol.Crash:
+		return ReasonCrash
+	case protocol.Timeout:
+		return ReasonTimeout
+	case protocol.Refused:
+		return ReasonRefused
+	case protocol.EarlyExit:
+		return ReasonEarlyExit
+	case protocol.OutputLimit:
+		return ReasonTooMuch
+	}
+	return ReasonFail
+}
 
 func lookupStudent(k Key) Message {
 	switch k {
@@ -90,6 +127,14 @@ func lookupStudent(k Key) Message {
 		return Message{"the tests took too long and were stopped", "tes terlalu lama dan dihentikan"}
 	case ReasonFail:
 		return Message{"the tests fail", "tesnya gagal"}
+	case ReasonRefused:
+		return Message{"the file uses something a lab program may not (os.Exit, unsafe, cgo, other programs, …): it was not built or run",
+			"file ini memakai sesuatu yang tidak boleh dipakai program lab (os.Exit, unsafe, cgo, program lain, …): file ini tidak di-build atau dijalankan"}
+	case ReasonEarlyExit:
+		return Message{"the program ended before run returned, so the lab's checks never ran",
+			"program berhenti sebelum run selesai, sehingga pemeriksaan lab tidak pernah berjalan"}
+	case ReasonTooMuch:
+		return Message{"the program printed far too much output and was stopped", "program mencetak output yang terlalu banyak dan dihentikan"}
 	case HintHeader:
 		return Message{"Hint %d of %d for lab %s (%s):", "Petunjuk %d dari %d untuk lab %s (%s):"}
 	case HintMore:

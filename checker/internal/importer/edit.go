@@ -8,8 +8,10 @@ import (
 	"go/parser"
 	"go/scanner"
 	"go/token"
+	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/ast/astutil"
 )
@@ -44,8 +46,13 @@ func apply(src []byte, edits []edit) []byte {
 }
 
 // tidy adds the imports a rewrite needs, drops the ones it left unused,
-// and gofmts the file.
-func tidy(name string, src []byte, add []string) ([]byte, error) {
+// and gofmts the file. names maps import paths to package names as the
+// type-checker found them (see checked.importNames): a package's name is
+// not always its path's last element (math/rand/v2 is rand), and guessing
+// wrong either deletes an import still in use (undefined: rand) or keeps
+// one no longer used (imported and not used). Whatever tidy decides, the
+// caller type-checks the result again (see recheck).
+func tidy(name string, src []byte, add []string, names map[string]string) ([]byte, error) {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, name, src, parser.ParseComments)
 	if err != nil {
@@ -58,7 +65,7 @@ func tidy(name string, src []byte, add []string) ([]byte, error) {
 	var unused []*ast.ImportSpec
 	for _, imp := range f.Imports {
 		path, _ := strconv.Unquote(imp.Path.Value)
-		local := importName(imp, path)
+		local := importName(imp, path, names)
 		if local != "_" && local != "." && !usesName(f, local) {
 			unused = append(unused, imp)
 		}
@@ -81,21 +88,26 @@ func nameOrEmpty(imp *ast.ImportSpec) string {
 	return imp.Name.Name
 }
 
-// importName is the name an import is used under in its file. For an
-// unnamed import that is the package name, assumed to be the last element
-// of the path (true of the standard library, which is all a lab imports
-// besides racelab's own packages).
-func importName(imp *ast.ImportSpec, path string) string {
+// importName is the name an import is used under in its file: its own
+// name, else the package's name from names, else the name the go command
+// would assume (the last element of the path that is not a major version:
+// math/rand/v2 is rand).
+func importName(imp *ast.ImportSpec, path string, names map[string]string) string {
 	if imp.Name != nil {
 		return imp.Name.Name
 	}
-	for i := len(path) - 1; i >= 0; i-- {
-		if path[i] == '/' {
-			return path[i+1:]
-		}
+	if n, ok := names[path]; ok {
+		return n
 	}
-	return path
+	parts := strings.Split(path, "/")
+	last := parts[len(parts)-1]
+	if len(parts) > 1 && majorVersion.MatchString(last) {
+		last = parts[len(parts)-2]
+	}
+	return last
 }
+
+var majorVersion = regexp.MustCompile(`^v[0-9]+$`)
 
 // usesName reports whether the file refers to name.X anywhere.
 func usesName(f *ast.File, name string) bool {

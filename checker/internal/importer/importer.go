@@ -1,26 +1,42 @@
 // Package importer turns an existing racy program and its fixed version
 // (package main with a main function, one or several files, as found in
-// public collections of concurrency bugs) into a racelab lab: the program
-// becomes the shipped file(s), the fixed version the solution, and the lab
-// gets a lab_test.go, a starter script asserting "no race, no leak, no
-// deadlock, exit 0", a lab.toml whose expect is measured, and READMEs with
-// placeholders for the prose only the instructor can write.
+// public collections of concurrency bugs) into a racelab lab in the lab
+// format (see checker/lab): the program goes into the lab's program folder
+// labs/NN-slug/PROGRAM, its main becoming run, which the fixture main.go
+// hands to program.Main; the files the fix changes are the student's, the
+// fixed version is the solution; the lab gets a judge (lab_test.go, which
+// never links the program), a starter script asserting "runs to the end:
+// no race, no leak, no deadlock, every goroutine kept", a lab.toml whose
+// expect is measured, and READMEs with placeholders for the prose only the
+// instructor can write.
 //
-// Imported programs are adapted only where racelab's module or checks
-// demand it, and every adaptation is reported:
+// Imported programs are adapted only where racelab's module, the lab
+// format or its checks demand it, and every adaptation is reported:
+//   - main becomes run (a run of the program's own is renamed first), and
+//     os.Exit(0) in main becomes return (see entry.go);
+//   - a program's own hang detection (a timeout that prints "deadlock"
+//     and exits 1, a goroutine count at the end) is taken out, so that the
+//     judge sees a blocking bug as a deadlock or a leak (see watchdog.go);
 //   - loops written for Go before 1.22 keep their shared loop variables
 //     (see loopvar.go), so the classic loop-counter race still races;
 //   - calls the static checks forbid in a student's file (time.Sleep,
-//     os.Exit, log.Fatal, ...) that the fixed program still makes go
-//     through fixture helpers (see shims.go);
-//   - files both versions share become non-editable fixtures;
-//   - lab_test.go demands the goroutines the solution starts, so that
-//     "removing go" is not a fix (see labfiles.go).
+//     os.Exit, log.Fatal, ...) that the fixed program still makes, or that
+//     they refuse outright, go through fixture helpers (see shims.go);
+//   - files both versions share become non-editable fixtures.
+//
+// Nothing of the lab's machinery goes into the student's file: the script
+// demands the goroutines the solution starts (RACELAB_MIN_GOROUTINES),
+// which program.Main counts around run, so that "removing go" is not a fix
+// (see script).
+//
+// After every rewrite both versions are type-checked again: a rewrite that
+// cannot keep the program compiling stops the import with where it broke.
 //
 // What makes a verdict deterministic is measured, not assumed: the fixed
-// program is run under GOMAXPROCS=1 and 2 and must pass every run; the racy
-// one must fail every run, the same way. A program whose bug shows only
-// sometimes is reported as flaky, with the counts.
+// program is built and judged as verify does, under GOMAXPROCS=1 and 2, and
+// must pass every run; the racy one must fail every run, the same way. A
+// program whose bug shows only sometimes is reported as flaky, with the
+// counts.
 package importer
 
 import (
@@ -33,9 +49,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/racelab/racelab/checker/internal/run"
 	"github.com/racelab/racelab/checker/internal/scaffold"
 	"github.com/racelab/racelab/checker/lab"
+	"github.com/racelab/racelab/checker/protocol"
 )
 
 // Options say what to import.
@@ -71,7 +87,7 @@ type Report struct {
 	Expect     string   // the failure measured for the shipped program
 	Shipped    string   // how its runs went, e.g. "race 4/4"
 	Solution   string   // how the fixed program's runs went
-	Goroutines uint64   // goroutines the solution starts, demanded by lab_test.go
+	Goroutines uint64   // goroutines the solution starts, demanded by the script
 	Editable   []string
 	Command    string // the script command that runs the program
 }
@@ -121,13 +137,15 @@ func Import(ctx context.Context, opts Options) (*Lab, error) {
 		return nil, err
 	}
 	rep := &Report{}
-	pair(racy, fixed, rep)
+	pair(racy, fixed, slug, rep)
+	freeMainGo(racy, fixed, slug, rep)
 	for _, s := range append(racy.skipped, fixed.skipped...) {
 		rep.Adapted = append(rep.Adapted, "left out "+s)
 	}
 
 	progress("type-checking")
-	if err := adapt(ctx, opts, racy, fixed, rep); err != nil {
+	runIn, err := adapt(ctx, opts, racy, fixed, rep)
+	if err != nil {
 		return nil, err
 	}
 
@@ -136,9 +154,9 @@ func Import(ctx context.Context, opts Options) (*Lab, error) {
 		return nil, err
 	}
 	name := fmt.Sprintf("%02d-%s", number, slug)
-	cmd := slug
+	prog := scaffold.ProgramName(slug)
 	l := &Lab{Name: name, Number: number, Files: scaffold.Files{}}
-	labDir, solDir := "labs/"+name+"/", "solutions/"+name+"/"
+	labDir, progDir, solDir := "labs/"+name+"/", "labs/"+name+"/"+prog+"/", "solutions/"+name+"/"
 
 	// Editable files are those the fix changes; the rest are fixtures.
 	solution := map[string][]byte{}
@@ -148,14 +166,14 @@ func Import(ctx context.Context, opts Options) (*Lab, error) {
 		switch {
 		case inRacy && inFixed && bytes.Equal(r, x):
 			if bytes.HasPrefix(r, []byte(lab.FixtureHeader)) {
-				l.Files[labDir+f] = r // the helpers for forbidden calls
+				l.Files[progDir+f] = r // the helpers for forbidden calls
 				continue
 			}
-			l.Files[labDir+f] = append([]byte(lab.FixtureHeader+"\n\n"), r...)
+			l.Files[progDir+f] = append([]byte(lab.FixtureHeader+"\n\n"), r...)
 			rep.Adapted = append(rep.Adapted, fmt.Sprintf("%s is the same in both programs: a fixture the student does not edit", f))
 		case !inFixed:
 			rep.Editable = append(rep.Editable, f)
-			l.Files[labDir+f] = r
+			l.Files[progDir+f] = r
 			solution[f] = []byte("package main\n\n" + removedNote + "\n")
 			rep.Adapted = append(rep.Adapted, fmt.Sprintf("%s exists only in the racy program: its solution is an empty file", f))
 		default:
@@ -172,7 +190,7 @@ func Import(ctx context.Context, opts Options) (*Lab, error) {
 			if notes == 0 {
 				sol = append(sol, []byte("\n"+removedNote+"\n")...)
 			}
-			l.Files[labDir+f] = shipped
+			l.Files[progDir+f] = shipped
 			solution[f] = sol
 		}
 	}
@@ -182,6 +200,11 @@ func Import(ctx context.Context, opts Options) (*Lab, error) {
 	for f, src := range solution {
 		l.Files[solDir+f] = src
 	}
+	main, err := mainFixture(runIn)
+	if err != nil {
+		return nil, err
+	}
+	l.Files[progDir+mainFile] = main
 	// Inputs the program reads go into the script's work directory; those
 	// it embeds must also sit beside its source.
 	data := racy.data
@@ -190,56 +213,61 @@ func Import(ctx context.Context, opts Options) (*Lab, error) {
 	}
 	if embeds(racy.files) || embeds(fixed.files) {
 		for n, content := range data {
-			l.Files[labDir+n] = content
+			l.Files[progDir+n] = content
 		}
 	}
-	rep.Command = cmd
+	rep.Command = prog
 
 	// Measure: first the solution, to learn how many goroutines it starts
-	// and how long it runs, then the shipped program with the final test,
-	// to learn how it fails.
+	// and how long it runs, then the shipped program with the final lab,
+	// to learn how it fails. The solution's runs are the lab's but for the
+	// script, which asks the program to say what it measured
+	// (RACELAB_MEASURE: a line of the script, because the judge passes
+	// scripts none of its own environment but a few timeouts), demands no
+	// goroutines yet, and gives a slow program a minute.
 	withSolution := func(files scaffold.Files) map[string][]byte {
 		out := map[string][]byte{}
 		for k, v := range files {
 			out[k] = v
 		}
 		for f, src := range solution {
-			out[labDir+f] = src
+			out[progDir+f] = src
 		}
 		return out
 	}
 	progress("measuring the fixed program")
-	test, err := labTest(labTestData{Cmd: cmd, Measure: true})
+	test, err := labTest(prog)
 	if err != nil {
 		return nil, err
 	}
 	l.Files[labDir+"lab_test.go"] = test
-	l.Files[labDir+"testdata/run.txtar"] = script(cmd, opts.Args, time.Minute, data)
-	// lab.toml must load for the harness; its expect is settled below.
-	meta := metadata(opts, rep, "race")
-	l.Files[labDir+lab.File] = meta.Marshal()
-	sol, err := stage(ctx, opts.Root, name, withSolution(l.Files), opts.Runs, opts.Fix, rep.Editable, run.Pass)
+	l.Files[labDir+"testdata/run.txtar"] = script(scriptData{prog: prog, args: opts.Args, watchdog: time.Minute, slow: true, measure: true, data: data})
+	// lab.toml must load for the judge; its expect is settled below.
+	l.Files[labDir+lab.File] = scaffold.Metadata(metadata(opts, rep, prog, "race"))
+	sol, err := stage(ctx, opts.Root, name, withSolution(l.Files), stageOptions{n: opts.Runs, fix: opts.Fix, editable: rep.Editable, expected: protocol.Pass})
 	if err != nil {
 		return nil, err
 	}
-	rep.Solution = summarise(sol, run.Pass)
+	rep.Solution = summarise(sol, protocol.Pass)
 	judgeSolution(sol, rep, opts)
 
-	watchdog := time.Duration(0)
+	sd := scriptData{prog: prog, args: opts.Args, data: data}
 	if sol.longest > 2*time.Second {
 		// A slow program (it sleeps) would otherwise count as deadlocked
 		// on a loaded machine: give it five times what it took, at least
 		// ten seconds.
-		watchdog = max(10*time.Second, (5 * sol.longest).Round(time.Second))
-		if watchdog > time.Minute {
+		sd.watchdog, sd.slow = max(10*time.Second, (5*sol.longest).Round(time.Second)), true
+		if sd.watchdog > time.Minute {
 			rep.Problems = append(rep.Problems, fmt.Sprintf("the fixed program runs for %v: too slow for a lab, whose every run is repeated many times; shorten its sleeps", sol.longest.Round(time.Millisecond)))
-			watchdog = time.Minute
+			sd.watchdog = time.Minute
 		}
-		rep.Adapted = append(rep.Adapted, fmt.Sprintf("the program takes %v to run: the script allows it %v before it counts as stuck (RACELAB_WATCHDOG)", sol.longest.Round(time.Millisecond), watchdog))
+		rep.Adapted = append(rep.Adapted, fmt.Sprintf("the program takes %v to run: the script allows it %v before it counts as stuck (RACELAB_WATCHDOG)", sol.longest.Round(time.Millisecond), sd.watchdog))
 	}
-	if sol.built && sol.byReason[run.Pass] > 0 && len(sol.goroutines) < sol.byReason[run.Pass] {
-		rep.Problems = append(rep.Problems, "the fixed program ends without returning from main (os.Exit, log.Fatal, runtime.Goexit in main's goroutine): "+
-			"the lab cannot check it for leaked goroutines or lost concurrency. Make main return")
+	if sol.built && sol.byReason[protocol.Pass] > 0 && len(sol.goroutines) < sol.byReason[protocol.Pass] {
+		// program.Main prints what it measured before it decides a pass:
+		// a pass without it means the measuring itself went wrong.
+		rep.Problems = append(rep.Problems, fmt.Sprintf("the fixed program passed %d runs but said what it measured (%q) in only %d: "+
+			"the lab cannot demand the goroutines it starts", sol.byReason[protocol.Pass], protocol.MarkMeasured, len(sol.goroutines)))
 	}
 	if len(sol.goroutines) > 0 {
 		rep.Goroutines = slices.Min(sol.goroutines)
@@ -247,24 +275,20 @@ func Import(ctx context.Context, opts Options) (*Lab, error) {
 			rep.Warnings = append(rep.Warnings, fmt.Sprintf("the fixed program started between %d and %d goroutines from run to run: the lab demands %d", rep.Goroutines, slices.Max(sol.goroutines), rep.Goroutines))
 		}
 	}
-	if test, err = labTest(labTestData{Cmd: cmd, Goroutines: rep.Goroutines}); err != nil {
-		return nil, err
-	}
-	l.Files[labDir+"lab_test.go"] = test
-	l.Files[labDir+"testdata/run.txtar"] = script(cmd, opts.Args, watchdog, data)
+	sd.goroutines = rep.Goroutines
+	l.Files[labDir+"testdata/run.txtar"] = script(sd)
 
 	progress("measuring the racy program")
-	shipped, err := stage(ctx, opts.Root, name, l.Files, opts.Runs, nil, nil, "")
+	shipped, err := measureShipped(ctx, opts, name, l, labDir, &sd, sol, rep)
 	if err != nil {
 		return nil, err
 	}
 	rep.Expect = judgeShipped(shipped, rep)
-	rep.Shipped = summarise(shipped, run.Reason(rep.Expect))
+	rep.Shipped = summarise(shipped, protocol.Reason(rep.Expect))
 
-	meta = metadata(opts, rep, rep.Expect)
-	l.Files[labDir+lab.File] = meta.Marshal()
+	l.Files[labDir+lab.File] = scaffold.Metadata(metadata(opts, rep, prog, rep.Expect))
 	en, id := scaffold.READMEs(scaffold.Doc{
-		Number: number, Name: name, Files: rep.Editable, Fix: opts.Fix, RunArgs: strings.Join(opts.Args, " "),
+		Number: number, Name: name, Program: prog, Files: rep.Editable, Fix: opts.Fix, RunArgs: strings.Join(opts.Args, " "),
 		Source:   fmt.Sprintf("Imported with `checker import` from `%s`. %s: name where it comes from (a link) and its licence.", shortPath(opts.Racy), lab.Placeholder),
 		Expected: expectedWords(rep.Expect),
 	})
@@ -274,9 +298,100 @@ func Import(ctx context.Context, opts Options) (*Lab, error) {
 	return l, nil
 }
 
+// blockingWatchdog is how long the script lets a fast program run before
+// the judge calls it deadlocked (as lab 16's scripts do): long enough for
+// a program that finishes in milliseconds on a loaded machine, short
+// enough that a deadlocked lab does not keep the student waiting the
+// default five seconds at every run.
+const blockingWatchdog = 3 * time.Second
+
+// measureShipped runs the racy program with the final lab and settles the
+// script's watchdog for a blocking bug. sd is the script, changed in l when
+// the watchdog is.
+func measureShipped(ctx context.Context, opts Options, name string, l *Lab, labDir string, sd *scriptData, sol *runs, rep *Report) (*runs, error) {
+	stageWith := func(watchdog time.Duration) (*runs, error) {
+		var env []string
+		if watchdog > 0 {
+			// The judge passes its own RACELAB_WATCHDOG on to scripts that do
+			// not set one: the runs measure what the script will say.
+			env = []string{protocol.EnvWatchdog + "=" + watchdog.String()}
+		}
+		return stage(ctx, opts.Root, name, l.Files, stageOptions{n: opts.Runs, env: env})
+	}
+	fast := sd.watchdog == 0
+	watchdog := time.Duration(0)
+	if fast {
+		watchdog = blockingWatchdog
+	}
+	shipped, err := stageWith(watchdog)
+	if err != nil {
+		return nil, err
+	}
+	most, mostRuns := shipped.most()
+	setWatchdog := func(w time.Duration) {
+		sd.watchdog = w
+		l.Files[labDir+"testdata/run.txtar"] = script(*sd)
+	}
+	switch {
+	case !fast || !shipped.built || shipped.byReason[protocol.Pass] > 0:
+	case most == protocol.Deadlock && mostRuns == shipped.total:
+		// The runs were measured under blockingWatchdog: the script says so,
+		// so that verify, make lab and the grader wait as long.
+		setWatchdog(blockingWatchdog)
+	case !slices.Contains(lab.Expectations(), string(most)) && shipped.shortest > 0:
+		// Every run failed, but not in a way a lab can expect (exit 1, a
+		// panic), and each only after a while: the program may give up by
+		// itself after a wait (hang detection the import did not
+		// recognise). Stopped sooner by the judge's watchdog, a blocking
+		// bug shows as what it is.
+		w := (shipped.shortest / 2).Truncate(100 * time.Millisecond)
+		if w < 200*time.Millisecond || w < 20*max(sol.longest, time.Millisecond) {
+			break // too short to be fair to the solution on a loaded machine
+		}
+		again, err := stageWith(w)
+		if err != nil {
+			return nil, err
+		}
+		if m, n := again.most(); again.built && n == again.total && (m == protocol.Deadlock || m == protocol.Leak) {
+			setWatchdog(w)
+			rep.Adapted = append(rep.Adapted, fmt.Sprintf("the racy program gives up by itself after %v (%s every run, which is no failure a lab can expect): "+
+				"the script stops it sooner, after %v (RACELAB_WATCHDOG), so the judge sees the blocking bug for what it is: %s",
+				shipped.shortest.Round(100*time.Millisecond), most, w, m))
+			return again, nil
+		}
+	}
+	return shipped, nil
+}
+
+// freeMainGo renames the program's main.go, in both versions: in a lab,
+// main.go is the fixture that hands run to program.Main. The program's
+// file is named for the program instead (the slug), as a student's file
+// is.
+func freeMainGo(racy, fixed *program, slug string, rep *Report) {
+	all := union(racy.files, fixed.files)
+	if _, ok := all[mainFile]; !ok {
+		return
+	}
+	base := strings.ReplaceAll(slug, "-", "_")
+	to := ""
+	for _, n := range []string{base + ".go", base + "_" + mainFile, "program_" + mainFile} {
+		if _, taken := all[n]; !taken && n != mainFile && !strings.HasSuffix(n, "_test.go") {
+			to = n
+			break
+		}
+	}
+	for _, p := range []*program{racy, fixed} {
+		if src, ok := p.files[mainFile]; ok {
+			p.files[to] = src
+			delete(p.files, mainFile)
+		}
+	}
+	rep.Adapted = append(rep.Adapted, fmt.Sprintf("%s is now %s: in a lab, %s is a fixture of the lab's own", mainFile, to, mainFile))
+}
+
 // metadata is the lab.toml of an imported lab: measured expect,
 // placeholders for the prose.
-func metadata(opts Options, rep *Report, expect string) *lab.Lab {
+func metadata(opts Options, rep *Report, prog, expect string) *lab.Lab {
 	concepts := opts.Concepts
 	if len(concepts) == 0 {
 		concepts = scaffold.DefaultConcepts(opts.Fix)
@@ -288,6 +403,7 @@ func metadata(opts Options, rep *Report, expect string) *lab.Lab {
 	}
 	return &lab.Lab{
 		Title:    lab.Text{EN: lab.Placeholder + ": the lab's title", ID: lab.Placeholder + ": judul lab"},
+		Program:  prog,
 		Concepts: concepts,
 		Fix:      opts.Fix,
 		Editable: rep.Editable,
@@ -305,17 +421,17 @@ func metadata(opts Options, rep *Report, expect string) *lab.Lab {
 }
 
 // judgeSolution turns the fixed program's runs into problems: it must
-// pass every run (measuring makes it report "not concurrent", nothing
-// else) and the static checks.
+// pass every run (measuring only adds a line to its stderr, and demands
+// nothing) and the static checks.
 func judgeSolution(sol *runs, rep *Report, opts Options) {
 	if !sol.built {
-		rep.Problems = append(rep.Problems, "the fixed program does not build as a lab (or go vet, which go test runs, rejects it):\n"+indent(firstLines(sol.sample, 12)))
+		rep.Problems = append(rep.Problems, "the fixed program does not build as a lab:\n"+indent(firstLines(sol.sample, 12)))
 		return
 	}
 	for _, f := range sol.static {
 		rep.Problems = append(rep.Problems, fmt.Sprintf("the fixed program fails the static checks for --fix %s: %s", strings.Join(opts.Fix, ","), f))
 	}
-	bad := sol.total - sol.byReason[run.Pass]
+	bad := sol.total - sol.byReason[protocol.Pass]
 	if bad == 0 {
 		return
 	}
@@ -324,8 +440,8 @@ func judgeSolution(sol *runs, rep *Report, opts Options) {
 		what = "is flaky: it fails"
 	}
 	rep.Problems = append(rep.Problems, fmt.Sprintf("the fixed program %s %d of %d runs (%s): a lab's solution must pass every run. Output of one such run:\n%s",
-		what, bad, sol.total, byCond(sol.byCond, run.Pass), indent(firstLines(sol.sample, 25))))
-	if sol.byReason[run.Crash] > 0 && len(opts.Args) == 0 && strings.Contains(sol.sample, "index out of range") {
+		what, bad, sol.total, byCond(sol.byCond, protocol.Pass), indent(firstLines(sol.sample, 25))))
+	if sol.byReason[protocol.Crash] > 0 && len(opts.Args) == 0 && strings.Contains(sol.sample, "index out of range") {
 		rep.Problems = append(rep.Problems, "it may need command-line arguments: pass them with --args")
 	}
 }
@@ -334,16 +450,11 @@ func judgeSolution(sol *runs, rep *Report, opts Options) {
 // reports a program whose failure is not the same every run.
 func judgeShipped(r *runs, rep *Report) string {
 	if !r.built {
-		rep.Problems = append(rep.Problems, "the racy program does not build as a lab (or go vet, which go test runs, rejects it):\n"+indent(firstLines(r.sample, 12)))
+		rep.Problems = append(rep.Problems, "the racy program does not build as a lab:\n"+indent(firstLines(r.sample, 12)))
 		return "race"
 	}
-	passed := r.byReason[run.Pass]
-	most, mostRuns := run.Reason(""), 0
-	for _, reason := range []run.Reason{run.Race, run.Leak, run.Deadlock, run.NotConcurrent, run.WrongOutput, run.Crash, run.Fail, run.Timeout, run.WrongFix} {
-		if r.byReason[reason] > mostRuns {
-			most, mostRuns = reason, r.byReason[reason]
-		}
-	}
+	passed := r.byReason[protocol.Pass]
+	most, mostRuns := r.most()
 	expect := "race"
 	if most != "" && slices.Contains(lab.Expectations(), string(most)) {
 		expect = string(most)
@@ -354,7 +465,7 @@ func judgeShipped(r *runs, rep *Report) string {
 			"If the bug depends on Go before 1.22's loop variables, say so with --go 1.21; if it shows in the output, add a want check to the script", passed, r.total))
 	case passed > 0:
 		why := "Usual causes: printing inside the racy section, an access only some schedules reach"
-		if r.byCond["GOMAXPROCS=1"][run.Pass] == r.byCond["GOMAXPROCS=1"].total() && r.byCond["GOMAXPROCS=2"][run.Pass] == 0 {
+		if r.byCond["GOMAXPROCS=1"][protocol.Pass] == r.byCond["GOMAXPROCS=1"].total() && r.byCond["GOMAXPROCS=2"][protocol.Pass] == 0 {
 			why = "It passes every run on one thread and fails every run on two: its race needs goroutines running in parallel (a worker count from runtime.GOMAXPROCS or runtime.NumCPU, say); make it race on one thread too"
 		}
 		rep.Problems = append(rep.Problems, fmt.Sprintf("flaky: the shipped program passed %d of %d runs (%s): a lab must fail every run, or a student's grade depends on luck. "+
@@ -362,16 +473,17 @@ func judgeShipped(r *runs, rep *Report) string {
 	case mostRuns < r.total:
 		rep.Problems = append(rep.Problems, fmt.Sprintf("the racy program fails differently from run to run (%s): a lab must fail the same way every run", byCond(r.byCond, "")))
 	case !slices.Contains(lab.Expectations(), string(most)):
-		rep.Problems = append(rep.Problems, fmt.Sprintf("the racy program fails with %s every run, which is not a failure a lab can expect (one of %s). Output of one run:\n%s",
+		rep.Problems = append(rep.Problems, fmt.Sprintf("the racy program fails with %s every run, which is not a failure a lab can expect (one of %s). "+
+			"A blocking bug whose program gives up by itself (exit 1, a panic) in a way the import did not recognise: take that hang detection out of both programs, the lab's judge does it. Output of one run:\n%s",
 			most, strings.Join(lab.Expectations(), ", "), indent(firstLines(r.sample, 25))))
 	}
 	return expect
 }
 
 // summarise renders runs as "race 4/4" (want the reason most wanted).
-func summarise(r *runs, want run.Reason) string {
+func summarise(r *runs, want protocol.Reason) string {
 	if want == "" {
-		want = run.Pass
+		want = protocol.Pass
 	}
 	s := fmt.Sprintf("%s %d/%d", want, r.byReason[want], r.total)
 	for _, reason := range reasonOrder() {
@@ -382,13 +494,13 @@ func summarise(r *runs, want run.Reason) string {
 	return s
 }
 
-func reasonOrder() []run.Reason {
-	return []run.Reason{run.Pass, run.Race, run.Leak, run.Deadlock, run.NotConcurrent, run.Crash,
-		run.WrongOutput, run.WrongFix, run.Timeout, run.Fail, run.Build}
+func reasonOrder() []protocol.Reason {
+	return []protocol.Reason{protocol.Pass, protocol.Race, protocol.Leak, protocol.Deadlock, protocol.NotConcurrent, protocol.Crash,
+		protocol.WrongOutput, protocol.WrongFix, protocol.Timeout, protocol.Fail, protocol.Build}
 }
 
 // byCond renders runs by GOMAXPROCS setting, leaving out reason skip.
-func byCond(m map[string]counts, skip run.Reason) string {
+func byCond(m map[string]counts, skip protocol.Reason) string {
 	var parts []string
 	for _, cond := range sortedNames(m) {
 		total := 0
@@ -448,8 +560,8 @@ func slugFor(path string) string {
 
 // pair lines up the files of the two versions: by name, or, for two
 // single-file programs with different names (racy.go, fixed.go), as one
-// file under the racy program's name.
-func pair(racy, fixed *program, rep *Report) {
+// file named for the program.
+func pair(racy, fixed *program, slug string, rep *Report) {
 	if len(racy.files) != 1 || len(fixed.files) != 1 {
 		return
 	}
@@ -458,8 +570,8 @@ func pair(racy, fixed *program, rep *Report) {
 		return
 	}
 	// The student's file is named for what it does: counter_racy.go
-	// becomes counter.go, racy.go main.go.
-	name := "main.go"
+	// becomes counter.go, racy.go the lab's slug.
+	name := strings.ReplaceAll(slug, "-", "_") + ".go"
 	if s := slugFor(rname); s != "" {
 		name = strings.ReplaceAll(s, "-", "_") + ".go"
 	}

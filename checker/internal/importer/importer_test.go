@@ -2,7 +2,7 @@ package importer
 
 import (
 	"context"
-	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,9 +13,11 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/racelab/racelab/checker/internal/mutate"
 	"github.com/racelab/racelab/checker/internal/run"
 	"github.com/racelab/racelab/checker/internal/workspace"
 	"github.com/racelab/racelab/checker/lab"
+	"github.com/racelab/racelab/checker/protocol"
 )
 
 // repoRoot is the racelab module, whose go.mod the type-checks use.
@@ -41,11 +43,28 @@ func TestSlugFor(t *testing.T) {
 }
 
 func TestScript(t *testing.T) {
-	got := string(script("bank", []string{"-n", "5", "two words", "$HOME", "it's"}, 15*time.Second, map[string][]byte{"in.txt": []byte("a\nb")}))
+	sd := scriptData{prog: "bank", args: []string{"-n", "5", "two words", "$HOME", "it's"}, watchdog: 15 * time.Second, slow: true,
+		goroutines: 12, data: map[string][]byte{"in.txt": []byte("a\nb")}}
+	got := string(script(sd))
 	assert.True(t, strings.HasPrefix(got, "# "), "opens with the comment students see")
+	assert.Contains(t, got, "\n# id: ")
 	assert.Contains(t, got, "env RACELAB_WATCHDOG=15s\n")
-	assert.Contains(t, got, "exec bank -n 5 'two words' '$HOME' 'it''s'\n")
+	assert.Contains(t, got, "env RACELAB_MIN_GOROUTINES=12\n", "the solution's goroutines, demanded")
+	assert.NotContains(t, got, "RACELAB_WINDOW", "the goroutine count needs no window")
+	assert.NotContains(t, got, "RACELAB_MEASURE", "only the import's own runs measure")
+	assert.Contains(t, got, "\nbank -n 5 'two words' '$HOME' 'it''s'\n", "the program's own command, not exec")
+	assert.NotContains(t, got, "exec ")
 	assert.Contains(t, got, "-- in.txt --\na\nb\n")
+
+	// The import's measuring runs are the lab's, but for one line.
+	sd.measure = true
+	measuring := string(script(sd))
+	assert.Equal(t, got, strings.Replace(measuring, "env RACELAB_MEASURE=1\n", "", 1))
+
+	blocking := string(script(scriptData{prog: "bank", watchdog: blockingWatchdog}))
+	assert.Contains(t, blocking, "within 3s")
+	assert.NotContains(t, blocking, "RACELAB_MIN_GOROUTINES", "no goroutines measured, no demand")
+	assert.NotContains(t, blocking, "every goroutine", "nor words about one")
 }
 
 func TestLoad(t *testing.T) {
@@ -220,27 +239,87 @@ func TestShims(t *testing.T) {
 	check(t, map[string]string{"main.go": string(out), "fixture.go": fixture})
 }
 
-func TestLabTestCompilesEveryWay(t *testing.T) {
-	files := map[string][]byte{}
-	args := []string{"vet"}
-	for i, d := range []labTestData{{Cmd: "bank"}, {Cmd: "bank", Goroutines: 12}, {Cmd: "bank", Measure: true}} {
-		src, err := labTest(d)
-		require.NoError(t, err)
-		assert.Equal(t, d.Goroutines > 0 || d.Measure, strings.Contains(string(src), "racelabKeepsGoroutines"))
-		assert.Equal(t, d.Measure, strings.Contains(string(src), "racelab: measured:"))
-		dir := fmt.Sprintf("labs/9%d-x", i)
-		files[dir+"/main.go"] = []byte("package main\n\nfunc main() {}\n")
-		files[dir+"/lab_test.go"] = src
-		args = append(args, "./"+dir)
+// The judge and the fixture compile, in the module, with go test's own vet
+// checks; and the judge is the lab format's: package lab_test, judge.Run,
+// no TestMain.
+func TestLabFilesCompile(t *testing.T) {
+	test, err := labTest("x")
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(string(test), "package lab_test\n"))
+	assert.Contains(t, string(test), "judge.Run(t)")
+	assert.NotContains(t, string(test), "TestMain")
+	main, err := mainFixture("x.go")
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(string(main), lab.FixtureHeader))
+	assert.Contains(t, string(main), "func main() { program.Main(run) }")
+	files := map[string][]byte{
+		"labs/99-x/lab_test.go":   test,
+		"labs/99-x/x/" + mainFile: main,
+		"labs/99-x/x/x.go":        []byte("package main\n\nfunc run() {}\n"),
 	}
-	// Each must compile, with go test's own vet checks, in the module.
 	ws, err := workspace.New(repoRoot(t), t.TempDir(), files)
 	require.NoError(t, err)
-	cmd := exec.Command("go", args...)
+	cmd := exec.Command("go", "vet", "./labs/99-x", "./labs/99-x/x")
 	cmd.Dir = ws.Dir
 	cmd.Env = run.Env(os.Environ()) // -trimpath: the copy shares the build cache
 	out, err := cmd.CombinedOutput()
 	assert.NoError(t, err, "%s", out)
+}
+
+// An imported lab fails a "fix" that removes a go statement from its
+// solution (the work runs one task after another, and the race is gone
+// without being fixed): the script demands the goroutines the solution
+// starts, and program.Main says, as not concurrent, how many were missing.
+// Nothing of that check is in the student's file.
+func TestImportedLabRejectsRemovedGo(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs an imported lab")
+	}
+	dir := filepath.Join(repoRoot(t), "checker", "testdata", "import", "loop-counter")
+	l, err := Import(context.Background(), Options{
+		Root: repoRoot(t), Racy: filepath.Join(dir, "racy.go"), Fixed: filepath.Join(dir, "fixed.go"), Fix: []string{"any"}, Runs: 1,
+	})
+	require.NoError(t, err)
+	rep := l.Report
+	require.Empty(t, rep.Problems)
+	require.Equal(t, []string{"loop_counter.go"}, rep.Editable)
+	assert.Equal(t, uint64(5), rep.Goroutines, "one per iteration of the fixed program's loop")
+
+	labDir, progDir, solDir := "labs/"+l.Name+"/", "labs/"+l.Name+"/"+rep.Command+"/", "solutions/"+l.Name+"/"
+	runTxtar := string(l.Files[labDir+"testdata/run.txtar"])
+	assert.Contains(t, runTxtar, "env RACELAB_MIN_GOROUTINES=5\n")
+	for _, gone := range []string{"RACELAB_WINDOW", "RACELAB_MEASURE"} {
+		assert.NotContains(t, runTxtar, gone)
+	}
+	var progFiles []string
+	for f := range l.Files {
+		if strings.HasPrefix(f, progDir) {
+			progFiles = append(progFiles, strings.TrimPrefix(f, progDir))
+		}
+	}
+	assert.ElementsMatch(t, []string{mainFile, "loop_counter.go"}, progFiles, "no fixture of the lab's besides main.go")
+	for _, f := range []string{progDir + "loop_counter.go", solDir + "loop_counter.go"} {
+		assert.NotContains(t, string(l.Files[f]), "defer", "%s: nothing of the check in the student's file", f)
+	}
+
+	sol := l.Files[solDir+"loop_counter.go"]
+	mutants, err := mutate.RemoveGo("loop_counter.go", sol)
+	require.NoError(t, err)
+	require.Len(t, mutants, 1)
+	files := maps.Clone(l.Files)
+	files[progDir+"loop_counter.go"] = mutants[0].Src
+	r, err := stage(context.Background(), repoRoot(t), l.Name, files, stageOptions{n: 1, expected: protocol.Pass})
+	require.NoError(t, err)
+	require.True(t, r.built, "%s", r.sample)
+	assert.Equal(t, counts{protocol.NotConcurrent: 2}, r.byReason, "%s", r.sample)
+	assert.Contains(t, r.sample, protocol.MarkNotConcurrent+" the program started 0 goroutines, but a correct fix starts 5:")
+	assert.NotContains(t, r.sample, "overlap.Window", "the old check's words")
+
+	// And the solution itself, with the final lab, passes.
+	files[progDir+"loop_counter.go"] = sol
+	r, err = stage(context.Background(), repoRoot(t), l.Name, files, stageOptions{n: 1, expected: protocol.Pass})
+	require.NoError(t, err)
+	assert.Equal(t, counts{protocol.Pass: 2}, r.byReason, "%s", r.sample)
 }
 
 func TestExitToReturn(t *testing.T) {
@@ -273,4 +352,111 @@ func fail() { os.Exit(1) }
 	assert.Contains(t, src, "go func() { os.Exit(0) }()", "a goroutine's exit cannot be a return")
 	assert.Contains(t, src, "func fail() { os.Exit(1) }")
 	check(t, map[string]string{"main.go": src})
+}
+
+// A program's own hang detection goes; what only looks like it stays.
+func TestStripWatchdogs(t *testing.T) {
+	c := check(t, map[string]string{"main.go": `package main
+
+import (
+	"errors"
+	"fmt"
+	"log"
+	"os"
+	"runtime"
+	"sync"
+	"time"
+)
+
+func work(wg *sync.WaitGroup) { defer wg.Done() }
+
+// fetch gives up after a timeout: the bug's own mechanism, not a watchdog.
+func fetch(ch chan int) (int, error) {
+	select {
+	case v := <-ch:
+		return v, nil
+	case <-time.After(time.Millisecond):
+		return 0, errors.New("timed out")
+	}
+}
+
+func main() {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go work(&wg)
+	go func() {
+		time.Sleep(2 * time.Second)
+		fmt.Println("deadlock: still waiting")
+		os.Exit(1)
+	}()
+	go func() { // a worker that sleeps and may fail: real work, kept
+		time.Sleep(time.Millisecond)
+		if _, err := fetch(make(chan int)); err == nil {
+			panic("impossible")
+		}
+		fmt.Println("worker done")
+	}()
+	time.AfterFunc(3*time.Second, func() { log.Fatal("too slow") })
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	timeout := time.After(time.Second)
+	select {
+	case <-done:
+	case <-timeout:
+		fmt.Println("deadlock: the workers are stuck")
+		os.Exit(1)
+	}
+	n := runtime.NumGoroutine()
+	if n > 3 {
+		log.Fatalf("leak: %d goroutines", n)
+	}
+	if runtime.NumGoroutine() > 1 {
+		panic("leak")
+	}
+	os.Exit(0)
+}
+`})
+	out, notes, err := stripWatchdogs(c, "main.go")
+	require.NoError(t, err)
+	src := string(out)
+	assert.Len(t, notes, 5, "%s", notes)
+	for _, gone := range []string{"deadlock: still waiting", "too slow", "deadlock: the workers are stuck", "timeout :=", "leak: %d", "n := runtime", `panic("leak")`, `"runtime"`} {
+		assert.NotContains(t, src, gone)
+	}
+	for _, kept := range []string{"errors.New(\"timed out\")", "worker done", "\t<-done\n", "os.Exit(0)", `"os"`} {
+		assert.Contains(t, src, kept)
+	}
+	check(t, map[string]string{"main.go": src}) // still compiles
+}
+
+// The import a rewrite leaves in use stays, whatever its path's last
+// element; the one it leaves unused goes.
+func TestTidyKnowsPackageNames(t *testing.T) {
+	src := []byte("package main\n\nimport (\n\t\"math/rand/v2\"\n\t\"os\"\n\t\"time\"\n)\n\nfunc main() {\n\tsleep(time.Duration(rand.IntN(3)))\n}\n\nfunc sleep(time.Duration) {}\n")
+	for _, names := range []map[string]string{{"math/rand/v2": "rand", "os": "os", "time": "time"}, nil} {
+		out, err := tidy("main.go", src, nil, names)
+		require.NoError(t, err)
+		assert.Contains(t, string(out), `"math/rand/v2"`, "names %v", names)
+		assert.NotContains(t, string(out), `"os"`)
+		check(t, map[string]string{"main.go": string(out)})
+	}
+}
+
+// A rewrite that breaks the program stops the import, naming the step and
+// where the program broke.
+func TestRewriteThatBreaksStops(t *testing.T) {
+	racy := &program{label: "racy", files: map[string][]byte{"main.go": []byte("package main\n\nfunc main() {}\n")}}
+	fixed := &program{label: "fixed", files: map[string][]byte{"main.go": []byte("package main\n\nfunc main() {}\n")}}
+	a := &adapter{ctx: context.Background(), root: repoRoot(t), racy: racy, fixed: fixed, rep: &Report{}}
+	var err error
+	a.rc, a.fc, err = checkBoth(a.ctx, a.root, racy, fixed)
+	require.NoError(t, err)
+	_, err = a.rewrite("replacing the calls the static checks forbid", nil, func(c *checked, name string) ([]byte, []string, error) {
+		return []byte("package main\n\nfunc main() {\n\tsleep(rand.IntN(3))\n}\n"), nil, nil
+	})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "replacing the calls the static checks forbid broke the racy program")
+	assert.Contains(t, err.Error(), "main.go:4:2: undefined: sleep")
+	assert.Contains(t, err.Error(), "The import stops here")
+	assert.NotContains(t, err.Error(), "-: #", "the go command's summary says it again, without the place")
 }

@@ -255,7 +255,7 @@ func shareLoopVars(c *checked, name string, loops []capture) ([]byte, []string, 
 		notes = append(notes, fmt.Sprintf("%s:%d: the loop's %s declared once, before the loop, and shared by every iteration, as in Go before 1.22 (racelab's module is Go 1.26, where each iteration has its own)",
 			name, c.line(cp.loop.Pos()), plural(cp.names, "variable", "variables")))
 	}
-	out, err := tidy(name, apply(src, edits), imports)
+	out, err := tidy(name, apply(src, edits), imports, c.importNames())
 	if err != nil {
 		return nil, nil, err
 	}

@@ -16,6 +16,7 @@ import (
 // checked is one version of the program, parsed and type-checked as it will
 // be compiled in the lab: inside racelab's module.
 type checked struct {
+	label string // "racy" or "fixed", for messages
 	fset  *token.FileSet
 	files map[string]*ast.File // by base name
 	src   map[string][]byte
@@ -69,20 +70,21 @@ func typecheck(ctx context.Context, root, label string, files map[string][]byte)
 	p := pkgs[0]
 	if len(p.Errors) > 0 {
 		var msgs []string
-		for i, e := range p.Errors {
-			if i == 5 {
-				msgs = append(msgs, fmt.Sprintf("(and %d more)", len(p.Errors)-5))
+		for _, e := range p.Errors {
+			// The go command's own summary of the compiler's errors
+			// ("-: # package") repeats them without their place.
+			if (e.Pos == "" || e.Pos == "-") && strings.HasPrefix(e.Msg, "# ") && len(p.Errors) > 1 {
+				continue
+			}
+			if len(msgs) == 5 {
+				msgs = append(msgs, "(and more)")
 				break
 			}
 			msgs = append(msgs, strings.ReplaceAll(e.Error(), pkgDir+string(filepath.Separator), ""))
 		}
-		hint := ""
-		if strings.Contains(strings.Join(msgs, " "), "no required module provides") || strings.Contains(strings.Join(msgs, " "), "cannot find") {
-			hint = " (a lab may import only the standard library and racelab's own dependencies)"
-		}
-		return nil, fmt.Errorf("the %s program does not compile as a lab%s:\n  %s", label, hint, strings.Join(msgs, "\n  "))
+		return nil, &compileError{label: label, msgs: msgs}
 	}
-	c := &checked{fset: fset, files: map[string]*ast.File{}, src: files, info: p.TypesInfo, pkg: p.Types}
+	c := &checked{label: label, fset: fset, files: map[string]*ast.File{}, src: files, info: p.TypesInfo, pkg: p.Types}
 	for _, f := range p.Syntax {
 		c.files[filepath.Base(fset.File(f.Pos()).Name())] = f
 	}
@@ -94,3 +96,38 @@ func (c *checked) offset(pos token.Pos) int { return c.fset.Position(pos).Offset
 
 // line is pos's line.
 func (c *checked) line(pos token.Pos) int { return c.fset.Position(pos).Line }
+
+// importNames maps the path of every package the program depends on to its
+// name, as the type-checker found it: what tidy needs to tell which imports
+// a rewrite left unused.
+func (c *checked) importNames() map[string]string {
+	names := map[string]string{}
+	var walk func(*types.Package)
+	walk = func(p *types.Package) {
+		for _, imp := range p.Imports() {
+			if _, seen := names[imp.Path()]; !seen {
+				names[imp.Path()] = imp.Name()
+				walk(imp)
+			}
+		}
+	}
+	walk(c.pkg)
+	return names
+}
+
+// compileError is a version of the program that does not type-check, with
+// the compiler's messages, their positions relative to the program's
+// folder (main.go:12:9: undefined: rand).
+type compileError struct {
+	label string
+	msgs  []string
+}
+
+func (e *compileError) Error() string {
+	all := strings.Join(e.msgs, " ")
+	hint := ""
+	if strings.Contains(all, "no required module provides") || strings.Contains(all, "cannot find") {
+		hint = " (a lab may import only the standard library and racelab's own dependencies)"
+	}
+	return fmt.Sprintf("the %s program does not compile as a lab%s:\n  %s", e.label, hint, strings.Join(e.msgs, "\n  "))
+}

@@ -1,8 +1,21 @@
+// Package run runs a lab exactly one way, for every caller: the student's
+// `make lab`, the instructor's `checker verify` and the grader all build a
+// lab's judge and program with the same flags and read the same verdict,
+// so that a lab never passes locally and fails when graded.
+//
+// A lab has two binaries (see checker/protocol): the judge, the lab's test
+// binary, which holds no student code and is built once per lab; and the
+// program, built from the student's files, which the judge starts for
+// each script command. GoTest lets the judge build the program itself, as
+// a plain `go test ./labs/...` does; callers that run many variants build
+// the program once (BuildProgram) and hand it to a judge they built once
+// (BuildJudge, Judge).
 package run
 
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -10,68 +23,190 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/racelab/racelab/checker/lab"
+	"github.com/racelab/racelab/checker/protocol"
 )
 
-// TestTimeout bounds one whole `go test` of a lab. A lab's programs finish in
-// milliseconds and the harness's own watchdogs fire within seconds, so this
-// only catches what they cannot (a test binary that never returns).
+// TestTimeout bounds one whole run of a lab's judge. A lab's programs
+// finish in milliseconds and the judge stops each one within its own
+// limits, so this only catches what they cannot.
 const TestTimeout = 120 * time.Second
 
-// BuildFlags are the go build flags of every lab run. -trimpath makes the
-// build independent of where the tree lives, so private copies of the
-// repository share the build cache.
-func BuildFlags() []string { return []string{"-race", "-trimpath"} }
+// MaxJudgeOutput bounds what is kept of a judge's own output: it logs what
+// the programs printed, each run of which it caps (protocol.DefaultMaxOutput).
+const MaxJudgeOutput = 16 << 20
 
-// Env returns base (usually os.Environ()) adjusted for a lab run: the race
-// runtime does not sleep a second at exit (the harness waits for stragglers
-// itself), and go commands the tests start themselves (the static checks)
-// build with the same -trimpath.
+// Env returns base (usually os.Environ()) adjusted for a lab run: the go
+// commands the judge starts (the static checks, the build) use -trimpath,
+// as the checker's own builds do, so they share the build cache.
 func Env(base []string) []string {
-	env := make([]string, 0, len(base)+2)
-	goflags, gorace := "", ""
+	env := make([]string, 0, len(base)+1)
+	goflags := ""
 	for _, kv := range base {
-		switch {
-		case strings.HasPrefix(kv, "GOFLAGS="):
-			goflags = strings.TrimPrefix(kv, "GOFLAGS=")
-		case strings.HasPrefix(kv, "GORACE="):
-			gorace = strings.TrimPrefix(kv, "GORACE=")
-		default:
-			env = append(env, kv)
+		if v, ok := strings.CutPrefix(kv, "GOFLAGS="); ok {
+			goflags = v
+			continue
 		}
+		env = append(env, kv)
 	}
 	if !strings.Contains(goflags, "-trimpath") {
 		goflags = strings.TrimSpace(goflags + " -trimpath")
 	}
-	if !strings.Contains(gorace, "atexit_sleep_ms") {
-		gorace = strings.TrimSpace(gorace + " atexit_sleep_ms=0")
-	}
-	return append(env, "GOFLAGS="+goflags, "GORACE="+gorace)
+	return append(env, "GOFLAGS="+goflags)
 }
 
-// Result is the outcome of one run of a lab's tests.
+// Result is the outcome of one run of a lab's judge.
 type Result struct {
-	Reasons  []Reason          // empty when the run passed
-	Output   string            // everything the tests printed, in order
-	Stream   string            // the raw test2json stream, for readers that want events
-	Tests    map[string]string // test name -> "pass", "fail" or "skip", from the test2json stream
+	// Verdict is what the judge decided; nil when it decided nothing (it
+	// could not run, or a build failed before it).
+	Verdict *protocol.Verdict
+	Reasons []protocol.Reason // empty when the run passed
+	Output  string            // everything the judge printed, in order
+	Stream  string            // the raw test2json stream, for readers that want events
+	// Duration is how long the judge ran, or the build took.
 	Duration time.Duration
-	// Truncated reports that the run printed more than its output limit
-	// (see ExecOptions.MaxOutput) and was killed; Output holds the start.
-	Truncated bool
-	// ExitCode is the exit status of the run (of test2json, which exits 0
-	// exactly when the test binary does); -1 when killed by a signal. The
-	// grader needs it apart from the event stream: a pass needs both.
-	ExitCode int
+	ExitCode int // the judge's exit status; -1 when killed
 }
 
 // Passed reports whether the run passed.
 func (r Result) Passed() bool { return len(r.Reasons) == 0 }
 
 // Reason is the run's primary reason, Pass when it passed.
-func (r Result) Reason() Reason { return Primary(r.Reasons) }
+func (r Result) Reason() protocol.Reason { return protocol.Primary(r.Reasons) }
+
+// GoTest runs `go test -json` on lab l from the module root dir, as a plain
+// `go test ./labs/...` does (the judge runs the static checks and builds
+// the program itself), and reads the judge's verdict. extraEnv is added to
+// the standard environment (e.g. GOMAXPROCS=1). An error means go test
+// could not be run at all.
+func GoTest(ctx context.Context, dir string, l *lab.Lab, extraEnv ...string) (Result, error) {
+	verdict, cleanup, err := verdictFile()
+	if err != nil {
+		return Result{}, err
+	}
+	defer cleanup()
+	cmd := exec.CommandContext(ctx, "go", "test", "-json", "-count=1", "-timeout="+TestTimeout.String(), "./labs/"+l.Name())
+	cmd.Dir = dir
+	cmd.Env = append(append(Env(os.Environ()), protocol.EnvVerdict+"="+verdict), extraEnv...)
+	return collect(cmd, verdict, MaxJudgeOutput)
+}
+
+// JudgeOptions are the knobs of Judge.
+type JudgeOptions struct {
+	// Program is the program binary, built by BuildProgram and checked
+	// statically by the caller.
+	Program string
+	// Env is added to the standard environment: GOMAXPROCS, RACELAB_SEED,
+	// the sandbox (protocol.EnvSandbox), ...
+	Env []string
+	// Test2JSON, if not empty, is the path of the test2json tool (see
+	// Test2JSON). Otherwise every run starts it through `go tool`, which
+	// costs about a quarter of a CPU second.
+	Test2JSON string
+	// MaxOutput, if positive, replaces MaxJudgeOutput.
+	MaxOutput int
+}
+
+// Judge runs the judge binary judgeBin of lab l (built by BuildJudge) on
+// the program o.Program, through test2json, and reads its verdict. An
+// error means the judge could not judge: not the program's fault.
+func Judge(ctx context.Context, judgeBin string, l *lab.Lab, o JudgeOptions) (Result, error) {
+	verdict, cleanup, err := verdictFile()
+	if err != nil {
+		return Result{}, err
+	}
+	defer cleanup()
+	ctx, cancel := context.WithTimeout(ctx, TestTimeout+10*time.Second)
+	defer cancel()
+	tool := []string{"go", "tool", "test2json"}
+	if o.Test2JSON != "" {
+		tool = []string{o.Test2JSON}
+	}
+	args := append(append(tool[1:], "-t", "--", judgeBin), "-test.v=test2json", "-test.count=1", "-test.timeout="+TestTimeout.String())
+	cmd := exec.CommandContext(ctx, tool[0], args...)
+	cmd.Dir = l.Dir
+	cmd.Env = append(append(Env(os.Environ()),
+		protocol.EnvProgram+"="+o.Program, protocol.EnvVerdict+"="+verdict), o.Env...)
+	res, err := collect(cmd, verdict, cmp.Or(o.MaxOutput, MaxJudgeOutput))
+	if err != nil {
+		return res, err
+	}
+	if res.Verdict == nil && !slices.Contains(res.Reasons, protocol.OutputLimit) {
+		return res, fmt.Errorf("the judge of %s wrote no verdict (exit status %d): %s", l.Name(), res.ExitCode, lastLines(res.Output, 5))
+	}
+	return res, nil
+}
+
+// Test2JSON returns the path of the go toolchain's test2json, building it
+// if need be, for callers that run many labs (JudgeOptions.Test2JSON).
+func Test2JSON(ctx context.Context) (string, error) {
+	out, err := exec.CommandContext(ctx, "go", "tool", "-n", "test2json").Output()
+	if err != nil {
+		return "", fmt.Errorf("finding test2json (go tool -n test2json): %w", err)
+	}
+	return strings.TrimSpace(string(out)), nil
+}
+
+func verdictFile() (path string, cleanup func(), err error) {
+	dir, err := os.MkdirTemp("", "racelab-verdict-")
+	if err != nil {
+		return "", nil, fmt.Errorf("a folder for the verdict: %w", err)
+	}
+	return filepath.Join(dir, "verdict.json"), func() { os.RemoveAll(dir) }, nil
+}
+
+// collect runs cmd, which prints a test2json stream, in its own process
+// group so that a timeout kills the judge and the programs it started, and
+// reads the verdict it wrote at verdict.
+func collect(cmd *exec.Cmd, verdict string, maxOutput int) (Result, error) {
+	kill := func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	stdout := &capped{max: maxOutput, kill: kill}
+	stderr := &capped{max: maxOutput, kill: kill}
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = kill
+	cmd.WaitDelay = 5 * time.Second
+	start := time.Now()
+	err := cmd.Run()
+	res := Result{Duration: time.Since(start), ExitCode: -1}
+	if cmd.ProcessState != nil {
+		res.ExitCode = cmd.ProcessState.ExitCode()
+	}
+	output, buildFailed := decode(bytes.NewReader(stdout.buf.Bytes()))
+	res.Output, res.Stream = output+stderr.buf.String(), stdout.buf.String()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		return res, fmt.Errorf("running %s: %w", strings.Join(cmd.Args, " "), err)
+	}
+	if v, verr := protocol.ReadVerdict(verdict); verr == nil {
+		res.Verdict = v
+	}
+	switch {
+	case stdout.over || stderr.over:
+		res.Reasons = []protocol.Reason{protocol.OutputLimit}
+		res.Output += fmt.Sprintf("\nracelab: the judge printed more than %d bytes and was stopped\n", maxOutput)
+	case cmd.ProcessState != nil && !cmd.ProcessState.Exited():
+		res.Reasons = []protocol.Reason{protocol.Timeout} // killed: the context's deadline
+	case res.Verdict != nil:
+		res.Reasons = res.Verdict.Reasons
+		if res.Verdict.Passed && res.ExitCode != 0 {
+			res.Reasons = []protocol.Reason{protocol.Fail} // never trust one without the other
+		}
+	case buildFailed:
+		res.Reasons = []protocol.Reason{protocol.Build}
+	case res.ExitCode == 0:
+		res.Reasons = []protocol.Reason{protocol.Fail} // no verdict: no pass
+	default:
+		res.Reasons = []protocol.Reason{protocol.Fail}
+	}
+	return res, nil
+}
 
 // event is one line of `go test -json` / test2json output.
 type event struct {
@@ -80,14 +215,12 @@ type event struct {
 	Output string
 }
 
-// decode reads a test2json stream, collecting output and per-test results.
-// Lines that are not JSON (a build failure printed by go test itself) are
-// kept as output.
-func decode(r io.Reader) (output string, tests map[string]string, buildFailed bool) {
-	tests = map[string]string{}
+// decode reads a test2json stream into its output text. Lines that are not
+// JSON (a build failure printed by go test itself) are kept as output.
+func decode(r io.Reader) (output string, buildFailed bool) {
 	var out strings.Builder
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
+	sc.Buffer(make([]byte, 64*1024), MaxJudgeOutput+1024)
 	for sc.Scan() {
 		line := sc.Bytes()
 		var ev event
@@ -101,76 +234,17 @@ func decode(r io.Reader) (output string, tests map[string]string, buildFailed bo
 			out.WriteString(ev.Output)
 		case "build-fail":
 			buildFailed = true
-		case "pass", "fail", "skip":
-			if ev.Test != "" {
-				tests[ev.Test] = ev.Action
-			}
 		}
 	}
-	return out.String(), tests, buildFailed
+	return out.String(), buildFailed
 }
 
-// GoTest runs `go test -json` on the lab package pkg (e.g. "./labs/03-mutex")
-// from the module root dir with the standard flags, and classifies the
-// outcome. extraEnv is added to the standard environment (e.g. GOMAXPROCS=1).
-// An error means go test could not be run at all.
-func GoTest(ctx context.Context, dir, pkg string, extraEnv ...string) (Result, error) {
-	args := append([]string{"test", "-json"}, BuildFlags()...)
-	args = append(args, "-count=1", "-timeout="+TestTimeout.String(), pkg)
-	cmd := exec.CommandContext(ctx, "go", args...)
-	cmd.Dir = dir
-	cmd.Env = append(Env(os.Environ()), extraEnv...)
-	return collect(cmd)
-}
-
-// collect runs cmd, which prints a test2json stream, in its own process
-// group so that a timeout kills the test binary and its script children too.
-func collect(cmd *exec.Cmd) (Result, error) { return collectLimited(cmd, 0) }
-
-// collectLimited is collect keeping at most max bytes of each of stdout and
-// stderr (no limit when max <= 0); a run that prints more is killed.
-func collectLimited(cmd *exec.Cmd, max int) (Result, error) {
-	kill := func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
-	stdout := &capped{max: max, kill: kill}
-	stderr := &capped{max: max, kill: kill}
-	cmd.Stdout, cmd.Stderr = stdout, stderr
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	cmd.Cancel = kill
-	cmd.WaitDelay = 5 * time.Second
-	start := time.Now()
-	err := cmd.Run()
-	res := Result{Duration: time.Since(start), Truncated: stdout.over || stderr.over, ExitCode: -1}
-	if cmd.ProcessState != nil {
-		res.ExitCode = cmd.ProcessState.ExitCode()
+func lastLines(s string, n int) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
 	}
-	output, tests, buildFailed := decode(bytes.NewReader(stdout.buf.Bytes()))
-	res.Output, res.Tests, res.Stream = output+stderr.buf.String(), tests, stdout.buf.String()
-	if res.Truncated {
-		res.Output += fmt.Sprintf("\nracelab: the run printed more than %d bytes and was stopped\n", max)
-		res.Reasons = []Reason{Fail}
-		return res, nil
-	}
-	var exit *exec.ExitError
-	switch {
-	case err == nil:
-		if tests["TestLab"] != "pass" {
-			// A zero exit is not evidence: the program's own code runs in
-			// the test binary and may exit early. Only the test reporting
-			// its pass counts.
-			res.Output += "racelab: the test binary exited without reporting TestLab as passed (did the program call os.Exit?)\n"
-			res.Reasons = []Reason{Fail}
-		}
-		return res, nil
-	case errors.As(err, &exit):
-		timedOut := cmd.ProcessState != nil && !cmd.ProcessState.Exited() // killed by a signal
-		if !buildFailed && len(tests) == 0 && strings.Contains(res.Output, "[setup failed]") {
-			buildFailed = true
-		}
-		res.Reasons = Reasons(res.Output, buildFailed, timedOut)
-		return res, nil
-	default:
-		return res, fmt.Errorf("running %s: %w", strings.Join(cmd.Args, " "), err)
-	}
+	return strings.Join(lines, " / ")
 }
 
 // capped is a buffer that keeps the first max bytes written to it and kills
@@ -183,9 +257,6 @@ type capped struct {
 }
 
 func (c *capped) Write(p []byte) (int, error) {
-	if c.max <= 0 {
-		return c.buf.Write(p)
-	}
 	if room := c.max - c.buf.Len(); len(p) > room {
 		c.buf.Write(p[:max(room, 0)])
 		if !c.over {

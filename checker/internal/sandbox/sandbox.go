@@ -1,13 +1,15 @@
-// Package sandbox runs a lab's compiled test binary, which contains student
-// code, so that the code can harm nothing: inside bubblewrap (bwrap) with no
-// network, a read-only view of /usr and of the lab's directory, a small
-// private tmpfs as the only writable place, its own PID namespace (so killing
-// its first process kills everything it started), and resource limits on
-// CPU time, memory, processes and file size. A wall-clock timeout kills the
-// whole process group, and the output kept from a run is capped.
+// Package sandbox is the grader's policy for running student code: which
+// sandbox, which limits, which user id. Two things touch student code:
 //
-// The grader compiles outside the sandbox (the go command needs the module
-// cache and the build cache) and only ever runs student code in here.
+//   - compiling it (Compile): outside any sandbox, since the go command
+//     needs the module and build caches, but under prlimit and a wall clock,
+//     because a crafted file can make the compiler work for minutes or take
+//     gigabytes (cgo, which would run the student's flags, is refused before);
+//   - running it: only the program a judge starts, each time inside the
+//     sandbox of package checker/isolate, with an unprivileged user id of its
+//     run's own and rlimits. The judge itself (Judge) is the lab's test
+//     binary, which holds no student code: it runs outside, under a wall
+//     clock, and is told the sandbox in protocol.EnvSandbox.
 package sandbox
 
 import (
@@ -24,79 +26,63 @@ import (
 	"time"
 
 	"github.com/racelab/racelab/checker/internal/run"
+	"github.com/racelab/racelab/checker/isolate"
+	"github.com/racelab/racelab/checker/lab"
+	"github.com/racelab/racelab/checker/protocol"
 )
 
-// Limits bound one run of a test binary.
+// Limits bound what student code may take.
 type Limits struct {
+	// Each run of a program:
 	CPU       time.Duration // CPU time of each process (RLIMIT_CPU)
 	Memory    int64         // bytes of data segment of each process (RLIMIT_DATA)
 	Procs     int           // processes and threads of the run's user (RLIMIT_NPROC)
 	FileSize  int64         // bytes of any one file written (RLIMIT_FSIZE)
 	Scratch   int64         // bytes of the private tmpfs at /tmp
-	Wall      time.Duration // wall-clock time of the whole run
-	MaxOutput int           // bytes of output kept; past it the run is killed
+	Run       time.Duration // wall-clock time of one run of the program
+	MaxOutput int           // bytes of output of one run; past it the run is stopped
+
+	// Wall bounds one whole run of a judge: every script of the lab.
+	Wall time.Duration
 
 	// Compiling runs no student code, but a crafted file can still make
 	// the compiler take minutes or gigabytes; these bound each compile.
 	CompileCPU    time.Duration // CPU time of each compiler process
 	CompileMemory int64         // bytes of data segment of each compiler process
-	CompileWall   time.Duration // wall-clock time of one compile
+	CompileWall   time.Duration // wall-clock time of one compile, from when it starts
 }
 
 // DefaultLimits are generous for lab programs, which finish in
 // milliseconds, and small enough that a class full of fork bombs and
-// memory hogs cannot take the grading machine down. The wall clock is the
-// test binary's own -test.timeout plus a margin, so that a hung test still
-// reports its own timeout (with a goroutine dump) before being killed.
+// memory hogs cannot take the grading machine down.
 func DefaultLimits() Limits {
 	return Limits{
-		CPU:      run.TestTimeout,
-		Memory:   2 << 30,
+		CPU:      time.Minute,
+		Memory:   2 << 30, // the race runtime's shadow memory is reserved, not committed: it fits in RLIMIT_DATA; RLIMIT_AS would break it
 		Procs:    256,
-		FileSize: 128 << 20, // testscript copies the ~15 MB test binary into its work dir
-		Scratch:  512 << 20,
-		// The race runtime's shadow memory is reserved, not committed, so it
-		// fits in RLIMIT_DATA; RLIMIT_AS would break it.
-		Wall:      run.TestTimeout + 15*time.Second,
+		FileSize: 64 << 20,
+		Scratch:  256 << 20,
+		Run:      time.Minute,
+		// A lab program prints a few lines.
 		MaxOutput: 1 << 20,
-		// A lab compiles in seconds with a few hundred MB.
+		Wall:      run.TestTimeout + 15*time.Second,
+		// A lab program compiles in a second or two with a few hundred MB.
 		CompileCPU:    2 * time.Minute,
 		CompileMemory: 4 << 30,
 		CompileWall:   3 * time.Minute,
 	}
 }
 
-// Compile builds a lab's test binary from student files within the compile
-// limits: prlimit around the go command (its compiler and linker processes
-// inherit the limits) and a wall clock. A compile over the limits fails as
-// a build failure whose output says why.
-// overlay, if not empty, is a go build -overlay file.
-func (s *Sandbox) Compile(ctx context.Context, dir, pkg, out, overlay string) (run.Result, error) {
-	ctx, cancel := context.WithTimeout(ctx, s.limits.CompileWall)
-	defer cancel()
-	return run.CompileWith(ctx, dir, pkg, out, run.CompileOptions{Wrap: s.compileCommand, Overlay: overlay})
-}
-
-// compileCommand puts the compile limits around the go command's argv.
-func (s *Sandbox) compileCommand(argv []string) []string {
-	l := s.limits
-	return append([]string{s.prlimit,
-		"--cpu=" + strconv.Itoa(max(int(l.CompileCPU.Seconds()), 1)),
-		"--data=" + strconv.FormatInt(l.CompileMemory, 10),
-		"--core=0",
-		"--"}, argv...)
-}
-
-// Sandbox runs test binaries. Its zero value is not usable: call New or
-// Unsandboxed.
+// Sandbox runs judges and compiles programs within the limits. Its zero
+// value is not usable: call New or Unsandboxed.
 type Sandbox struct {
 	bwrap, setpriv, prlimit string // absolute paths; bwrap is "" when unsandboxed
 	test2json               string // absolute path, or "" to go through `go tool`
 	limits                  Limits
-	// uids hands each concurrent run a user id of its own (when the grader
-	// runs as root), so that RLIMIT_NPROC, which counts per user, bounds one
-	// run and not the sum of all. Root is exempt from RLIMIT_NPROC, which is
-	// why runs never keep uid 0.
+	// uids hands each concurrent judge run a user id of its own (when the
+	// grader runs as root), so that RLIMIT_NPROC, which counts per user,
+	// bounds one run and not the sum of all. Root is exempt from
+	// RLIMIT_NPROC, which is why programs never keep uid 0.
 	uids chan int
 	// procsBase is added to Limits.Procs when the grader is not root: its
 	// runs share the user's process count with everything else it runs.
@@ -110,7 +96,8 @@ var ErrNoBubblewrap = errors.New("bubblewrap (bwrap) is not installed: the grade
 	"Or pass --sandbox=none to run student code without a sandbox (unsafe: only for code you trust)")
 
 // New finds bubblewrap and checks that it can build a sandbox on this
-// machine. concurrency is the most runs that will be in flight at once.
+// machine. concurrency is the most judge runs that will be in flight at
+// once.
 func New(ctx context.Context, limits Limits, concurrency int) (*Sandbox, error) {
 	bwrap, err := exec.LookPath("bwrap")
 	if err != nil {
@@ -121,15 +108,18 @@ func New(ctx context.Context, limits Limits, concurrency int) (*Sandbox, error) 
 		return nil, err
 	}
 	s.bwrap = bwrap
-	s.system = systemBinds()
+	s.system = isolate.SystemBinds()
 	// A sandbox that cannot start (user namespaces disabled, a broken
 	// install) would fail every lab for a reason that is not the student's:
 	// find out now, once, and say how to fix it.
 	uid := <-s.uids
 	defer func() { s.uids <- uid }()
-	argv := s.command(uid, Spec{}, []string{"/bin/true"}, "/bin/true")
-	out, err := exec.CommandContext(ctx, argv[0], argv[1:]...).CombinedOutput()
+	cmd, release, err := s.Spec(uid).Command(ctx, "/bin/true", nil, nil)
 	if err != nil {
+		return nil, fmt.Errorf("preparing a sandbox: %w", err)
+	}
+	defer release()
+	if out, err := cmd.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("bubblewrap is installed but cannot create a sandbox here (%v): %s\n"+
 			"It needs unprivileged user namespaces: check `sysctl kernel.unprivileged_userns_clone` (Debian) or "+
 			"`kernel.apparmor_restrict_unprivileged_userns` (Ubuntu), or run the grader in a VM or container that allows them",
@@ -179,129 +169,79 @@ func (s *Sandbox) Enabled() bool { return s.bwrap != "" }
 // Limits returns the limits every run gets.
 func (s *Sandbox) Limits() Limits { return s.limits }
 
-// Spec describes one run.
-type Spec struct {
-	// LabDir is the lab's directory (scripts, lab.toml), bound read-only
-	// at /lab and made the working directory. It and the test binary must
-	// be readable, and their parent directories searchable, by any user.
-	LabDir string
-	// Env is the whole environment of the test binary: the sandbox starts
-	// from an empty one so the grader's own variables (tokens, paths) do
-	// not leak into student code.
-	Env []string
+// Spec is the isolation of a program run as user uid (-1: the grader's).
+// Unsandboxed, the program keeps the grader's user, as --sandbox=none
+// promises ("your rights, only the rlimits"): another user could not read
+// the grader's private work folder.
+func (s *Sandbox) Spec(uid int) isolate.Spec {
+	l := s.limits
+	if !s.Enabled() {
+		uid = -1
+	}
+	spec := isolate.Spec{
+		Bwrap: s.bwrap, Prlimit: s.prlimit, UID: uid,
+		CPUSeconds: max(int(l.CPU.Seconds()), 1), Data: l.Memory, FileSize: l.FileSize, Scratch: l.Scratch,
+		System: s.system,
+	}
+	if uid >= 0 {
+		spec.Setpriv = s.setpriv
+	}
+	if uid >= 0 || s.procsBase > 0 {
+		spec.Procs = s.procsBase + l.Procs
+	}
+	return spec
 }
 
-// Paths inside the sandbox.
-const (
-	labMount = "/lab"
-	binMount = "/racelab/lab.test"
-)
-
-// Result is the outcome of one sandboxed run.
-type Result struct {
-	run.Result
-	TimedOut bool // killed by the wall-clock limit
-}
-
-// Run runs the test binary bin as spec says, through package run (so the
-// flags and the event-stream classification are those of every lab run),
-// and waits for it within the wall-clock limit.
-func (s *Sandbox) Run(ctx context.Context, bin string, spec Spec) (Result, error) {
+// Judge runs lab l's judge judgeBin (outside the sandbox: it holds no
+// student code) on the program binary, which it starts in the sandbox for
+// every script command, with env added to the judge's environment
+// (RACELAB_SEED, GOMAXPROCS, ...). An error means the run could not be made
+// or was interrupted: never the student's doing.
+func (s *Sandbox) Judge(ctx context.Context, judgeBin string, l *lab.Lab, program string, env []string) (run.Result, error) {
 	var uid int
 	select {
 	case uid = <-s.uids:
 	case <-ctx.Done():
-		return Result{}, ctx.Err()
+		return run.Result{}, ctx.Err()
 	}
 	defer func() { s.uids <- uid }()
 	runCtx, cancel := context.WithTimeout(ctx, s.limits.Wall)
 	defer cancel()
-	labDir := spec.LabDir
-	wrap := func(argv []string) []string { return s.command(uid, spec, argv[1:], argv[0]) }
-	var env []string
-	if !s.Enabled() {
-		env = spec.Env // no --clearenv without bwrap: at least set what the lab needs
-	}
-	res, err := run.ExecWith(runCtx, bin, labDir, run.ExecOptions{Wrap: wrap, Env: env, MaxOutput: s.limits.MaxOutput, Test2JSON: s.test2json})
-	out := Result{Result: res}
+	env = append(env,
+		protocol.EnvSandbox+"="+s.Spec(uid).String(),
+		protocol.EnvMaxOutput+"="+strconv.Itoa(s.limits.MaxOutput),
+		protocol.EnvRunLimit+"="+s.limits.Run.String(),
+	)
+	res, err := run.Judge(runCtx, judgeBin, l, run.JudgeOptions{Program: program, Env: env, Test2JSON: s.test2json})
 	if ctx.Err() != nil {
-		return out, ctx.Err() // the grader was interrupted: not the student's doing
+		return res, ctx.Err() // the grader was interrupted: not the student's doing
 	}
 	if errors.Is(runCtx.Err(), context.DeadlineExceeded) {
-		out.TimedOut = true
-		out.Reasons = []run.Reason{run.Timeout}
-		out.Output += fmt.Sprintf("\nracelab: the run took longer than %v and was killed\n", s.limits.Wall)
-		return out, nil
+		return res, fmt.Errorf("the lab's tests took longer than %v: the grading machine may be overloaded", s.limits.Wall)
 	}
-	return out, err
+	return res, err
 }
 
-// command is the full command line of one run: prlimit sets the limits,
-// setpriv drops root, bwrap isolates, and bin runs with args.
-func (s *Sandbox) command(uid int, spec Spec, args []string, bin string) []string {
+// Compile builds lab l's program from the student's files within the
+// compile limits: prlimit around the go command (its compiler and linker
+// processes inherit the limits) and a wall clock that starts now, so the
+// caller takes its build slot first and queueing never counts against a
+// compile. overlay, if not empty, is a go build -overlay file. A compile
+// stopped by a limit is a *run.ErrCompileLimit.
+func (s *Sandbox) Compile(ctx context.Context, root string, l *lab.Lab, out, overlay string) (run.Result, error) {
+	ctx, cancel := context.WithTimeout(ctx, s.limits.CompileWall)
+	defer cancel()
+	return run.BuildProgram(ctx, root, l, out, run.CompileOptions{Wrap: s.compileCommand, Overlay: overlay})
+}
+
+// compileCommand puts the compile limits around the go command's argv.
+func (s *Sandbox) compileCommand(argv []string) []string {
 	l := s.limits
-	argv := []string{s.prlimit,
-		"--cpu=" + strconv.Itoa(max(int(l.CPU.Seconds()), 1)),
-		"--data=" + strconv.FormatInt(l.Memory, 10),
-		"--fsize=" + strconv.FormatInt(l.FileSize, 10),
+	return append([]string{s.prlimit,
+		"--cpu=" + strconv.Itoa(max(int(l.CompileCPU.Seconds()), 1)),
+		"--data=" + strconv.FormatInt(l.CompileMemory, 10),
 		"--core=0",
-	}
-	if uid >= 0 || s.procsBase > 0 {
-		argv = append(argv, "--nproc="+strconv.Itoa(s.procsBase+l.Procs))
-	}
-	argv = append(argv, "--")
-	if !s.Enabled() {
-		return append(append(argv, bin), args...)
-	}
-	if uid >= 0 {
-		id := strconv.Itoa(uid)
-		argv = append(argv, s.setpriv, "--reuid="+id, "--regid="+id, "--clear-groups", "--no-new-privs", "--")
-	}
-	argv = append(argv, s.bwrap,
-		"--unshare-all", "--unshare-user", "--disable-userns", // no network, own PID namespace, no nested namespaces
-		"--die-with-parent", // killing bwrap (the timeout) kills the PID namespace and all in it
-		"--new-session",     // no access to the grader's terminal
-		"--clearenv",
-	)
-	for _, kv := range append([]string{"PATH=/usr/bin:/bin", "HOME=/tmp", "TMPDIR=/tmp"}, spec.Env...) {
-		k, v, _ := strings.Cut(kv, "=")
-		argv = append(argv, "--setenv", k, v)
-	}
-	argv = append(argv, s.system...)
-	argv = append(argv,
-		"--proc", "/proc", "--dev", "/dev",
-		"--size", strconv.FormatInt(l.Scratch, 10), "--tmpfs", "/tmp",
-	)
-	target := bin
-	if spec.LabDir != "" {
-		argv = append(argv, "--ro-bind", spec.LabDir, labMount, "--chdir", labMount)
-	}
-	if bin != "/bin/true" {
-		argv = append(argv, "--ro-bind", bin, binMount)
-		target = binMount
-	}
-	argv = append(argv, "--remount-ro", "/dev", "--remount-ro", "/", "--")
-	return append(append(argv, target), args...)
-}
-
-// systemBinds makes /usr visible read-only, with the top-level directories
-// that merged-/usr systems keep as symbolic links into it. Nothing else of
-// the host (no /etc, /home, /root, other submissions) is visible.
-func systemBinds() []string {
-	args := []string{"--ro-bind", "/usr", "/usr"}
-	for _, dir := range []string{"/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"} {
-		fi, err := os.Lstat(dir)
-		switch {
-		case err != nil:
-		case fi.Mode()&os.ModeSymlink != 0:
-			if target, err := os.Readlink(dir); err == nil {
-				args = append(args, "--symlink", target, dir)
-			}
-		case fi.IsDir():
-			args = append(args, "--ro-bind", dir, dir)
-		}
-	}
-	return args
+		"--"}, argv...)
 }
 
 // userProcesses counts the tasks (processes and their threads) of uid,

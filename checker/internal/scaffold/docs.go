@@ -2,6 +2,7 @@ package scaffold
 
 import (
 	"fmt"
+	"path"
 	"strings"
 
 	"github.com/racelab/racelab/checker/lab"
@@ -88,7 +89,8 @@ func contains(list []string, s string) bool {
 type Doc struct {
 	Number   int
 	Name     string   // directory name, e.g. "07-counter"
-	Files    []string // the editable files
+	Program  string   // the program's folder in the lab's directory, e.g. "counter"
+	Files    []string // the editable files, in the program's folder
 	Fix      []string
 	RunArgs  string // arguments for the "run it by hand" example, if any
 	TitleEN  string
@@ -113,7 +115,7 @@ func READMEs(d Doc) (en, id []byte) {
 	links := func() string {
 		var l []string
 		for _, f := range d.Files {
-			l = append(l, fmt.Sprintf("[`%s`](%s)", f, f))
+			l = append(l, fmt.Sprintf("[`%s`](%s)", f, path.Join(d.Program, f)))
 		}
 		return strings.Join(l, ", ")
 	}()
@@ -126,10 +128,12 @@ func READMEs(d Doc) (en, id []byte) {
 		if lang == "id" {
 			tests, same, byHand = "tes, persis seperti yang dijalankan penilai", "sama, versi mentah", "jalankan programnya sendiri"
 		}
-		return fmt.Sprintf("```\nmake lab N=%d%s# %s\ngo test -race ./labs/%s%s# %s\ngo run ./labs/%s%s%s# %s\n```\n",
+		// The judge builds the race-enabled program itself: plain go test.
+		prog := "./" + path.Join("labs", d.Name, d.Program)
+		return fmt.Sprintf("```\nmake lab N=%d%s# %s\ngo test ./labs/%s%s# %s\ngo run %s%s%s# %s\n```\n",
 			d.Number, pad(fmt.Sprintf("make lab N=%d", d.Number)), tests,
-			d.Name, pad("go test -race ./labs/"+d.Name), same,
-			d.Name, args, pad("go run ./labs/"+d.Name+args), byHand)
+			d.Name, pad("go test ./labs/"+d.Name), same,
+			prog, args, pad("go run "+prog+args), byHand)
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Lab %02d — %s\n\n*Bahasa Indonesia: [README.id.md](README.id.md)*\n\n", d.Number,

@@ -1,5 +1,7 @@
 package scaffold
 
+import "github.com/racelab/racelab/checker/lab"
+
 // example is a working racy program and its fix, the starting point of a
 // new lab. Each passes verify: the shipped program races every run, the
 // fix passes every run, and the cheats (no go, serialised, sleeps) fail,
@@ -27,12 +29,13 @@ func exampleFor(kind string) example {
 const header = `// Command {{.Cmd}} is the example a new lab starts from.
 //
 // {{.Placeholder}}: replace this example with the lab's program.
-// Keep: package main; a main that reads its inputs from flags; overlap.Work
+// Keep: package main; the program's work in run (main.go, the fixture,
+// hands it to program.Main), reading its inputs from flags; overlap.Work
 // as the slow step of each task, with the racy access after it; a "// TODO"
 // where the student's work is; no printing inside the racy section. See
 // docs/lab-format.md and docs/instructors.md.
 //
-// Run it: go run ./labs/{{.Name}} -n 10
+// Run it: go run ./labs/{{.Name}}/{{.Cmd}} -n 10
 package main
 `
 
@@ -42,7 +45,7 @@ const solutionHeader = `// Command {{.Cmd}} is the example a new lab starts from
 // Keep it the shipped file with the fix applied, each changed line ending
 // in a "// fix:" comment that says why.
 //
-// Run it: go run ./labs/{{.Name}} -n 10
+// Run it: go run ./labs/{{.Name}}/{{.Cmd}} -n 10
 package main
 `
 
@@ -66,7 +69,7 @@ import (
 	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
-func main() {
+func run() {
 	n := flag.Int("n", 10, "how many tasks to run")
 	flag.Parse()
 
@@ -76,7 +79,7 @@ func main() {
 			results[i] = task(i)
 		}()
 	}
-	// TODO: main must not read results until every task has stored its own.
+	// TODO: run must not read results until every task has stored its own.
 
 	total := 0
 	for _, r := range results {
@@ -95,7 +98,7 @@ import (
 	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
-func main() {
+func run() {
 	n := flag.Int("n", 10, "how many tasks to run")
 	flag.Parse()
 
@@ -104,11 +107,11 @@ func main() {
 	for i := range *n {
 		wg.Add(1) // fix: count the task before it starts
 		go func() {
-			defer wg.Done() // fix: tell main this result is stored
+			defer wg.Done() // fix: tell run this result is stored
 			results[i] = task(i)
 		}()
 	}
-	wg.Wait() // fix: every result is stored before main reads any
+	wg.Wait() // fix: every result is stored before run reads any
 
 	total := 0
 	for _, r := range results {
@@ -126,7 +129,7 @@ import (
 	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
-func main() {
+func run() {
 	n := flag.Int("n", 10, "how many tasks to run")
 	flag.Parse()
 
@@ -135,7 +138,7 @@ func main() {
 	for i := range *n {
 		go func() {
 			results[i] = task(i)
-			done <- struct{}{} // fix: the store happens before main's receive
+			done <- struct{}{} // fix: the store happens before run's receive
 		}()
 	}
 	for range *n {
@@ -159,7 +162,7 @@ import (
 	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
-func main() {
+func run() {
 	n := flag.Int("n", 10, "how many tasks to run")
 	flag.Parse()
 
@@ -188,7 +191,7 @@ import (
 	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
-func main() {
+func run() {
 	n := flag.Int("n", 10, "how many tasks to run")
 	flag.Parse()
 
@@ -219,7 +222,7 @@ import (
 	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
-func main() {
+func run() {
 	n := flag.Int("n", 10, "how many tasks to run")
 	flag.Parse()
 
@@ -251,7 +254,7 @@ import (
 	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
-func main() {
+func run() {
 	n := flag.Int("n", 10, "how many tasks to run")
 	flag.Parse()
 
@@ -279,7 +282,7 @@ import (
 	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
-func main() {
+func run() {
 	n := flag.Int("n", 10, "how many tasks to run")
 	flag.Parse()
 
@@ -329,7 +332,7 @@ import (
 	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
-func main() {
+func run() {
 	n := flag.Int("n", 10, "how many tasks to run")
 	flag.Parse()
 
@@ -369,20 +372,38 @@ func settings() *config {
 func load() *config { return &config{bonus: 0} }
 ` + task
 
-const labTest = `package main
+// fixtureMain is the program's fixture file: the same in every lab (see
+// labs/internal/program), never the student's.
+const fixtureMain = "main.go"
+
+const mainFixture = lab.FixtureHeader + `
+
+package main
+
+import "github.com/racelab/racelab/labs/internal/program"
+
+// main runs run ({{.File}}) under the lab's checks when the lab's tests
+// start the program, and simply calls it when you run it yourself.
+func main() { program.Main(run) }
+`
+
+// labTest is the judge. It never links the program (package lab_test, in
+// the lab's folder): it builds the program from {{.Cmd}}/ and starts it for
+// each script command. The example's expected output needs nothing of the
+// program's, so there is no package shared between them; a lab whose want
+// function does needs one (see docs/lab-format.md).
+const labTest = `package lab_test
 
 import (
 	"fmt"
 	"strconv"
 	"testing"
 
-	"github.com/racelab/racelab/labs/internal/harness"
+	"github.com/racelab/racelab/labs/internal/judge"
 )
 
-func TestMain(m *testing.M) { harness.Main(m, "{{.Cmd}}", main) }
-
 func TestLab(t *testing.T) {
-	harness.Run(t, harness.Want("{{.Cmd}}", wantTotal))
+	judge.Run(t, judge.Want("{{.Cmd}}", wantTotal))
 }
 
 // wantTotal computes what a correct program prints for "{{.Cmd}} -n N", from

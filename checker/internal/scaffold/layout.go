@@ -1,10 +1,12 @@
 package scaffold
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -143,4 +145,46 @@ func writeAll(dir string, files Files) error {
 		}
 	}
 	return nil
+}
+
+// reservedPrograms are the names a program may not take: the script
+// commands testscript and the judge already define (a program named after
+// one would shadow it in every script), and folder names the go command or
+// the lab format give a meaning of their own.
+func reservedPrograms() []string {
+	return []string{
+		"cd", "chmod", "cmp", "cmpenv", "cp", "echo", "env", "exec", "exists", "grep", "kill",
+		"mkdir", "mv", "rm", "skip", "stderr", "stdin", "stdout", "stop", "symlink", "ttyin",
+		"ttyout", "unquote", "wait", "want", "internal", "testdata", "vendor",
+	}
+}
+
+// ProgramName makes a lab's program name (its folder, and the command that
+// runs it in the scripts: lower-case letters and digits, starting with a
+// letter, see lab.Lab.Program) from a file name or a slug: "bank.go" gives
+// "bank", "loop-counter" "loopcounter".
+func ProgramName(name string) string {
+	name = strings.TrimSuffix(strings.ToLower(name), ".go")
+	var b strings.Builder
+	for _, r := range name {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	out := b.String()
+	if out == "" || out[0] >= '0' && out[0] <= '9' || slices.Contains(reservedPrograms(), out) {
+		out = "prog" + out
+	}
+	return out
+}
+
+// Metadata renders a lab.toml. lab.Lab.Marshal does not write the program
+// (yet), so it goes in here, after the title, where the lab format puts it.
+func Metadata(l *lab.Lab) []byte {
+	data := l.Marshal()
+	if l.Program == "" || bytes.Contains(data, []byte("\nprogram = ")) {
+		return data
+	}
+	title, rest, _ := bytes.Cut(data, []byte("\n"))
+	return slices.Concat(title, []byte(fmt.Sprintf("\nprogram = %q\n", l.Program)), rest)
 }

@@ -1,8 +1,11 @@
-// Package scaffold creates a new lab: labs/NN-slug with its program,
-// lab_test.go, a script, lab.toml and both READMEs, and solutions/NN-slug
-// with the fix. The program is a small working example for the chosen fix
-// kind (a racy total, a missing wait, a lazy initialisation), so that the
-// new lab passes `checker verify`'s checks from the first minute and the
+// Package scaffold creates a new lab in racelab's lab format:
+// labs/NN-slug with its judge (lab_test.go), a script, lab.toml and both
+// READMEs, and the program in its own folder labs/NN-slug/PROGRAM (the
+// student's file, whose run holds the work, and the fixture main.go that
+// hands run to program.Main); and solutions/NN-slug with the fix. The
+// program is a small working example for the chosen fix kind (a racy
+// total, a missing wait, a lazy initialisation), so that the new lab
+// passes `checker verify`'s checks from the first minute and the
 // instructor changes something that works. Everything the instructor must
 // write carries lab.Placeholder, which verify lists as "left to write".
 package scaffold
@@ -32,8 +35,8 @@ type Options struct {
 type Lab struct {
 	Name    string // e.g. "07-bank"
 	Number  int
-	Command string // the script command that runs the program
-	File    string // the student's file
+	Program string // the program's folder, and the script command that runs it
+	File    string // the student's file, in the program's folder
 	Files   Files
 }
 
@@ -65,6 +68,9 @@ func Plan(root string, opts Options) (*Lab, error) {
 	if path.Base(opts.File) != opts.File || !strings.HasSuffix(opts.File, ".go") || strings.HasSuffix(opts.File, "_test.go") {
 		return nil, fmt.Errorf("file %q: name a non-test .go file, e.g. bank.go", opts.File)
 	}
+	if opts.File == fixtureMain {
+		return nil, fmt.Errorf("file %q: main.go is the program's fixture, which hands run to program.Main: name the student's file for what the program does, e.g. bank.go", opts.File)
+	}
 	number := opts.Number
 	if number == 0 {
 		n, err := NextNumber(root)
@@ -74,24 +80,24 @@ func Plan(root string, opts Options) (*Lab, error) {
 		number = n
 	}
 	name := fmt.Sprintf("%02d-%s", number, opts.Slug)
-	cmd := strings.TrimSuffix(opts.File, ".go")
+	prog := ProgramName(opts.File)
 	ex := exampleFor(opts.Fix[0])
-	data := map[string]any{"Cmd": cmd, "Name": name, "Placeholder": lab.Placeholder}
+	data := map[string]any{"Cmd": prog, "Name": name, "File": opts.File, "Placeholder": lab.Placeholder}
 
-	shipped, err := render("shipped", ex.shipped, data)
-	if err != nil {
-		return nil, err
+	var rendered [4][]byte
+	for i, t := range []struct{ name, text string }{
+		{"shipped", ex.shipped}, {"solution", ex.solution}, {"lab_test.go", labTest}, {fixtureMain, mainFixture},
+	} {
+		src, err := render(t.name, t.text, data)
+		if err != nil {
+			return nil, err
+		}
+		rendered[i] = src
 	}
-	solution, err := render("solution", ex.solution, data)
-	if err != nil {
-		return nil, err
-	}
-	test, err := render("lab_test.go", labTest, data)
-	if err != nil {
-		return nil, err
-	}
+	shipped, solution, test, fixture := rendered[0], rendered[1], rendered[2], rendered[3]
 	meta := &lab.Lab{
 		Title:    lab.Text{EN: lab.Placeholder + ": the lab's title", ID: lab.Placeholder + ": judul lab"},
+		Program:  prog,
 		Concepts: opts.Concepts,
 		Fix:      opts.Fix,
 		Editable: []string{opts.File},
@@ -106,18 +112,21 @@ func Plan(root string, opts Options) (*Lab, error) {
 				ID: lab.Placeholder + ": hampir jawabannya: alat apa, dipakai di mana?"},
 		},
 	}
-	en, id := READMEs(Doc{Number: number, Name: name, Files: meta.Editable, Fix: opts.Fix, RunArgs: "-n 10"})
+	en, id := READMEs(Doc{Number: number, Name: name, Program: prog, Files: meta.Editable, Fix: opts.Fix, RunArgs: "-n 10"})
+	// The script starts the program with the command named after it: the
+	// judge runs the program's own binary, never `exec`.
 	script := fmt.Sprintf("# %[1]s: say, in a student's words, what this script checks (it is shown when it fails).\n"+
 		"# $N tasks run at once, and the total counts every task exactly once.\n"+
 		"# id: %[1]s: katakan dalam bahasa mahasiswa apa yang dicek script ini.\n"+
 		"# id: $N tugas berjalan bersamaan, dan totalnya menghitung setiap tugas tepat sekali.\n"+
-		"env RACELAB_OVERLAP=$N\nexec %[2]s -n $N\nwant %[2]s $N\n! stderr .\n", lab.Placeholder, cmd)
+		"env RACELAB_OVERLAP=$N\n%[2]s -n $N\nwant %[2]s $N\n! stderr .\n", lab.Placeholder, prog)
 
-	labDir, solDir := "labs/"+name+"/", "solutions/"+name+"/"
-	return &Lab{Name: name, Number: number, Command: cmd, File: opts.File, Files: Files{
-		labDir + opts.File:                   shipped,
+	labDir, progDir, solDir := "labs/"+name+"/", "labs/"+name+"/"+prog+"/", "solutions/"+name+"/"
+	return &Lab{Name: name, Number: number, Program: prog, File: opts.File, Files: Files{
+		progDir + opts.File:                  shipped,
+		progDir + fixtureMain:                fixture,
 		labDir + "lab_test.go":               test,
-		labDir + lab.File:                    meta.Marshal(),
+		labDir + lab.File:                    Metadata(meta),
 		labDir + "README.md":                 en,
 		labDir + "README.id.md":              id,
 		labDir + "testdata/" + "total.txtar": []byte(script),

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/racelab/racelab/checker/internal/run"
 	"github.com/racelab/racelab/checker/lab"
+	"github.com/racelab/racelab/checker/protocol"
 )
 
 // maxSample bounds how much of a deviating run's output is shown.
@@ -122,17 +122,17 @@ func Explain(c *Check) string {
 	if c.Err != nil {
 		return fmt.Sprintf("%s: could not run: %v", c.Name, c.Err)
 	}
-	if c.Got[run.Build] > 0 {
+	if c.Got[protocol.Build] > 0 {
 		return fmt.Sprintf("%s: does not compile (or go vet, which go test runs, rejects it): see the output", c.Name)
 	}
-	failed := c.Runs - c.Got[run.Pass]
+	failed := c.Runs - c.Got[protocol.Pass]
 	byCond := c.byCondition()
 	switch c.Want {
 	case "fail":
 		return fmt.Sprintf("cheat %s (%s) was accepted in %d of %d runs (%s): the lab lets this wrong fix pass. "+
 			"Make a script catch it: demand overlap (overlap.Work in each task, RACELAB_OVERLAP in the script), "+
-			"or check the output with want", c.Name, c.About, c.Got[run.Pass], c.Runs, byCond)
-	case string(run.Pass):
+			"or check the output with want", c.Name, c.About, c.Got[protocol.Pass], c.Runs, byCond)
+	case string(protocol.Pass):
 		if len(c.Static) > 0 {
 			return fmt.Sprintf("solution: the static checks reject it (is lab.toml's fix right?): %s", strings.Join(c.Static, "; "))
 		}
@@ -145,22 +145,22 @@ func Explain(c *Check) string {
 			"a goroutine nobody waits for. See %s", failed, c.Runs, byCond, deterministicDoc)
 	}
 	// The shipped program, which must fail for c.Want every run.
-	want := run.Reason(c.Want)
+	want := protocol.Reason(c.Want)
 	switch {
-	case c.Got[run.Pass] == c.Runs:
+	case c.Got[protocol.Pass] == c.Runs:
 		return fmt.Sprintf("shipped: passed every run (%d/%d): the program never shows its bug, so a student has nothing to fix. "+
 			"Make the %s happen every run (see %s)", c.Runs, c.Runs, c.Want, deterministicDoc)
-	case c.Got[run.Pass] > 0:
+	case c.Got[protocol.Pass] > 0:
 		why := "Usual causes: printing or other locking inside the racy section " +
 			"(fmt and os.File take locks, which order the goroutines), an access that only some schedules reach " +
 			"(main returns first; a check-then-act: use overlap.Window), a goroutine that does so much between the " +
 			"two accesses that the race detector forgets the first (history size)"
-		if one, two := c.ByCond["GOMAXPROCS=1"], c.ByCond["GOMAXPROCS=2"]; one[run.Pass] > 0 && one[run.Pass] == total(one) && two[run.Pass] == 0 {
+		if one, two := c.ByCond["GOMAXPROCS=1"], c.ByCond["GOMAXPROCS=2"]; one[protocol.Pass] > 0 && one[protocol.Pass] == total(one) && two[protocol.Pass] == 0 {
 			why = "It passes every run on one thread and fails every run on two: its race needs goroutines running " +
 				"in parallel (a worker count from runtime.GOMAXPROCS or runtime.NumCPU, say); make it race on one thread too"
 		}
 		return fmt.Sprintf("shipped: flaky: the shipped program passed %d of %d runs (%s). A lab must fail every run, "+
-			"or a student's grade depends on luck. %s. See %s", c.Got[run.Pass], c.Runs, byCond, why, deterministicDoc)
+			"or a student's grade depends on luck. %s. See %s", c.Got[protocol.Pass], c.Runs, byCond, why, deterministicDoc)
 	}
 	other := mostRuns(c.Got)
 	if c.Got[other] == c.Runs && other != want {
@@ -200,7 +200,7 @@ func (c *Check) byCondition() string {
 }
 
 // total counts the runs of got.
-func total(got map[run.Reason]int) int {
+func total(got map[protocol.Reason]int) int {
 	n := 0
 	for _, k := range got {
 		n += k
@@ -209,8 +209,8 @@ func total(got map[run.Reason]int) int {
 }
 
 // mostRuns is the reason most runs gave.
-func mostRuns(got map[run.Reason]int) run.Reason {
-	best := run.Fail
+func mostRuns(got map[protocol.Reason]int) protocol.Reason {
+	best := protocol.Fail
 	for _, r := range reasonOrder() {
 		if got[r] > got[best] {
 			best = r
@@ -220,27 +220,27 @@ func mostRuns(got map[run.Reason]int) run.Reason {
 }
 
 // reasonWords explains a reason for an instructor.
-func reasonWords(r run.Reason) string {
+func reasonWords(r protocol.Reason) string {
 	switch r {
-	case run.Race:
+	case protocol.Race:
 		return "the race detector reported a data race"
-	case run.Leak:
+	case protocol.Leak:
 		return "goroutines were still running or blocked when main returned"
-	case run.Deadlock:
+	case protocol.Deadlock:
 		return "the program did not finish within the watchdog's time (a deadlock, or too slow: RACELAB_WATCHDOG)"
-	case run.NotConcurrent:
+	case protocol.NotConcurrent:
 		return "the tasks never overlapped as the script demands"
-	case run.Crash:
+	case protocol.Crash:
 		return "the program panicked"
-	case run.WrongOutput:
+	case protocol.WrongOutput:
 		return "the program printed the wrong result"
-	case run.WrongFix:
+	case protocol.WrongFix:
 		return "the static checks rejected the fix"
-	case run.Timeout:
+	case protocol.Timeout:
 		return "the test run was killed for taking too long"
-	case run.Build:
+	case protocol.Build:
 		return "the program does not compile"
-	case run.Pass:
+	case protocol.Pass:
 		return "it passed"
 	}
 	return "the tests failed for a reason racelab does not recognise (see the output)"

@@ -8,11 +8,11 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
-	"github.com/racelab/racelab/checker/internal/run"
 	"github.com/racelab/racelab/checker/lab"
+	"github.com/racelab/racelab/checker/protocol"
 )
 
-type reasons = map[run.Reason]int
+type reasons = map[protocol.Reason]int
 
 func TestCheckOKAndSummary(t *testing.T) {
 	tests := []struct {
@@ -21,13 +21,13 @@ func TestCheckOKAndSummary(t *testing.T) {
 		ok      bool
 		summary string
 	}{
-		{"shipped every run", Check{Want: "race", Runs: 4, Got: reasons{run.Race: 4}}, true, "race 4/4"},
-		{"shipped flaky", Check{Want: "race", Runs: 4, Got: reasons{run.Race: 3, run.Pass: 1}}, false, "race 3/4, pass 1"},
-		{"solution passes", Check{Want: "pass", Runs: 4, Got: reasons{run.Pass: 4}}, true, "pass 4/4"},
-		{"solution leaks", Check{Want: "pass", Runs: 4, Got: reasons{run.Leak: 4}}, false, "pass 0/4, leak 4"},
-		{"solution fails static", Check{Want: "pass", Runs: 2, Got: reasons{run.Pass: 2}, Static: []string{"x"}}, false, "pass 2/2, static checks fail"},
-		{"cheat rejected", Check{Want: "fail", Runs: 2, Got: reasons{run.NotConcurrent: 2}}, true, "rejected 2/2 (not-concurrent 2)"},
-		{"cheat accepted", Check{Want: "fail", Runs: 2, Got: reasons{run.Pass: 1, run.Race: 1}}, false, "rejected 1/2 (pass 1, race 1)"},
+		{"shipped every run", Check{Want: "race", Runs: 4, Got: reasons{protocol.Race: 4}}, true, "race 4/4"},
+		{"shipped flaky", Check{Want: "race", Runs: 4, Got: reasons{protocol.Race: 3, protocol.Pass: 1}}, false, "race 3/4, pass 1"},
+		{"solution passes", Check{Want: "pass", Runs: 4, Got: reasons{protocol.Pass: 4}}, true, "pass 4/4"},
+		{"solution leaks", Check{Want: "pass", Runs: 4, Got: reasons{protocol.Leak: 4}}, false, "pass 0/4, leak 4"},
+		{"solution fails static", Check{Want: "pass", Runs: 2, Got: reasons{protocol.Pass: 2}, Static: []string{"x"}}, false, "pass 2/2, static checks fail"},
+		{"cheat rejected", Check{Want: "fail", Runs: 2, Got: reasons{protocol.NotConcurrent: 2}}, true, "rejected 2/2 (not-concurrent 2)"},
+		{"cheat accepted", Check{Want: "fail", Runs: 2, Got: reasons{protocol.Pass: 1, protocol.Race: 1}}, false, "rejected 1/2 (pass 1, race 1)"},
 		{"cheat not tried", Check{Want: "fail", Skipped: "does not compile"}, true, "not tried"},
 		{"no runs", Check{Want: "race"}, false, "race 0/0"},
 		{"error", Check{Want: "race", Err: errors.New("boom")}, false, "error"},
@@ -48,29 +48,29 @@ func TestExplain(t *testing.T) {
 		check Check
 		want  []string
 	}{
-		{"flaky shipped", Check{Name: "shipped", Want: "race", Runs: 6, Got: reasons{run.Race: 4, run.Pass: 2},
-			ByCond: map[string]reasons{"GOMAXPROCS=1": {run.Pass: 2, run.Race: 1}, "GOMAXPROCS=2": {run.Race: 3}}},
+		{"flaky shipped", Check{Name: "shipped", Want: "race", Runs: 6, Got: reasons{protocol.Race: 4, protocol.Pass: 2},
+			ByCond: map[string]reasons{"GOMAXPROCS=1": {protocol.Pass: 2, protocol.Race: 1}, "GOMAXPROCS=2": {protocol.Race: 3}}},
 			[]string{"flaky: the shipped program passed 2 of 6 runs", "GOMAXPROCS=1: pass 2, race 1 of 3", "GOMAXPROCS=2: race 3 of 3", "Usual causes: printing", "Keeping verdicts deterministic"}},
-		{"shipped needs two threads", Check{Name: "shipped", Want: "race", Runs: 4, Got: reasons{run.Race: 2, run.Pass: 2},
-			ByCond: map[string]reasons{"GOMAXPROCS=1": {run.Pass: 2}, "GOMAXPROCS=2": {run.Race: 2}}},
+		{"shipped needs two threads", Check{Name: "shipped", Want: "race", Runs: 4, Got: reasons{protocol.Race: 2, protocol.Pass: 2},
+			ByCond: map[string]reasons{"GOMAXPROCS=1": {protocol.Pass: 2}, "GOMAXPROCS=2": {protocol.Race: 2}}},
 			[]string{"passes every run on one thread and fails every run on two"}},
-		{"shipped never fails", Check{Name: "shipped", Want: "race", Runs: 4, Got: reasons{run.Pass: 4}},
+		{"shipped never fails", Check{Name: "shipped", Want: "race", Runs: 4, Got: reasons{protocol.Pass: 4}},
 			[]string{"passed every run (4/4)", "never shows its bug"}},
-		{"shipped wrong reason", Check{Name: "shipped", Want: "race", Runs: 4, Got: reasons{run.Leak: 4}},
+		{"shipped wrong reason", Check{Name: "shipped", Want: "race", Runs: 4, Got: reasons{protocol.Leak: 4}},
 			[]string{"fails with leak every run, not with race", `set expect = "leak"`}},
-		{"shipped crashes", Check{Name: "shipped", Want: "race", Runs: 4, Got: reasons{run.Crash: 4}},
+		{"shipped crashes", Check{Name: "shipped", Want: "race", Runs: 4, Got: reasons{protocol.Crash: 4}},
 			[]string{"fails with crash every run"}},
-		{"shipped mixed", Check{Name: "shipped", Want: "race", Runs: 4, Got: reasons{run.Race: 2, run.Leak: 2}},
+		{"shipped mixed", Check{Name: "shipped", Want: "race", Runs: 4, Got: reasons{protocol.Race: 2, protocol.Leak: 2}},
 			[]string{"fails inconsistently"}},
-		{"solution leaks", Check{Name: "solution", Want: "pass", Runs: 4, Got: reasons{run.Leak: 4}},
+		{"solution leaks", Check{Name: "solution", Want: "pass", Runs: 4, Got: reasons{protocol.Leak: 4}},
 			[]string{"solution: fails every run", "goroutines were still running"}},
-		{"solution flaky", Check{Name: "solution", Want: "pass", Runs: 4, Got: reasons{run.Pass: 3, run.Deadlock: 1}},
+		{"solution flaky", Check{Name: "solution", Want: "pass", Runs: 4, Got: reasons{protocol.Pass: 3, protocol.Deadlock: 1}},
 			[]string{"solution: flaky: the solution failed 1 of 4 runs", "RACELAB_WATCHDOG"}},
-		{"solution static", Check{Name: "solution", Want: "pass", Runs: 2, Got: reasons{run.Pass: 2}, Static: []string{"bank.go:1:1: this lab asks for a sync.Mutex"}},
+		{"solution static", Check{Name: "solution", Want: "pass", Runs: 2, Got: reasons{protocol.Pass: 2}, Static: []string{"bank.go:1:1: this lab asks for a sync.Mutex"}},
 			[]string{"static checks reject it", "bank.go:1:1"}},
-		{"cheat accepted", Check{Name: "serialise", About: "each goroutine holding one lock", Want: "fail", Runs: 2, Got: reasons{run.Pass: 2}},
+		{"cheat accepted", Check{Name: "serialise", About: "each goroutine holding one lock", Want: "fail", Runs: 2, Got: reasons{protocol.Pass: 2}},
 			[]string{"cheat serialise (each goroutine holding one lock) was accepted in 2 of 2 runs", "RACELAB_OVERLAP"}},
-		{"does not compile", Check{Name: "solution", Want: "pass", Runs: 1, Got: reasons{run.Build: 1}},
+		{"does not compile", Check{Name: "solution", Want: "pass", Runs: 1, Got: reasons{protocol.Build: 1}},
 			[]string{"does not compile"}},
 	}
 	for _, tt := range tests {
@@ -85,7 +85,7 @@ func TestExplain(t *testing.T) {
 
 func TestVerdictAndPrint(t *testing.T) {
 	l := &lab.Lab{Number: 5, Slug: "bank"}
-	ok := func() *Check { return &Check{Name: "shipped", Want: "race", Runs: 2, Got: reasons{run.Race: 2}} }
+	ok := func() *Check { return &Check{Name: "shipped", Want: "race", Runs: 2, Got: reasons{protocol.Race: 2}} }
 	tests := []struct {
 		name    string
 		res     *Result

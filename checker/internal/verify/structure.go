@@ -12,11 +12,12 @@ import (
 	"github.com/racelab/racelab/checker/lab"
 )
 
-// Structure checks what a lab needs besides valid metadata: its test file,
-// both READMEs, scripts that say what they check, Go files that are either
-// editable or marked as fixtures, translated hints, and a solution for every
-// editable file that really differs from the shipped one (and nothing else
-// in the solution directory).
+// Structure checks what a lab needs besides valid metadata: its judge
+// (lab_test.go, alone in the lab's folder), both READMEs, scripts that say
+// what they check, a program whose main hands run to program.Main, Go files
+// that are either editable or marked as fixtures, translated hints, and a
+// solution for every editable file that really differs from the shipped one
+// (and nothing else in the solution directory).
 func Structure(root string, l *lab.Lab) []string {
 	var problems []string
 	bad := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
@@ -27,11 +28,19 @@ func Structure(root string, l *lab.Lab) []string {
 		}
 		return data
 	}
-	if test := need("lab_test.go", "the test file that hands the program to the harness (see docs/lab-format.md)"); test != nil {
-		for _, call := range []string{"harness.Main(", "harness.Run("} {
-			if !bytes.Contains(test, []byte(call)) {
-				bad("%s: does not call %s…): the lab's tests must go through the shared harness (see docs/lab-format.md)", filepath.Join(l.Dir, "lab_test.go"), strings.TrimSuffix(call, "("))
-			}
+	if test := need("lab_test.go", "the lab's judge, whose TestLab calls judge.Run (see docs/lab-format.md)"); test != nil {
+		path := filepath.Join(l.Dir, "lab_test.go")
+		if !bytes.Contains(test, []byte("judge.Run(")) {
+			bad("%s: does not call judge.Run(…): the lab's tests must go through the shared judge (see docs/lab-format.md)", path)
+		}
+		if !bytes.HasPrefix(bytes.TrimSpace(test), []byte("package lab_test")) && !bytes.Contains(test, []byte("\npackage lab_test\n")) {
+			bad("%s: must be package lab_test: the judge is a package of its own that never links the program", path)
+		}
+	}
+	rootGo, _ := filepath.Glob(filepath.Join(l.Dir, "*.go"))
+	for _, f := range rootGo {
+		if !strings.HasSuffix(f, "_test.go") {
+			bad("%s: the lab's folder holds only its judge (lab_test.go): move the program's files into %s/, and data the judge shares with the program into a package of its own", f, l.Program)
 		}
 	}
 	need("README.md", "the English README")
@@ -71,16 +80,25 @@ func Structure(root string, l *lab.Lab) []string {
 		}
 	}
 
-	goFiles, _ := filepath.Glob(filepath.Join(l.Dir, "*.go"))
+	goFiles, _ := filepath.Glob(filepath.Join(l.ProgramDir(), "*.go"))
+	callsMain := false
 	for _, f := range goFiles {
 		base := filepath.Base(f)
-		if strings.HasSuffix(base, "_test.go") || slices.Contains(l.Editable, base) {
+		data, err := os.ReadFile(f)
+		if err != nil || slices.Contains(l.Editable, base) {
 			continue
 		}
-		data, err := os.ReadFile(f)
-		if err == nil && !bytes.HasPrefix(data, []byte(lab.FixtureHeader)) {
+		switch {
+		case strings.HasSuffix(base, "_test.go"):
+			bad("%s: a lab's program has no tests of its own: its judge is lab_test.go in %s", f, l.Dir)
+		case !bytes.HasPrefix(data, []byte(lab.FixtureHeader)):
 			bad("%s: neither editable nor a fixture: list it in lab.toml's editable, or open it with the line %q so that the grader takes it from your tree", f, lab.FixtureHeader)
+		case bytes.Contains(data, []byte("program.Main(run)")):
+			callsMain = true
 		}
+	}
+	if l.Program != "" && len(goFiles) > 0 && !callsMain {
+		bad("%s: no fixture of the program calls program.Main(run): add main.go with `func main() { program.Main(run) }` (see docs/lab-format.md), or the program can never pass", l.ProgramDir())
 	}
 
 	for i, h := range l.Hints {
@@ -97,7 +115,7 @@ func Structure(root string, l *lab.Lab) []string {
 			bad("%s: missing: every editable file needs its reference fix", sol)
 			continue
 		}
-		shipped, err := os.ReadFile(filepath.Join(l.Dir, f))
+		shipped, err := os.ReadFile(filepath.Join(l.ProgramDir(), f))
 		if err == nil && bytes.Equal(shipped, solSrc) {
 			bad("%s: identical to the shipped %s: the solution must contain the fix", sol, f)
 		}

@@ -46,7 +46,7 @@ func TestStructureProblems(t *testing.T) {
 		{"no solution", func(root string, l *lab.Lab) { os.Remove(filepath.Join(l.SolutionDir(root), "bank.go")) },
 			"solutions/01-bank/bank.go: missing: every editable file needs its reference fix"},
 		{"solution is the shipped file", func(root string, l *lab.Lab) {
-			src, _ := os.ReadFile(filepath.Join(l.Dir, "bank.go"))
+			src, _ := os.ReadFile(filepath.Join(l.ProgramDir(), "bank.go"))
 			write(t, filepath.Join(l.SolutionDir(root), "bank.go"), string(src))
 		}, "identical to the shipped bank.go"},
 		{"solution without fix comments", func(root string, l *lab.Lab) {
@@ -55,8 +55,15 @@ func TestStructureProblems(t *testing.T) {
 		{"stray solution file", func(root string, l *lab.Lab) {
 			write(t, filepath.Join(l.SolutionDir(root), "teller.go"), "package main\n")
 		}, "solutions/01-bank/teller.go: not an editable file"},
-		{"unmarked helper", func(root string, l *lab.Lab) { write(t, filepath.Join(l.Dir, "helper.go"), "package main\n") },
+		{"unmarked helper", func(root string, l *lab.Lab) { write(t, filepath.Join(l.ProgramDir(), "helper.go"), "package main\n") },
 			"helper.go: neither editable nor a fixture"},
+		{"program file in the judge's folder", func(root string, l *lab.Lab) { write(t, filepath.Join(l.Dir, "helper.go"), "package main\n") },
+			"helper.go: the lab's folder holds only its judge"},
+		{"program without program.Main", func(root string, l *lab.Lab) { os.Remove(filepath.Join(l.ProgramDir(), "main.go")) },
+			"no fixture of the program calls program.Main(run)"},
+		{"a test of the program's own", func(root string, l *lab.Lab) {
+			write(t, filepath.Join(l.ProgramDir(), "bank_test.go"), "package main\n")
+		}, "a lab's program has no tests of its own"},
 		{"no README.id.md", func(root string, l *lab.Lab) { os.Remove(filepath.Join(l.Dir, "README.id.md")) },
 			"README.id.md: missing the Bahasa Indonesia README"},
 		{"script without comment", func(root string, l *lab.Lab) { write(t, filepath.Join(l.Dir, "testdata", "x.txtar"), "exec bank\n") },
@@ -69,7 +76,10 @@ func TestStructureProblems(t *testing.T) {
 		}, "x.txtar: say what the script checks in English too"},
 		{"test without harness", func(root string, l *lab.Lab) {
 			write(t, filepath.Join(l.Dir, "lab_test.go"), "package main\n\nimport \"testing\"\n\nfunc TestLab(t *testing.T) {}\n")
-		}, "does not call harness.Main"},
+		}, "does not call judge.Run"},
+		{"judge in the program's package", func(root string, l *lab.Lab) {
+			write(t, filepath.Join(l.Dir, "lab_test.go"), "package main\n\nimport \"testing\"\n\nfunc TestLab(t *testing.T) { judge.Run(t) }\n")
+		}, "must be package lab_test"},
 		{"untranslated hint", func(root string, l *lab.Lab) { l.Hints[1].ID = l.Hints[1].EN },
 			"hint[2].id: the same text as hint[2].en: translate it"},
 	}
@@ -83,7 +93,7 @@ func TestStructureProblems(t *testing.T) {
 	}
 	// A fixture marked as such is fine.
 	root, l := newRepo(t)
-	write(t, filepath.Join(l.Dir, "inputs.go"), lab.FixtureHeader+"\n\npackage main\n")
+	write(t, filepath.Join(l.ProgramDir(), "inputs.go"), lab.FixtureHeader+"\n\npackage main\n")
 	assert.Empty(t, Structure(root, l))
 }
 
@@ -132,8 +142,8 @@ func TestUnwrittenOfAScaffold(t *testing.T) {
 		"labs/01-bank/README.md:1: the lab's title, as in lab.toml",
 		"labs/01-bank/README.md:7: explain the idea the lab teaches in a few short paragraphs (a diagram helps)",
 		"labs/01-bank/README.md:11: say what the student must make true, without giving the fix away",
-		"labs/01-bank/bank.go:3: replace this example with the lab's program.",
-		"labs/01-bank/lab_test.go:19: compute what the lab's program must print from the script's arguments.",
+		"labs/01-bank/bank/bank.go:3: replace this example with the lab's program.",
+		"labs/01-bank/lab_test.go:17: compute what the lab's program must print from the script's arguments.",
 		"labs/01-bank/testdata/total.txtar:1: say, in a student's words, what this script checks (it is shown when it fails).",
 		"labs/01-bank/testdata/total.txtar:3: katakan dalam bahasa mahasiswa apa yang dicek script ini.",
 		"solutions/01-bank/bank.go:3: replace this example fix with the fix of the lab's program.",

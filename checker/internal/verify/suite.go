@@ -36,7 +36,7 @@ func Suite(ctx context.Context, root string, labs []*lab.Lab, n int) ([]SuiteRun
 			if err != nil {
 				return nil, fmt.Errorf("suite: %w", err)
 			}
-			solved[rel(l, f)] = src
+			solved[l.Rel(f)] = src
 		}
 	}
 	var runs []SuiteRun

@@ -13,6 +13,7 @@ package verify
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -20,21 +21,13 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/racelab/racelab/checker/internal/mutate"
 	"github.com/racelab/racelab/checker/internal/run"
-	"github.com/racelab/racelab/checker/internal/workspace"
 	"github.com/racelab/racelab/checker/lab"
 	"github.com/racelab/racelab/checker/labvet"
+	"github.com/racelab/racelab/checker/protocol"
 )
-
-// envSkipStatic mirrors harness.EnvSkipStatic (the checker does not import
-// the test harness). verify runs the static checks once per variant itself,
-// since their verdict cannot change from run to run, and runs the cheats
-// with them off so that the scripts alone must catch a cheat: a student can
-// dodge a static check (a busy loop instead of time.Sleep), not a script.
-const envSkipStatic = "RACELAB_SKIP_STATIC"
 
 // Options configures a verification.
 type Options struct {
@@ -53,11 +46,11 @@ type Check struct {
 	Want   string // what each run must give: a reason, "pass" or "fail"
 	About  string // for a cheat: what it does, in words
 	Runs   int
-	Got    map[run.Reason]int            // runs by primary reason
-	ByCond map[string]map[run.Reason]int // the same, by condition ("GOMAXPROCS=1", ...)
-	Static []string                      // the static checks' findings (solution only)
-	Sample string                        // the output of one run that deviated
-	Err    error                         // the check could not be made
+	Got    map[protocol.Reason]int            // runs by primary reason
+	ByCond map[string]map[protocol.Reason]int // the same, by condition ("GOMAXPROCS=1", ...)
+	Static []string                           // the static checks' findings (solution only)
+	Sample string                             // the output of one run that deviated
+	Err    error                              // the check could not be made
 	// Skipped says why a cheat was not tried (its mutant does not compile:
 	// a limit of the mutation, not a fault of the lab).
 	Skipped string
@@ -73,11 +66,11 @@ func (c *Check) OK() bool {
 	}
 	switch c.Want {
 	case "fail":
-		return c.Got[run.Pass] == 0
-	case string(run.Pass):
-		return c.Got[run.Pass] == c.Runs && len(c.Static) == 0
+		return c.Got[protocol.Pass] == 0
+	case string(protocol.Pass):
+		return c.Got[protocol.Pass] == c.Runs && len(c.Static) == 0
 	default:
-		return c.Got[run.Reason(c.Want)] == c.Runs
+		return c.Got[protocol.Reason(c.Want)] == c.Runs
 	}
 }
 
@@ -90,10 +83,10 @@ func (c *Check) Summary() string {
 	case c.Err != nil:
 		return "error"
 	case c.Want == "fail":
-		return fmt.Sprintf("rejected %d/%d (%s)", c.Runs-c.Got[run.Pass], c.Runs, counts(c.Got, ""))
+		return fmt.Sprintf("rejected %d/%d (%s)", c.Runs-c.Got[protocol.Pass], c.Runs, counts(c.Got, ""))
 	}
-	s := fmt.Sprintf("%s %d/%d", c.Want, c.Got[run.Reason(c.Want)], c.Runs)
-	if others := counts(c.Got, run.Reason(c.Want)); others != "" {
+	s := fmt.Sprintf("%s %d/%d", c.Want, c.Got[protocol.Reason(c.Want)], c.Runs)
+	if others := counts(c.Got, protocol.Reason(c.Want)); others != "" {
 		s += ", " + others
 	}
 	if len(c.Static) > 0 {
@@ -104,7 +97,7 @@ func (c *Check) Summary() string {
 
 // counts lists reasons and their run counts ("leak 2, pass 1"), leaving
 // out skip, in a stable order.
-func counts(got map[run.Reason]int, skip run.Reason) string {
+func counts(got map[protocol.Reason]int, skip protocol.Reason) string {
 	var parts []string
 	for _, r := range reasonOrder() {
 		if n := got[r]; n > 0 && r != skip {
@@ -114,9 +107,8 @@ func counts(got map[run.Reason]int, skip run.Reason) string {
 	return strings.Join(parts, ", ")
 }
 
-func reasonOrder() []run.Reason {
-	return []run.Reason{run.Pass, run.Race, run.Leak, run.Deadlock, run.NotConcurrent, run.Crash,
-		run.WrongOutput, run.WrongFix, run.Timeout, run.Fail, run.Build}
+func reasonOrder() []protocol.Reason {
+	return append([]protocol.Reason{protocol.Pass}, protocol.Order()...)
 }
 
 // Result is the verification of one lab.
@@ -192,12 +184,12 @@ func loaded() []condition {
 // variant is one version of a lab's program, built once and run many times.
 type variant struct {
 	check  *Check
-	files  map[string][]byte // replacements; nil: the tree as it is
+	files  map[string][]byte // editable file name -> replacement; nil: the tree as it is
 	runs   int               // runs per unloaded condition
 	loaded bool              // also run under load
 	static bool              // run the static checks
-	bin    string            // the test binary, once built
-	dir    string            // the lab directory the binary runs in
+	bin    string            // the program, once built
+	judge  string            // the lab's judge
 
 	mu sync.Mutex // guards check while runs report
 }
@@ -258,6 +250,14 @@ type verifier struct {
 	test2json string        // the tool's path, found once
 }
 
+// judge builds lab l's judge once for all its variants.
+func (v *verifier) judge(ctx context.Context, l *lab.Lab) (string, error) {
+	bin := filepath.Join(v.tmp, l.Name()+".judge")
+	v.slots <- struct{}{}
+	defer func() { <-v.slots }()
+	return bin, run.BuildJudge(ctx, v.opts.Root, l, bin)
+}
+
 func (v *verifier) lab(ctx context.Context, res *Result) {
 	l := res.Lab
 	if _, problems := lab.LoadProblems(l.Dir); len(problems) > 0 {
@@ -274,16 +274,22 @@ func (v *verifier) lab(ctx context.Context, res *Result) {
 		if err != nil {
 			continue // reported by Structure
 		}
-		solution[rel(l, f)] = src
+		solution[f] = src
+	}
+	judge, err := v.judge(ctx, l)
+	if err != nil {
+		res.Problems = append(res.Problems, err.Error())
+		return
 	}
 
 	add := func(va *variant) {
+		va.judge = judge
 		res.Checks = append(res.Checks, va.check)
 		res.variants = append(res.variants, va)
 	}
 	add(&variant{check: &Check{Name: "shipped", Want: l.Expect}, runs: v.opts.Count, loaded: true})
 	if len(solution) == len(l.Editable) && len(solution) > 0 {
-		add(&variant{check: &Check{Name: "solution", Want: string(run.Pass)}, files: solution,
+		add(&variant{check: &Check{Name: "solution", Want: string(protocol.Pass)}, files: solution,
 			runs: v.opts.Count, loaded: true, static: true})
 	}
 	if v.opts.Mutants && len(solution) == len(l.Editable) {
@@ -341,13 +347,13 @@ func (v *verifier) mutants(l *lab.Lab, solution map[string][]byte) []mutant {
 		for k, v := range solution {
 			files[k] = v
 		}
-		files[rel(l, f)] = src
+		files[f] = src
 		return files
 	}
 	demandsOverlap := usesOverlapWork(l, solution)
 	for _, f := range l.Editable {
-		shipped, shippedErr := os.ReadFile(filepath.Join(l.Dir, f))
-		if sol, ok := solution[rel(l, f)]; ok {
+		shipped, shippedErr := os.ReadFile(filepath.Join(l.ProgramDir(), f))
+		if sol, ok := solution[f]; ok {
 			if ms, err := mutate.RemoveGo(f, sol); err == nil {
 				for _, m := range ms {
 					out = append(out, mutant{m.Name, "the solution with a go statement removed: the work runs one task after another", with(f, m.Src)})
@@ -368,7 +374,7 @@ func (v *verifier) mutants(l *lab.Lab, solution map[string][]byte) []mutant {
 			continue
 		}
 		if m, ok, err := mutate.SleepAtTODO(f, shipped); err == nil && ok {
-			out = append(out, mutant{m.Name, "the shipped program with a time.Sleep at its TODO", map[string][]byte{rel(l, f): m.Src}})
+			out = append(out, mutant{m.Name, "the shipped program with a time.Sleep at its TODO", map[string][]byte{f: m.Src}})
 		}
 	}
 	return out
@@ -384,7 +390,7 @@ func usesOverlapWork(l *lab.Lab, solution map[string][]byte) bool {
 			return true
 		}
 	}
-	files, _ := filepath.Glob(filepath.Join(l.Dir, "*.go"))
+	files, _ := filepath.Glob(filepath.Join(l.ProgramDir(), "*.go"))
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") || slices.Contains(l.Editable, filepath.Base(f)) {
 			continue
@@ -396,29 +402,25 @@ func usesOverlapWork(l *lab.Lab, solution map[string][]byte) bool {
 	return false
 }
 
-func rel(l *lab.Lab, file string) string {
-	return filepath.ToSlash(filepath.Join("labs", l.Name(), file))
-}
-
-// build compiles the variant (in a private copy when it replaces files)
-// and, when asked, runs the static checks on it. It reports whether there
-// is a binary to run.
+// build compiles the variant, its files laid over the tree with go build
+// -overlay, and, when asked, runs the static checks on it. It reports
+// whether there is a binary to run.
 func (v *verifier) build(ctx context.Context, l *lab.Lab, va *variant) bool {
 	c := va.check
-	c.Got, c.ByCond = map[run.Reason]int{}, map[string]map[run.Reason]int{}
-	root := v.opts.Root
-	if va.files != nil {
-		ws, err := workspace.New(v.opts.Root, v.tmp, va.files)
-		if err != nil {
-			c.Err = err
-			return false
-		}
-		root = ws.Dir // removed with v.tmp: the loaded runs still need it
+	c.Got, c.ByCond = map[protocol.Reason]int{}, map[string]map[protocol.Reason]int{}
+	dir, err := os.MkdirTemp(v.tmp, l.Name()+"-")
+	if err != nil {
+		c.Err = err
+		return false
 	}
-	va.dir = filepath.Join(root, "labs", l.Name())
-	bin := filepath.Join(v.tmp, fmt.Sprintf("%s-%s-%d.test", l.Name(), c.Name, time.Now().UnixNano()))
+	overlay, err := writeOverlay(dir, l.ProgramDir(), va.files)
+	if err != nil {
+		c.Err = err
+		return false
+	}
+	bin := filepath.Join(dir, l.Program)
 	v.slots <- struct{}{}
-	built, err := run.Compile(ctx, root, "./labs/"+l.Name(), bin)
+	built, err := run.BuildProgram(ctx, v.opts.Root, l, bin, run.CompileOptions{Overlay: overlay})
 	<-v.slots
 	if err != nil {
 		c.Err = err
@@ -429,12 +431,12 @@ func (v *verifier) build(ctx context.Context, l *lab.Lab, va *variant) bool {
 			c.Skipped = "the mutated program does not compile: " + firstLines(built.Output, 3)
 			return false
 		}
-		c.Runs, c.Got[run.Build], c.Sample = 1, 1, built.Output
+		c.Runs, c.Got[protocol.Build], c.Sample = 1, 1, built.Output
 		return false
 	}
 	if va.static {
 		v.slots <- struct{}{}
-		findings, err := labvet.Check(va.dir, l.Fix, l.Editable)
+		findings, err := labvet.CheckFiles(l.ProgramDir(), va.files, l.Fix, l.Editable)
 		<-v.slots
 		if err != nil {
 			c.Err = fmt.Errorf("static checks: %w", err)
@@ -448,6 +450,29 @@ func (v *verifier) build(ctx context.Context, l *lab.Lab, va *variant) bool {
 	return true
 }
 
+// writeOverlay writes files (editable name -> content) into dir and a go
+// build overlay laying them over progDir, and returns the overlay's path
+// ("" when there is nothing to replace).
+func writeOverlay(dir, progDir string, files map[string][]byte) (string, error) {
+	if len(files) == 0 {
+		return "", nil
+	}
+	replace := map[string]string{}
+	for name, data := range files {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			return "", err
+		}
+		replace[filepath.Join(progDir, name)] = path
+	}
+	data, err := json.Marshal(struct{ Replace map[string]string }{replace})
+	if err != nil {
+		return "", err
+	}
+	overlay := filepath.Join(dir, "overlay.json")
+	return overlay, os.WriteFile(overlay, data, 0o644)
+}
+
 // runs runs the variant's binary once per condition listed.
 func (v *verifier) runs(ctx context.Context, l *lab.Lab, va *variant, conds []condition) {
 	c := va.check
@@ -455,8 +480,7 @@ func (v *verifier) runs(ctx context.Context, l *lab.Lab, va *variant, conds []co
 	for _, cond := range conds {
 		wg.Go(func() {
 			v.slots <- struct{}{}
-			env := append([]string{envSkipStatic + "=1"}, cond.env...)
-			r, err := run.ExecWith(ctx, va.bin, va.dir, run.ExecOptions{Env: env, Test2JSON: v.test2json})
+			r, err := run.Judge(ctx, va.judge, l, run.JudgeOptions{Program: va.bin, Env: cond.env, Test2JSON: v.test2json})
 			<-v.slots
 			va.mu.Lock()
 			defer va.mu.Unlock()
@@ -470,7 +494,7 @@ func (v *verifier) runs(ctx context.Context, l *lab.Lab, va *variant, conds []co
 			reason := r.Reason()
 			c.Got[reason]++
 			if c.ByCond[cond.name] == nil {
-				c.ByCond[cond.name] = map[run.Reason]int{}
+				c.ByCond[cond.name] = map[protocol.Reason]int{}
 			}
 			c.ByCond[cond.name][reason]++
 			if !matches(c.Want, reason) && c.Sample == "" {
@@ -484,9 +508,9 @@ func (v *verifier) runs(ctx context.Context, l *lab.Lab, va *variant, conds []co
 	wg.Wait()
 }
 
-func matches(want string, got run.Reason) bool {
+func matches(want string, got protocol.Reason) bool {
 	if want == "fail" {
-		return got != run.Pass
+		return got != protocol.Pass
 	}
 	return string(got) == want
 }

@@ -73,7 +73,7 @@ func wrongFix(dir string, l *lab.Lab, solution map[string][]byte) (*mutant, []st
 		if m.about == "" {
 			m.about = leadingComment(src)
 		}
-		m.files[rel(l, f.Name())] = src
+		m.files[f.Name()] = src
 		changed++
 	}
 	if changed == 0 {

@@ -11,7 +11,7 @@ import (
 
 func TestWrongFixes(t *testing.T) {
 	root, l := newRepo(t)
-	solution := map[string][]byte{rel(l, "bank.go"): []byte("package main // the fix\n")}
+	solution := map[string][]byte{"bank.go": []byte("package main // the fix\n")}
 	wrong := filepath.Join(l.SolutionDir(root), WrongDir)
 
 	got, problems := wrongFixes(root, l, solution)
@@ -24,7 +24,7 @@ func TestWrongFixes(t *testing.T) {
 	require.Len(t, got, 1)
 	assert.Equal(t, "wrong/unlock-early", got[0].name)
 	assert.Equal(t, "Unlocks before the write.", got[0].about)
-	assert.Equal(t, "// Unlocks before the write.\npackage main\n", string(got[0].files[rel(l, "bank.go")]))
+	assert.Equal(t, "// Unlocks before the write.\npackage main\n", string(got[0].files["bank.go"]))
 	assert.Empty(t, Structure(root, l), "the wrong/ folder is not a stray solution file")
 }
 
@@ -45,7 +45,7 @@ func TestWrongFixProblems(t *testing.T) {
 			for name, content := range tt.files {
 				write(t, filepath.Join(l.SolutionDir(root), WrongDir, name), content)
 			}
-			got, problems := wrongFixes(root, l, map[string][]byte{rel(l, "bank.go"): nil})
+			got, problems := wrongFixes(root, l, map[string][]byte{"bank.go": nil})
 			assert.Empty(t, got)
 			assert.Contains(t, strings.Join(problems, "\n"), tt.want)
 		})

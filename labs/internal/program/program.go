@@ -14,7 +14,8 @@
 //   - after run returns, waits briefly for goroutines still running, then
 //     reports those still there: a leak (ExitLeak);
 //   - asks package overlap whether the tasks ran at the same time as the
-//     script demanded (ExitNotConcurrent);
+//     script demanded, and counts the goroutines run started against
+//     RACELAB_MIN_GOROUTINES (ExitNotConcurrent);
 //   - and only when all of that passed exits with protocol.ExitChecked.
 //
 // A data race ends the process at once with protocol.ExitRace (the judge
@@ -27,6 +28,8 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/metrics"
+	"strconv"
 	"time"
 
 	"go.uber.org/goleak"
@@ -43,9 +46,11 @@ const DefaultWatchdog = 5 * time.Second
 // so before any of the student's code (an init included) can change the
 // environment.
 type settings struct {
-	judged   bool
-	watchdog time.Duration
-	err      error
+	judged        bool
+	watchdog      time.Duration
+	minGoroutines uint64 // goroutines run must start; 0: no demand
+	measure       bool   // print how many it started, and how long it took
+	err           error
 }
 
 var theSettings = readSettings(os.Getenv)
@@ -71,7 +76,15 @@ func startWatchdog(limit time.Duration) *time.Timer {
 }
 
 func readSettings(getenv func(string) string) settings {
-	s := settings{judged: getenv(protocol.EnvJudged) == "1", watchdog: DefaultWatchdog}
+	s := settings{judged: getenv(protocol.EnvJudged) == "1", watchdog: DefaultWatchdog, measure: getenv(protocol.EnvMeasure) == "1"}
+	if v := getenv(protocol.EnvMinGoroutines); v != "" {
+		n, err := strconv.ParseUint(v, 10, 32)
+		if err != nil {
+			s.err = fmt.Errorf("%s=%q: want a whole number of goroutines", protocol.EnvMinGoroutines, v)
+			return s
+		}
+		s.minGoroutines = n
+	}
 	if v := getenv(protocol.EnvWatchdog); v != "" {
 		d, err := time.ParseDuration(v)
 		if err != nil || d <= 0 {
@@ -105,9 +118,19 @@ func judged(s settings, watchdog *time.Timer, run func()) int {
 	if watchdog == nil {
 		watchdog = startWatchdog(s.watchdog)
 	}
+	// The collector starts goroutines of its own at its first cycle: not
+	// the program's, so that cycle happens before counting.
+	runtime.GC()
 	before := goleak.IgnoreCurrent()
+	created := goroutinesCreated()
+	start := time.Now()
 	run()
+	started := goroutinesCreated() - created
+	took := time.Since(start)
 	watchdog.Stop()
+	if s.measure {
+		fmt.Fprintf(os.Stderr, "%s the program started %d goroutines in %v\n", protocol.MarkMeasured, started, took)
+	}
 
 	// goleak.Find retries for a while before it reports, so goroutines that
 	// are just finishing are waited for, and their races reported, rather
@@ -115,6 +138,11 @@ func judged(s settings, watchdog *time.Timer, run func()) int {
 	if err := goleak.Find(before); err != nil {
 		fmt.Fprintf(os.Stderr, "%s main returned while goroutines were still running or blocked; each one is listed below with where it is stuck.\n%v\n", protocol.MarkLeak, err)
 		return protocol.ExitLeak
+	}
+	if started < s.minGoroutines {
+		fmt.Fprintf(os.Stderr, "%s the program started %d goroutines, but a correct fix starts %d: keep every goroutine (do not remove a go statement, do not run the work in run itself)\n",
+			protocol.MarkNotConcurrent, started, s.minGoroutines)
+		return protocol.ExitNotConcurrent
 	}
 	if err := overlap.Check(); err != nil {
 		fmt.Fprintf(os.Stderr, "%s %v: a fix must keep the work concurrent; do not remove `go` or hold a lock around the whole task\n", protocol.MarkNotConcurrent, err)
@@ -125,6 +153,15 @@ func judged(s settings, watchdog *time.Timer, run func()) int {
 		return protocol.ExitNotConcurrent
 	}
 	return protocol.ExitChecked
+}
+
+// goroutinesCreated counts the goroutines the process has started so far,
+// with runtime/metrics, which the race detector does not see: counting
+// adds no synchronisation that could hide the race the lab is about.
+func goroutinesCreated() uint64 {
+	s := []metrics.Sample{{Name: "/sched/goroutines-created:goroutines"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
 }
 
 func badSetting(err error) int {

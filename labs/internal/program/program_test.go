@@ -23,6 +23,33 @@ func TestSettings(t *testing.T) {
 
 	s = readSettings(env(map[string]string{protocol.EnvJudged: "1", protocol.EnvWatchdog: "soon"}))
 	assert.ErrorContains(t, s.err, "RACELAB_WATCHDOG")
+
+	s = readSettings(env(map[string]string{protocol.EnvJudged: "1", protocol.EnvMinGoroutines: "3", protocol.EnvMeasure: "1"}))
+	assert.Equal(t, uint64(3), s.minGoroutines)
+	assert.True(t, s.measure)
+	s = readSettings(env(map[string]string{protocol.EnvJudged: "1", protocol.EnvMinGoroutines: "many"}))
+	assert.ErrorContains(t, s.err, "RACELAB_MIN_GOROUTINES")
+}
+
+// A run that starts fewer goroutines than the lab demands lost a go
+// statement: not concurrent.
+func TestMinGoroutines(t *testing.T) {
+	s := settings{judged: true, watchdog: time.Minute, minGoroutines: 3}
+	three := func() {
+		done := make(chan bool)
+		for range 3 {
+			go func() { done <- true }()
+		}
+		for range 3 {
+			<-done
+		}
+	}
+	assert.Equal(t, protocol.ExitChecked, judged(s, nil, three))
+	assert.Equal(t, protocol.ExitNotConcurrent, judged(s, nil, func() {
+		done := make(chan bool)
+		go func() { done <- true }()
+		<-done
+	}))
 }
 
 func TestJudgedExitCodes(t *testing.T) {

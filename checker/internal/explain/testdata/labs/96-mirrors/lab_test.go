@@ -1,11 +1,9 @@
-package main
+package lab_test
 
 import (
 	"testing"
 
-	"github.com/racelab/racelab/labs/internal/harness"
+	"github.com/racelab/racelab/labs/internal/judge"
 )
 
-func TestMain(m *testing.M) { harness.Main(m, "mirrors", main) }
-
-func TestLab(t *testing.T) { harness.Run(t) }
+func TestLab(t *testing.T) { judge.Run(t) }

@@ -1,0 +1,111 @@
+package run
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/racelab/racelab/checker/lab"
+	"github.com/racelab/racelab/checker/protocol"
+)
+
+// BuildJudge builds lab l's judge, its test binary, from the module root
+// dir into out. The judge holds no student code: one build serves every
+// variant and every submission of the lab. Its failure is the lab's
+// (instructor's) fault, so it is an error.
+func BuildJudge(ctx context.Context, dir string, l *lab.Lab, out string) error {
+	cmd := exec.CommandContext(ctx, "go", "test", "-c", "-o", out, "-trimpath", "./labs/"+l.Name())
+	cmd.Dir = dir
+	cmd.Env = Env(os.Environ())
+	if data, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("building the judge of %s: %w\n%s", l.Name(), err, data)
+	}
+	return nil
+}
+
+// CompileOptions are the knobs of BuildProgram. The zero value builds the
+// tree as it is.
+type CompileOptions struct {
+	// Overlay, if not empty, is a go build -overlay file: the student's
+	// files stand in for the lab's without copying the tree.
+	Overlay string
+	// Wrap, if not nil, turns the go command's line into the one to run:
+	// the grader puts resource limits around compiling untrusted code.
+	Wrap func([]string) []string
+}
+
+// ErrCompileLimit marks a compile stopped by the caller's deadline or by
+// the limits Wrap put around it: the grader's limit, not a mistake in the
+// code.
+type ErrCompileLimit struct{ Why string }
+
+func (e *ErrCompileLimit) Error() string { return e.Why }
+
+// BuildProgram builds lab l's program, race-enabled, from the module root
+// dir into out, with the flags every program gets (protocol.BuildFlags).
+// Code that does not compile is a failed Result (reason Build) with the
+// compiler's output, not an error; a compile stopped by ctx's deadline or
+// killed without a word (a limit) is an *ErrCompileLimit.
+func BuildProgram(ctx context.Context, dir string, l *lab.Lab, out string, o CompileOptions) (Result, error) {
+	argv := append([]string{"go", "build", "-o", out}, protocol.BuildFlags()...)
+	if o.Overlay != "" {
+		argv = append(argv, "-overlay", o.Overlay)
+	}
+	argv = append(argv, l.Package())
+	if o.Wrap != nil {
+		argv = o.Wrap(argv)
+	}
+	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
+	cmd.Dir = dir
+	cmd.Env = Env(os.Environ())
+	var buf bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &buf, &buf
+	// On a timeout, stop the compiler and linker processes too, not only
+	// the go command.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	cmd.WaitDelay = 5 * time.Second
+	start := time.Now()
+	err := cmd.Run()
+	res := Result{Duration: time.Since(start)}
+	if err == nil {
+		return res, nil
+	}
+	if ctx.Err() != nil {
+		if dl, ok := ctx.Deadline(); ok && ctx.Err() == context.DeadlineExceeded {
+			return res, &ErrCompileLimit{fmt.Sprintf("compiling took longer than the grader allows (%v, stopped at %s)",
+				res.Duration.Round(time.Second), dl.Format("15:04:05"))}
+		}
+		return res, fmt.Errorf("compiling %s: %w", l.Package(), ctx.Err())
+	}
+	exit, ok := err.(*exec.ExitError)
+	if !ok {
+		return res, fmt.Errorf("compiling %s: %w", l.Package(), err)
+	}
+	if !exit.Exited() || strings.TrimSpace(buf.String()) == "" || killedByLimit(buf.String()) {
+		// Killed by a signal (SIGXCPU, SIGKILL), or ended without a
+		// message: a limit, not a compile error.
+		return res, &ErrCompileLimit{fmt.Sprintf("the compiler stopped without a message (%v): it may have run out of the memory or CPU time the grader allows", err)}
+	}
+	res.Reasons = []protocol.Reason{protocol.Build}
+	res.Output = buf.String()
+	return res, nil
+}
+
+// killedByLimit reports whether the go command's output says a compiler or
+// linker process was killed or ran out of memory, rather than reporting an
+// error in the code.
+func killedByLimit(out string) bool {
+	for _, sign := range []string{"signal: killed", "signal: cputime limit exceeded", "signal: file size limit exceeded",
+		"runtime: out of memory", "cannot allocate memory", "resource temporarily unavailable"} {
+		if strings.Contains(out, sign) {
+			return true
+		}
+	}
+	return false
+}
