@@ -21,16 +21,19 @@
 # naive: per submission, copy the repository, put the files in, run
 #        `go test -race -count=1 ./labs/...` (the labs graded, each once), one
 #        after another.
-# floor: the work no grader can skip, perfectly spread over the cores: each
-#        lab's judge built once, and for each distinct (lab, files) pair U one
-#        program compile after an edit and K runs of the judge on it, each
-#        measured here alone (three times: before, between and after the
-#        gradings, as the load drifts), in CPU seconds (user + system,
-#        children included):
+# floor: the work no grader that runs student code safely can skip,
+#        perfectly spread over the cores: each lab's judge built once, and
+#        for each distinct (lab, files) pair U one program compile after an
+#        edit (with the grader's build flags) and K runs of the judge on it,
+#        every program start in the grader's sandbox; each step measured
+#        here alone (three times: before, between and after the gradings, as
+#        the load drifts), in CPU seconds of the whole machine (from
+#        /proc/stat, so the sandbox's and the kernel's work counts):
 #        floor = sum over labs of (judge + U_lab * (compile + K * run)) / cores.
 #        CPU, not wall time: a compile alone keeps more than one core busy,
 #        so its wall time divided by the cores would count that twice. The
-#        floor from wall times is printed too.
+#        floor without the sandbox (the judge starting programs directly) is
+#        printed too.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -50,15 +53,24 @@ trap cleanup EXIT
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
 add() { awk -v a="${1:-0}" -v b="$2" 'BEGIN { print a + b }'; }
+# cpu: CPU seconds the whole machine has spent so far (every process and
+# the kernel's own threads: a sandbox's namespaces are set up and torn
+# down there).
+cpu() { awk -v hz="$(getconf CLK_TCK)" '/^cpu /{ printf "%.3f\n", ($2 + $3 + $4 + $6 + $7 + $8) / hz }' /proc/stat; }
 # timed CMD…: runs CMD (its output dropped, its failure ignored) and prints
-# "WALL CPU" in seconds, CPU being user + system time of it and its children.
+# "WALL CPU" in seconds, CPU being the machine's while it ran: measure on
+# an otherwise quiet machine.
 timed() {
-  local TIMEFORMAT='%R %U %S' out
-  out=$( { time "$@" >/dev/null 2>&1 || true; } 2>&1 )
-  awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' <<<"$out"
+  local a b t0
+  a=$(cpu); t0=$(now)
+  "$@" >/dev/null 2>&1 || true
+  b=$(cpu)
+  awk -v a="$a" -v b="$b" -v t="$t0" -v n="$(now)" 'BEGIN { printf "%.3f %.3f\n", n - t, b - a }'
 }
 
 go build -o "$work/checker" ./checker
+spec=$(go run ./checker/bench/sandboxspec)
+buildflags=(-race -trimpath -buildvcs=false "-ldflags=-s -w") # protocol.BuildFlags
 git worktree add --detach "$work/old" "$OLD" >/dev/null 2>&1
 (cd "$work/old" && go build -o "$work/checker-old" ./checker)
 
@@ -105,7 +117,7 @@ echo "class: $N submissions x ${#labs[@]} labs, K=$K, -j $J, $CORES cores, old=$
 for l in "${labs[@]}"; do
   prog=$(toml program "labs/$l")
   go test -c -trimpath -o /dev/null "./labs/$l" >/dev/null
-  go build -race -trimpath -o /dev/null "./labs/$l/$prog" >/dev/null
+  go build "${buildflags[@]}" -o /dev/null "./labs/$l/$prog" >/dev/null
   [ -d "$work/old/labs/$l" ] && (cd "$work/old" && go test -race -trimpath -c -o /dev/null "./labs/$l" >/dev/null)
 done
 
@@ -113,11 +125,11 @@ done
 floorcopy="$work/floorcopy"
 mkdir -p "$floorcopy"
 tar -C "$root" --exclude=.git --exclude=.bin --exclude=grades -cf - . | tar -C "$floorcopy" -xf -
-declare -A sum_j sum_c sum_r cpu_j cpu_c cpu_r
+declare -A sum_j sum_c sum_r cpu_j cpu_c cpu_r cpu_u
 samples=0
 sample_floor() {
   samples=$((samples + 1))
-  local l prog f j jc c cc r rc
+  local l prog f j jc c cc r rc u uc
   for l in "${labs[@]}"; do
     prog=$(toml program "labs/$l")
     for f in $(toml editable "labs/$l"); do
@@ -127,11 +139,13 @@ sample_floor() {
     # the lab's test file changes, so it is really rebuilt.
     printf '\n// floor %s\n' "$RANDOM$RANDOM" >> "$floorcopy/labs/$l/lab_test.go"
     read -r j jc < <(cd "$floorcopy" && timed go test -c -trimpath -o "$work/floor.judge" "./labs/$l")
-    read -r c cc < <(cd "$floorcopy" && timed go build -race -trimpath -o "$work/floor.prog" "./labs/$l/$prog")
-    read -r r rc < <(cd "$floorcopy/labs/$l" && RACELAB_PROGRAM="$work/floor.prog" timed "$work/floor.judge" -test.count=1)
+    read -r c cc < <(cd "$floorcopy" && timed go build "${buildflags[@]}" -o "$work/floor.prog" "./labs/$l/$prog")
+    read -r r rc < <(cd "$floorcopy/labs/$l" && RACELAB_SANDBOX="$spec" RACELAB_PROGRAM="$work/floor.prog" timed "$work/floor.judge" -test.count=1)
+    read -r u uc < <(cd "$floorcopy/labs/$l" && RACELAB_PROGRAM="$work/floor.prog" timed "$work/floor.judge" -test.count=1)
     sum_j[$l]=$(add "${sum_j[$l]:-0}" "$j"); cpu_j[$l]=$(add "${cpu_j[$l]:-0}" "$jc")
     sum_c[$l]=$(add "${sum_c[$l]:-0}" "$c"); cpu_c[$l]=$(add "${cpu_c[$l]:-0}" "$cc")
     sum_r[$l]=$(add "${sum_r[$l]:-0}" "$r"); cpu_r[$l]=$(add "${cpu_r[$l]:-0}" "$rc")
+    cpu_u[$l]=$(add "${cpu_u[$l]:-0}" "$uc")
   done
 }
 
@@ -171,24 +185,27 @@ sample_floor
 
 floor=0
 wallfloor=0
+bare=0
 pairs=0
 for l in "${labs[@]}"; do
   # Distinct programs of this lab: its (lab, hash) pairs in the gradebook.
   u=$(awk -F'"' '/"lab": /{lab=$4} /"hash": /{print lab, $4}' "$work/out/gradebook.json" | sort -u | grep -c "^$l " || true)
   pairs=$((pairs + N))
-  read -r j c r jc cc rc < <(awk -v j="${sum_j[$l]}" -v c="${sum_c[$l]}" -v r="${sum_r[$l]}" \
-    -v jc="${cpu_j[$l]}" -v cc="${cpu_c[$l]}" -v rc="${cpu_r[$l]}" -v n="$samples" \
-    'BEGIN { printf "%.2f %.2f %.2f %.2f %.2f %.2f\n", j/n, c/n, r/n, jc/n, cc/n, rc/n }')
+  read -r j c r jc cc rc uc < <(awk -v j="${sum_j[$l]}" -v c="${sum_c[$l]}" -v r="${sum_r[$l]}" \
+    -v jc="${cpu_j[$l]}" -v cc="${cpu_c[$l]}" -v rc="${cpu_r[$l]}" -v uc="${cpu_u[$l]}" -v n="$samples" \
+    'BEGIN { printf "%.2f %.2f %.2f %.2f %.2f %.2f %.2f\n", j/n, c/n, r/n, jc/n, cc/n, rc/n, uc/n }')
   f=$(awk -v u="$u" -v j="$jc" -v c="$cc" -v r="$rc" -v k="$K" -v n="$CORES" 'BEGIN { printf "%.2f", (j + u * (c + k * r)) / n }')
   w=$(awk -v u="$u" -v j="$j" -v c="$c" -v r="$r" -v k="$K" -v n="$CORES" 'BEGIN { printf "%.2f", (j + u * (c + k * r)) / n }')
-  echo "floor $l: judge ${jc}s CPU, $u distinct programs; compile ${cc}s CPU (${c}s wall), judge run ${rc}s CPU (${r}s wall), mean of $samples samples -> ${f}s (from wall times: ${w}s)"
+  b=$(awk -v u="$u" -v j="$jc" -v c="$cc" -v r="$uc" -v k="$K" -v n="$CORES" 'BEGIN { printf "%.2f", (j + u * (c + k * r)) / n }')
+  echo "floor $l: judge ${jc}s CPU, $u distinct programs; compile ${cc}s CPU (${c}s wall), judge run ${rc}s CPU sandboxed (${r}s wall; ${uc}s CPU without), mean of $samples samples -> ${f}s (from wall times: ${w}s; without the sandbox: ${b}s)"
   floor=$(add "$floor" "$f")
   wallfloor=$(add "$wallfloor" "$w")
+  bare=$(add "$bare" "$b")
 done
-echo "floor:          ${floor}s (from wall times: ${wallfloor}s)"
-awk -v o="$old" -v n="$naive" -v g="$grade" -v f="$floor" -v w="$wallfloor" -v p="$pairs" -v k="$K" 'BEGIN {
+echo "floor:          ${floor}s (from wall times: ${wallfloor}s; without the sandbox: ${bare}s)"
+awk -v o="$old" -v n="$naive" -v g="$grade" -v f="$floor" -v w="$wallfloor" -v b="$bare" -v p="$pairs" -v k="$K" 'BEGIN {
   printf "new grader vs old:            %.2fx faster (target >= 1.5x)\n", o / g
-  printf "new grader / floor:           %.2fx (target <= 1.2x; against the floor from wall times: %.2fx)\n", g / f, g / w
+  printf "new grader / floor:           %.2fx (target <= 1.2x; against the floor from wall times: %.2fx; without the sandbox: %.2fx)\n", g / f, g / w, g / b
   printf "speed-up over the naive loop: %.1fx\n", n / g
   printf "per submission-lab:           %.3fs new, %.3fs old (wall, K=%d runs each)\n", g / p, o / p, k
 }'

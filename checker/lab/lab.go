@@ -34,16 +34,23 @@ func Concepts() []string {
 		"waitgroup", "channel-blocking", "mutex", "rwmutex", "atomic", "once",
 		"leak", "deadlock", "loop-variable", "shared-variable", "global-map",
 		"send-close", "check-then-act", "busy-wait", "worker-pool", "pipeline",
-		"context",
+		"context", "parallel", "buffered-channel", "wg-add", "happens-before",
+		"copylocks", "errgroup", "semaphore", "deadline", "cond", "double-close",
+		"panic", "synctest", "testing", "real-world",
 	}
 }
 
-// FixKinds returns the kinds of fix a lab may accept. "any" accepts
-// whatever fixes the program; the others name the synchronisation the fix
-// must use.
+// FixKinds returns the kinds of fix a lab may name. "any" accepts whatever
+// fixes the program; the others name the synchronisation a fix uses, as
+// labvet's fixkind finds it in what the student changed.
 func FixKinds() []string {
-	return []string{"waitgroup", "channel", "mutex", "rwmutex", "atomic", "once", "any"}
+	return []string{"waitgroup", "channel", "mutex", "rwmutex", "atomic", "once", "cond", "errgroup", "context", "any"}
 }
+
+// DefaultOtherPoints is the share of a lab's points, in percent, that a
+// correct fix of another kind than the lab teaches earns unless the lab
+// says otherwise (other_points).
+const DefaultOtherPoints = 50
 
 // Expectations returns the ways a shipped program may be declared to fail.
 func Expectations() []string {
@@ -82,15 +89,29 @@ type Lab struct {
 	Title Text `toml:"title"`
 	// Program names the program: its folder in the lab's directory and
 	// the command that runs it in the lab's scripts.
-	Program  string   `toml:"program"`
+	Program string `toml:"program"`
+	// Part is the part of the course the lab belongs to (labs/course.toml).
+	Part int `toml:"part"`
+	// Notes names the section of the course notes the lab practises
+	// (labs/course.toml); empty for a lab beyond the notes.
+	Notes    string   `toml:"notes"`
 	Concepts []string `toml:"concepts"`
-	Fix      []string `toml:"fix"`
-	Editable []string `toml:"editable"` // file names in the program's folder
-	Expect   string   `toml:"expect"`
-	Points   int      `toml:"points"`
-	Level    int      `toml:"level"`   // 1 (first steps) to 3 (hard)
-	Minutes  int      `toml:"minutes"` // estimated time for a student
-	Hints    []Text   `toml:"hint"`
+	// Fix lists the kinds of fix that pass: the synchronisation the lab
+	// teaches.
+	Fix []string `toml:"fix"`
+	// Other lists kinds a correct fix may use instead, which the lab
+	// grades other-kind ("it works, but this lab practises …"); a correct
+	// fix of a kind in neither list is other-kind too.
+	Other []string `toml:"other"`
+	// OtherPoints is the share of Points, in percent, an other-kind fix
+	// earns (nil: DefaultOtherPoints).
+	OtherPoints *int     `toml:"other_points"`
+	Editable    []string `toml:"editable"` // file names in the program's folder
+	Expect      string   `toml:"expect"`
+	Points      int      `toml:"points"`
+	Level       int      `toml:"level"`   // 1 (first steps) to 3 (hard)
+	Minutes     int      `toml:"minutes"` // estimated time for a student
+	Hints       []Text   `toml:"hint"`
 
 	// Number, Slug and Dir are derived from the directory, not the file.
 	Number int    `toml:"-"`
@@ -100,6 +121,16 @@ type Lab struct {
 
 // Name is the lab's directory name, e.g. "03-mutex".
 func (l *Lab) Name() string { return fmt.Sprintf("%02d-%s", l.Number, l.Slug) }
+
+// PointsForOther is what a fix of another kind earns: OtherPoints percent of
+// Points, rounded down.
+func (l *Lab) PointsForOther() int {
+	pct := DefaultOtherPoints
+	if l.OtherPoints != nil {
+		pct = *l.OtherPoints
+	}
+	return l.Points * pct / 100
+}
 
 // ProgramDir is the program's folder: labs/NN-slug/PROGRAM.
 func (l *Lab) ProgramDir() string { return filepath.Join(l.Dir, l.Program) }
@@ -167,7 +198,7 @@ func LoadProblems(dir string) (*Lab, []error) {
 	l.Number, l.Slug, l.Dir = number, slug, abs
 	var problems []error
 	for _, key := range md.Undecoded() {
-		problems = append(problems, fmt.Errorf("%s: %s: unknown field: remove it or fix its name (known: title, program, concepts, fix, editable, expect, points, level, minutes, [[hint]])", path, key.String()))
+		problems = append(problems, fmt.Errorf("%s: %s: unknown field: remove it or fix its name (known: title, program, part, notes, concepts, fix, other, other_points, editable, expect, points, level, minutes, [[hint]])", path, key.String()))
 	}
 	problems = append(problems, l.Validate()...)
 	return &l, problems
@@ -221,6 +252,23 @@ func (l *Lab) Validate() []error {
 	}
 	if l.AcceptsAnyFix() && len(l.Fix) > 1 {
 		bad("fix", `"any" already accepts every fix: list it alone`)
+	}
+	for _, f := range l.Other {
+		switch {
+		case f == "any" || !slices.Contains(FixKinds(), f):
+			bad("other", "unknown fix kind %q%s: use one of %s (not any)", f, didYouMean(f, FixKinds()), strings.Join(FixKinds()[:len(FixKinds())-1], ", "))
+		case slices.Contains(l.Fix, f):
+			bad("other", "%q is in fix too: a kind either passes or is another kind, not both", f)
+		}
+	}
+	if l.AcceptsAnyFix() && len(l.Other) > 0 {
+		bad("other", `fix = ["any"] passes every kind: there is no other kind`)
+	}
+	if l.OtherPoints != nil && (*l.OtherPoints < 0 || *l.OtherPoints > 100) {
+		bad("other_points", "%d: want a percentage of the points, from 0 to 100", *l.OtherPoints)
+	}
+	if l.Part < 0 {
+		bad("part", "%d: want the number of the course part (labs/course.toml)", l.Part)
 	}
 	switch {
 	case l.Expect == "":

@@ -137,3 +137,37 @@ func TestEditDistance(t *testing.T) {
 	assert.Equal(t, 2, editDistance("atmoic", "atomic"))
 	assert.Equal(t, "", didYouMean("completely-different", Concepts()))
 }
+
+// The course file of the repository reads back with no problem.
+func TestLoadCourse(t *testing.T) {
+	c, err := LoadCourse("../..")
+	require.NoError(t, err)
+	assert.Len(t, c.Parts, 7)
+	p, ok := c.Part(3)
+	require.True(t, ok)
+	assert.Contains(t, p.Title.EN, "three fixes")
+	s, ok := c.Section("race-mutex")
+	require.True(t, ok)
+	assert.Equal(t, "Memperbaiki race: mutex", s.Title.ID)
+	_, ok = c.Section("nope")
+	assert.False(t, ok)
+}
+
+func TestCourseCheck(t *testing.T) {
+	c := &Course{Path: "labs/course.toml", Parts: []Part{{Number: 1}, {Number: 2}}, Notes: []Section{{ID: "mutex"}}}
+	labs := []*Lab{
+		{Number: 1, Slug: "a", Dir: "labs/01-a", Part: 2, Notes: "mutex"},
+		{Number: 2, Slug: "b", Dir: "labs/02-b", Part: 1, Notes: "mutx"},
+		{Number: 3, Slug: "c", Dir: "labs/03-c", Part: 9},
+	}
+	var msgs []string
+	for _, err := range c.Check(labs) {
+		msgs = append(msgs, err.Error())
+	}
+	all := strings.Join(msgs, "\n")
+	assert.Contains(t, all, "labs/02-b/lab.toml: part: 1 comes after a lab of part 2")
+	assert.Contains(t, all, `labs/02-b/lab.toml: notes: "mutx" is not a section`)
+	assert.Contains(t, all, `did you mean "mutex"?`)
+	assert.Contains(t, all, "labs/03-c/lab.toml: part: 9 is not a part")
+	assert.Len(t, msgs, 3)
+}

@@ -24,6 +24,10 @@ import (
 // shipped editable files and scripts, and the hash of every protected file,
 // which a submission may not change.
 type course struct {
+	// warmOnce builds one lab's shipped program before any student's
+	// compile, so the race-enabled standard library is built outside the
+	// compile limits (on a cold cache it takes minutes).
+	warmOnce  sync.Once
 	root      string
 	labs      []*courseLab
 	protected map[string][32]byte // slash path -> sha256, every file taken from the instructor
@@ -37,9 +41,9 @@ type courseLab struct {
 	judge    string // the lab's judge, built once for the class
 	testCode string // shown as exercism's test_code
 
-	// The judge and the warm-up build, made once, when the lab's first
-	// submission needs them: a class that is all error rows, or a resumed
-	// grading with nothing left to do, builds nothing.
+	// The judge, built once, when the lab's first submission needs it: a
+	// class that is all error rows, or a resumed grading with nothing left
+	// to do, builds nothing.
 	prepareOnce sync.Once
 	prepareErr  error
 
@@ -211,27 +215,23 @@ func (c *course) tampering(files map[string][]byte, oversized map[string]int64, 
 	return changed, added
 }
 
-// prepare builds the lab's judge and warms the build cache with its
-// shipped program (the race-enabled standard library first of all), once:
-// every compile of a student's file afterwards costs only that file, and
-// none of this is spent under a student's compile limit. The judge is the
-// course's: its failure is the grader's error, never a student's.
+// prepare builds the lab's judge, once. The judge is the course's: its
+// failure is the grader's error, never a student's.
 func (l *courseLab) prepare(ctx context.Context, root string) error {
-	l.prepareOnce.Do(func() {
-		if l.prepareErr = run.BuildJudge(ctx, root, l.Lab, l.judge); l.prepareErr != nil {
-			return
-		}
-		warm := l.judge + ".warm"
-		defer os.Remove(warm)
-		res, err := run.BuildProgram(ctx, root, l.Lab, warm, run.CompileOptions{})
-		switch {
-		case err != nil:
-			l.prepareErr = err
-		case !res.Passed():
-			l.prepareErr = fmt.Errorf("lab %s: its shipped program does not build:\n%s", l.Name(), res.Output)
-		}
-	})
+	l.prepareOnce.Do(func() { l.prepareErr = run.BuildJudge(ctx, root, l.Lab, l.judge) })
 	return l.prepareErr
+}
+
+// warm builds lab l's shipped program once for the whole course, and
+// throws it away: what stays is the build cache, the race-enabled standard
+// library first of all. A failure is left to the student compiles to meet
+// (they are retried once when a limit stops them).
+func (c *course) warm(ctx context.Context, l *courseLab) {
+	c.warmOnce.Do(func() {
+		out := l.judge + ".warm"
+		defer os.Remove(out)
+		_, _ = run.BuildProgram(ctx, c.root, l.Lab, out, run.CompileOptions{})
+	})
 }
 
 // openingComment returns the # comment a script opens with, its lines

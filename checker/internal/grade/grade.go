@@ -493,7 +493,11 @@ func (g *grader) prepare(ctx context.Context, l *courseLab) error {
 		return ctx.Err()
 	}
 	defer func() { <-g.builds }()
-	return l.prepare(ctx, g.course.root)
+	if err := l.prepare(ctx, g.course.root); err != nil {
+		return err
+	}
+	g.course.warm(ctx, l)
+	return nil
 }
 
 // static runs the static checks on the lab's files, outside the sandbox

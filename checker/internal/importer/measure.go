@@ -106,7 +106,6 @@ func stage(ctx context.Context, root, name string, files map[string][]byte, o st
 			r.static = append(r.static, f.String())
 		}
 	}
-	tool, _ := run.Test2JSON(ctx) // else each run goes through `go tool`
 	var (
 		mu    sync.Mutex
 		first error
@@ -117,7 +116,7 @@ func stage(ctx context.Context, root, name string, files map[string][]byte, o st
 		cond := "GOMAXPROCS=" + strconv.Itoa(1+i%2)
 		wg.Go(func() {
 			slots <- struct{}{}
-			res, err := run.Judge(ctx, judge, l, run.JudgeOptions{Program: bin, Env: append([]string{cond}, o.env...), Test2JSON: tool})
+			res, err := run.Judge(ctx, judge, l, run.JudgeOptions{Program: bin, Env: append([]string{cond}, o.env...)})
 			<-slots
 			mu.Lock()
 			defer mu.Unlock()

@@ -68,7 +68,7 @@ type Result struct {
 	Verdict *protocol.Verdict
 	Reasons []protocol.Reason // empty when the run passed
 	Output  string            // everything the judge printed, in order
-	Stream  string            // the raw test2json stream, for readers that want events
+	Stream  string            // go test -json's raw stream (GoTest only), for readers that want events
 	// Duration is how long the judge ran, or the build took.
 	Duration time.Duration
 	ExitCode int // the judge's exit status; -1 when killed
@@ -105,17 +105,14 @@ type JudgeOptions struct {
 	// Env is added to the standard environment: GOMAXPROCS, RACELAB_SEED,
 	// the sandbox (protocol.EnvSandbox), ...
 	Env []string
-	// Test2JSON, if not empty, is the path of the test2json tool (see
-	// Test2JSON). Otherwise every run starts it through `go tool`, which
-	// costs about a quarter of a CPU second.
-	Test2JSON string
 	// MaxOutput, if positive, replaces MaxJudgeOutput.
 	MaxOutput int
 }
 
 // Judge runs the judge binary judgeBin of lab l (built by BuildJudge) on
-// the program o.Program, through test2json, and reads its verdict. An
-// error means the judge could not judge: not the program's fault.
+// the program o.Program and reads its verdict. The verdict is the result;
+// the judge's -test.v text is kept for people and for explain. An error
+// means the judge could not judge: not the program's fault.
 func Judge(ctx context.Context, judgeBin string, l *lab.Lab, o JudgeOptions) (Result, error) {
 	verdict, cleanup, err := verdictFile()
 	if err != nil {
@@ -124,12 +121,7 @@ func Judge(ctx context.Context, judgeBin string, l *lab.Lab, o JudgeOptions) (Re
 	defer cleanup()
 	ctx, cancel := context.WithTimeout(ctx, TestTimeout+10*time.Second)
 	defer cancel()
-	tool := []string{"go", "tool", "test2json"}
-	if o.Test2JSON != "" {
-		tool = []string{o.Test2JSON}
-	}
-	args := append(append(tool[1:], "-t", "--", judgeBin), "-test.v=test2json", "-test.count=1", "-test.timeout="+TestTimeout.String())
-	cmd := exec.CommandContext(ctx, tool[0], args...)
+	cmd := exec.CommandContext(ctx, judgeBin, "-test.v", "-test.count=1", "-test.timeout="+TestTimeout.String())
 	cmd.Dir = l.Dir
 	cmd.Env = append(append(Env(os.Environ()),
 		protocol.EnvProgram+"="+o.Program, protocol.EnvVerdict+"="+verdict), o.Env...)
@@ -141,16 +133,6 @@ func Judge(ctx context.Context, judgeBin string, l *lab.Lab, o JudgeOptions) (Re
 		return res, fmt.Errorf("the judge of %s wrote no verdict (exit status %d): %s", l.Name(), res.ExitCode, lastLines(res.Output, 5))
 	}
 	return res, nil
-}
-
-// Test2JSON returns the path of the go toolchain's test2json, building it
-// if need be, for callers that run many labs (JudgeOptions.Test2JSON).
-func Test2JSON(ctx context.Context) (string, error) {
-	out, err := exec.CommandContext(ctx, "go", "tool", "-n", "test2json").Output()
-	if err != nil {
-		return "", fmt.Errorf("finding test2json (go tool -n test2json): %w", err)
-	}
-	return strings.TrimSpace(string(out)), nil
 }
 
 func verdictFile() (path string, cleanup func(), err error) {

@@ -31,8 +31,6 @@ const (
 )
 
 func TestJudgeOutcomes(t *testing.T) {
-	tool, err := Test2JSON(context.Background())
-	require.NoError(t, err)
 	l := &lab.Lab{Number: 1, Slug: "x", Dir: t.TempDir()}
 	tests := []struct {
 		name    string
@@ -51,7 +49,7 @@ func TestJudgeOutcomes(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 			defer cancel()
-			res, err := Judge(ctx, fakeJudge(t, tc.script), l, JudgeOptions{Program: "unused", Test2JSON: tool, MaxOutput: tc.max})
+			res, err := Judge(ctx, fakeJudge(t, tc.script), l, JudgeOptions{Program: "unused", MaxOutput: tc.max})
 			if tc.err != "" {
 				assert.ErrorContains(t, err, tc.err)
 				return

@@ -77,7 +77,6 @@ func DefaultLimits() Limits {
 // value is not usable: call New or Unsandboxed.
 type Sandbox struct {
 	bwrap, setpriv, prlimit string // absolute paths; bwrap is "" when unsandboxed
-	test2json               string // absolute path, or "" to go through `go tool`
 	limits                  Limits
 	// uids hands each concurrent judge run a user id of its own (when the
 	// grader runs as root), so that RLIMIT_NPROC, which counts per user,
@@ -141,9 +140,6 @@ func base(limits Limits, concurrency int) (*Sandbox, error) {
 		return nil, fmt.Errorf("prlimit (util-linux) is not installed; the grader needs it to set resource limits: %w", err)
 	}
 	s := &Sandbox{prlimit: prlimit, limits: limits, uids: make(chan int, max(concurrency, 1))}
-	// Found once: started through `go tool` each run costs as much CPU as
-	// the run. If it cannot be found, runs fall back to `go tool`.
-	s.test2json, _ = run.Test2JSON(context.Background())
 	if os.Geteuid() == 0 {
 		if s.setpriv, err = exec.LookPath("setpriv"); err != nil {
 			return nil, fmt.Errorf("setpriv (util-linux) is not installed; the grader needs it to run student code as an unprivileged user: %w", err)
@@ -212,7 +208,7 @@ func (s *Sandbox) Judge(ctx context.Context, judgeBin string, l *lab.Lab, progra
 		protocol.EnvMaxOutput+"="+strconv.Itoa(s.limits.MaxOutput),
 		protocol.EnvRunLimit+"="+s.limits.Run.String(),
 	)
-	res, err := run.Judge(runCtx, judgeBin, l, run.JudgeOptions{Program: program, Env: env, Test2JSON: s.test2json})
+	res, err := run.Judge(runCtx, judgeBin, l, run.JudgeOptions{Program: program, Env: env})
 	if ctx.Err() != nil {
 		return res, ctx.Err() // the grader was interrupted: not the student's doing
 	}

@@ -208,7 +208,6 @@ func Labs(ctx context.Context, opts Options, labs []*lab.Lab) ([]*Result, error)
 	}
 	defer os.RemoveAll(tmp)
 	v := &verifier{opts: opts, tmp: tmp, slots: make(chan struct{}, opts.Jobs)}
-	v.test2json, _ = run.Test2JSON(ctx) // else each run goes through `go tool`
 	results := make([]*Result, len(labs))
 	var wg sync.WaitGroup
 	for i, l := range labs {
@@ -244,10 +243,9 @@ func loadedRuns(count int) []condition {
 }
 
 type verifier struct {
-	opts      Options
-	tmp       string
-	slots     chan struct{} // bounds the go builds and lab runs going at once
-	test2json string        // the tool's path, found once
+	opts  Options
+	tmp   string
+	slots chan struct{} // bounds the go builds and lab runs going at once
 }
 
 // judge builds lab l's judge once for all its variants.
@@ -480,7 +478,7 @@ func (v *verifier) runs(ctx context.Context, l *lab.Lab, va *variant, conds []co
 	for _, cond := range conds {
 		wg.Go(func() {
 			v.slots <- struct{}{}
-			r, err := run.Judge(ctx, va.judge, l, run.JudgeOptions{Program: va.bin, Env: cond.env, Test2JSON: v.test2json})
+			r, err := run.Judge(ctx, va.judge, l, run.JudgeOptions{Program: va.bin, Env: cond.env})
 			<-v.slots
 			va.mu.Lock()
 			defer va.mu.Unlock()

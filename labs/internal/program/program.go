@@ -118,9 +118,11 @@ func judged(s settings, watchdog *time.Timer, run func()) int {
 	if watchdog == nil {
 		watchdog = startWatchdog(s.watchdog)
 	}
-	// The collector starts goroutines of its own at its first cycle: not
-	// the program's, so that cycle happens before counting.
-	runtime.GC()
+	if s.minGoroutines > 0 || s.measure {
+		// The collector starts goroutines of its own at its first cycle:
+		// not the program's, so that cycle happens before counting.
+		runtime.GC()
+	}
 	before := goleak.IgnoreCurrent()
 	created := goroutinesCreated()
 	start := time.Now()
