@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/racelab/racelab/checker/lab"
@@ -67,8 +66,7 @@ func BuildProgram(ctx context.Context, dir string, l *lab.Lab, out string, o Com
 	cmd.Stdout, cmd.Stderr = &buf, &buf
 	// On a timeout, stop the compiler and linker processes too, not only
 	// the go command.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	ownGroup(cmd)
 	cmd.WaitDelay = 5 * time.Second
 	start := time.Now()
 	err := cmd.Run()

@@ -56,6 +56,9 @@ func (j *judge) refused() bool {
 func (j *judge) build(t *testing.T) {
 	l := j.lab
 	bin := filepath.Join(j.tmp, l.Program)
+	if runtime.GOOS == "windows" {
+		bin += ".exe" // Windows starts only files named so
+	}
 	args := append(append([]string{"build", "-o", bin}, protocol.BuildFlags()...), "./"+l.Program)
 	cmd := exec.Command(goTool(), args...)
 	var out bytes.Buffer
