@@ -36,9 +36,15 @@ func cmdLab(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if err := ensureWarm(ctx, e, root, all, l); err != nil {
+		if errors.Is(err, errInterrupted) {
+			u.say(i18n.LabInterrupted)
+		}
 		return err
 	}
 	rep, err := runLab(ctx, e, root, l, *verbose)
+	if errors.Is(err, errInterrupted) {
+		u.say(i18n.LabInterrupted)
+	}
 	if err != nil {
 		return err
 	}
