@@ -24,14 +24,10 @@ $(CHECKER): $(CHECKER_SRC)
 .PHONY: help lab watch hint progress reset solution setup verify test vet grade grade-example new-lab import \
 	need-grade need-test
 
-help:
-	@echo "students:    make lab N=1        run lab 1 as the grader does, explained (V=1: raw output)"
-	@echo "             make watch          the home screen: reruns the lab on every save; keys h l r n q"
-	@echo "             make hint N=1       the next hint;  make progress   the course map"
-	@echo "             make reset N=1      the lab's file as shipped;  make solution N=1  once it passes"
-	@echo "             make setup          build the race-enabled standard library ahead of class"
-	@echo "             L=id                messages in Bahasa Indonesia (pesan dalam Bahasa Indonesia)"
-	@echo "             inside a lab's folder N is not needed; without make: go tool checker lab 1"
+# The students' part comes from the checker, in the student's language (L=id).
+help: $(CHECKER)
+	@$(CHECKER) help
+	@echo
 	@echo "instructors: make verify         prove every lab right (COUNT=20 LABS='3 4')"
 	@echo "             make grade SUBMISSIONS=class/   grade a class into grades/ (OUT=dir)"
 	@echo "             make grade-example  grade the bundled example class into grades/example"

@@ -110,6 +110,10 @@ func runMain(ctx context.Context, e *env, args []string) int {
 
 // usage lists the commands, the students' first, in the student's language.
 func usage(u ui, w io.Writer, cmds map[string]command) {
+	if u.viaMake {
+		makeUsage(u, w, cmds)
+		return
+	}
 	self := "go tool checker"
 	fmt.Fprintln(w, u.t(i18n.UsageHeader, self))
 	names := make([]string, 0, len(cmds))
@@ -133,6 +137,29 @@ func usage(u ui, w io.Writer, cmds map[string]command) {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, termtext.Wrap(u.t(i18n.UsageMore, self), u.width))
+}
+
+// makeUsage is `make help` for students: their commands as make runs
+// them, in the student's language. (The Makefile adds the instructors'.)
+func makeUsage(u ui, w io.Writer, cmds map[string]command) {
+	fmt.Fprintln(w, u.t(i18n.UsageStudents))
+	type line struct{ cmd, what string }
+	var lines []line
+	widest := 0
+	for _, n := range []string{"lab", "watch", "hint", "progress", "reset", "solution", "setup"} {
+		lab := 0
+		if n == "lab" || n == "hint" || n == "reset" || n == "solution" {
+			lab = 1
+		}
+		l := line{u.cmd(n, lab), u.t(cmds[n].summary)}
+		widest = max(widest, termtext.Len(l.cmd))
+		lines = append(lines, l)
+	}
+	for _, l := range lines {
+		text := "  " + termtext.Pad(l.cmd, widest+2) + l.what
+		fmt.Fprintln(w, termtext.Wrap(text, u.width))
+	}
+	fmt.Fprintln(w, termtext.Wrap(u.t(i18n.UsageMakeMore), u.width))
 }
 
 // needRoot returns the repository root or an error saying how to get there.

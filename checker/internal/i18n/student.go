@@ -112,6 +112,7 @@ const (
 	UsageStudents Key = "usage.students"
 	UsageTeachers Key = "usage.teachers"
 	UsageMore     Key = "usage.more"
+	UsageMakeMore Key = "usage.make.more"
 	UsageCommand  Key = "usage.command"
 	CmdLab        Key = "cmd.lab"
 	CmdWatch      Key = "cmd.watch"
@@ -363,6 +364,10 @@ func lookupStudent(k Key) Message {
 		return Message{"commands for instructors:", "perintah untuk pengajar:"}
 	case UsageMore:
 		return Message{"`%s COMMAND -h` lists a command's options. L=id: messages in Bahasa Indonesia.", "`%s PERINTAH -h` menampilkan opsi sebuah perintah. L=en: pesan dalam bahasa Inggris."}
+	case UsageMakeMore:
+		return Message{
+			"  Inside a lab's folder N can be left out; V=1 adds the raw output; L=id: messages in Bahasa Indonesia.\n  Without make: go tool checker help.",
+			"  Di dalam folder lab, N boleh tidak ditulis; V=1 menambahkan output mentah; L=en: pesan dalam bahasa Inggris.\n  Tanpa make: go tool checker help."}
 	case UsageCommand:
 		return Message{"usage: %s", "pemakaian: %s"}
 	case CmdLab:
