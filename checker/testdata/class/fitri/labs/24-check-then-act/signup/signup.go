@@ -1,4 +1,3 @@
-// Moves the hash before the check but still checks and acts under two separate locks.
 package main
 
 import (
