@@ -93,7 +93,13 @@ func cmdWatch(ctx context.Context, e *env, args []string) error {
 	defer tty.restore()
 	keys := make(chan watch.Key)
 	go watch.ReadKeys(ctx, in, keys)
-	return h.loop(ctx, tty, keys)
+	err = h.loop(ctx, tty, keys)
+	tty.restore()
+	if h.view.running {
+		u.say(i18n.LabInterrupted)
+	}
+	u.say(i18n.WatchStop)
+	return err
 }
 
 func fileOf(x any) *os.File {
@@ -112,8 +118,9 @@ type screen interface {
 // Enter, and Ctrl-C arrives as a key, so that stopping a run is the home
 // screen's decision rather than a signal's.
 type terminal struct {
-	in, out *os.File
-	old     *term.State
+	in, out  *os.File
+	old      *term.State
+	restored bool
 }
 
 func openTerminal(in, out *os.File) (*terminal, error) {
@@ -142,7 +149,12 @@ func (t *terminal) draw(lines []string) {
 	io.WriteString(t.out, b.String())
 }
 
+// restore puts the terminal back as it was; again is a no-op.
 func (t *terminal) restore() {
+	if t.restored {
+		return
+	}
+	t.restored = true
 	fmt.Fprint(t.out, "\r\n\x1b[?25h")
 	term.Restore(int(t.in.Fd()), t.old)
 }

@@ -29,48 +29,42 @@ func (h *home) render(u ui, width, height int) []string {
 	rule := u.dim(strings.Repeat("─", width))
 	header = append(header, rule)
 
-	var body []string
-	add := func(text string) {
+	// The explanation takes what room is left after the rest: a hint or a
+	// stability finding the student just asked for must not be cut.
+	lines := func(text string) []string {
 		if text == "" {
-			return
+			return nil
 		}
+		var out []string
 		for _, line := range strings.Split(termtext.Wrap(strings.TrimRight(text, "\n"), width), "\n") {
-			body = append(body, termtext.Truncate(line, width))
+			out = append(out, termtext.Truncate(line, width))
 		}
+		return out
 	}
+	var top, explanation, rest []string
 	rep := h.view.rep
 	switch {
 	case h.view.running:
-		add(u.yellow(u.t(i18n.WatchRunning, l.Name())))
+		top = lines(u.yellow(u.t(i18n.WatchRunning, l.Name())))
 	case rep != nil && rep.lab == l:
-		add(headline(u, *rep))
+		top = lines(headline(u, *rep))
 		if !rep.passed() {
-			body = append(body, "")
-			add(rep.text)
+			explanation = append([]string{""}, lines(rep.text)...)
 		}
 	}
-	if len(h.view.stable) > 0 {
-		body = append(body, "")
-		for _, line := range h.view.stable {
-			add(line)
+	for _, part := range [][]string{h.view.stable, {h.view.hint}, {h.view.notice}} {
+		text := strings.Join(part, "\n")
+		if strings.TrimSpace(text) != "" {
+			rest = append(append(rest, ""), lines(text)...)
 		}
-	}
-	if h.view.hint != "" {
-		body = append(body, "")
-		add(h.view.hint)
-	}
-	if h.view.notice != "" {
-		body = append(body, "")
-		add(h.view.notice)
 	}
 	if !h.view.running {
-		body = append(body, "")
 		if rep != nil && rep.passed() {
 			if next := nextUnfinished(h.root, h.all, l); next != nil && next != l {
-				add(u.t(i18n.WatchNextLab, next.Name()))
+				rest = append(append(rest, ""), lines(u.t(i18n.WatchNextLab, next.Name()))...)
 			}
 		} else {
-			add(u.t(i18n.WatchSaveAgain, strings.Join(paths(l), ", ")))
+			rest = append(append(rest, ""), lines(u.t(i18n.WatchSaveAgain, strings.Join(paths(l), ", ")))...)
 		}
 	}
 
@@ -81,11 +75,19 @@ func (h *home) render(u ui, width, height int) []string {
 		footer = append(footer, termtext.Truncate(u.t(i18n.WatchKeys), width))
 	}
 	if height > 0 {
-		room := height - len(header) - len(footer)
-		if len(body) > room && room > 1 {
-			more := len(body) - room + 1
-			body = append(body[:room-1], termtext.Truncate(u.dim(u.t(i18n.WatchMore, more, u.cmd("lab", l.Number))), width))
+		room := height - len(header) - len(footer) - len(top) - len(rest)
+		if len(explanation) > room {
+			cut := max(room-1, 0)
+			more := len(explanation) - cut
+			explanation = explanation[:cut]
+			if room > 0 {
+				explanation = append(explanation, termtext.Truncate(u.dim(u.t(i18n.WatchMore, more, u.cmd("lab", l.Number))), width))
+			}
 		}
+	}
+	body := append(append(top, explanation...), rest...)
+	if height > 0 && len(header)+len(body)+len(footer) > height {
+		body = body[:max(height-len(header)-len(footer), 0)]
 	}
 	return append(append(header, body...), footer...)
 }
@@ -101,19 +103,23 @@ func (h *home) renderList(u ui, width, height int) []string {
 	rule := u.dim(strings.Repeat("─", width))
 	lines = append(lines, rule)
 	footer := []string{rule, termtext.Truncate(u.t(i18n.WatchListKeys), width)}
+	statuses := make([]string, len(h.all))
+	widest := 0
+	for i, l := range h.all {
+		if s != nil {
+			statuses[i] = status(u, l, s)
+			widest = max(widest, termtext.Len(statuses[i]))
+		}
+	}
+	room := max(width-widest-2, 8)
 	rows := make([]string, len(h.all))
 	for i, l := range h.all {
 		mark := "  "
 		if i == h.view.cursor {
 			mark = "▸ "
 		}
-		st := ""
-		if s != nil {
-			st = status(u, l, s)
-		}
 		left := fmt.Sprintf("%s%02d %s", mark, l.Number, l.Title.In(string(u.lang)))
-		room := width - termtext.Len(st) - 2
-		row := termtext.Pad(termtext.Truncate(left, max(room, 8)), max(room, 8)+2) + st
+		row := termtext.Pad(termtext.Truncate(left, room), room+2) + statuses[i]
 		row = termtext.Truncate(row, width)
 		if i == h.view.cursor {
 			row = u.bold(row)

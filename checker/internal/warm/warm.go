@@ -141,9 +141,9 @@ func Build(ctx context.Context, root string, p Plan, progress func(done int, pkg
 	return step(buildFlags(), p.Race)
 }
 
-// Stamp is a cheap proof that the cache is warm: the Go version, and the
-// file in the build cache of the race-enabled runtime, which any warm-up
-// compiled. Fresh reports whether a stamp still holds with one stat, so a
+// Stamp is a cheap proof that the cache is warm: the Go version, the
+// GOCACHE setting, and the file in the build cache of the race-enabled
+// runtime, which any warm-up compiled. Fresh reports whether a stamp still holds with one stat, so a
 // warm run pays nothing for the check; a cache cleaned or trimmed since, or
 // another Go, makes it stale.
 func Stamp(ctx context.Context, root string) (string, error) {
@@ -159,16 +159,17 @@ func Stamp(ctx context.Context, root string) (string, error) {
 	if path == "" {
 		return "", fmt.Errorf("go list -export runtime: no export file")
 	}
-	return runtime.Version() + " " + path, nil
+	return strings.Join([]string{runtime.Version(), os.Getenv("GOCACHE"), path}, "\n"), nil
 }
 
-// Fresh reports whether stamp (from Stamp) still holds.
+// Fresh reports whether stamp (from Stamp) still holds: the same Go, the
+// same GOCACHE setting, and the file still in the cache.
 func Fresh(stamp string) bool {
-	version, path, ok := strings.Cut(stamp, " ")
-	if !ok || version != runtime.Version() {
+	parts := strings.Split(stamp, "\n")
+	if len(parts) != 3 || parts[0] != runtime.Version() || parts[1] != os.Getenv("GOCACHE") {
 		return false
 	}
-	_, err := os.Stat(path)
+	_, err := os.Stat(parts[2])
 	return err == nil
 }
 
