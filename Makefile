@@ -18,7 +18,10 @@ CHECKER_SRC := $(shell find $(ROOT)/checker -name '*.go' -not -name '*_test.go')
 
 # The checker is built once and rebuilt only when its source changes, so
 # `make lab` costs no more than the test run itself.
+# The first build, on a machine whose Go build cache is empty, takes a minute
+# or more before the checker can say anything itself: say it here.
 $(CHECKER): $(CHECKER_SRC)
+	@test -x $(CHECKER) || echo "$(if $(filter id%,$(L)),racelab: membangun checker (sekali saja; pertama kali di mesin ini bisa satu menit atau lebih)…,racelab: building the checker (once; the first time on a machine can take a minute or more)…)"
 	@cd $(ROOT) && $(GO) build -o .bin/checker ./checker
 
 .PHONY: help lab watch hint progress reset solution setup verify test vet grade grade-example new-lab import \
