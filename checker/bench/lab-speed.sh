@@ -15,7 +15,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 n=${1:-1}
 rounds=${2:-10}
-dir=$(ls -d labs/$(printf '%02d' "$n")-* | head -1)
+dirs=(labs/"$(printf '%02d' "$n")"-*/)
+dir=${dirs[0]%/}
 prog=$(sed -n 's/^program = "\(.*\)"/\1/p' "$dir/lab.toml")
 file=$dir/$prog/$(sed -n 's/^editable = \["\([^"]*\)".*/\1/p' "$dir/lab.toml")
 orig=$(mktemp)
@@ -33,7 +34,14 @@ export RUNS=0
 
 edit() { printf '\n// bench edit %s\n' "$RANDOM$RANDOM" >>"$file"; }
 now() { date +%s%N; }
-ms() { local s e; s=$(now); "$@" >/dev/null 2>&1 || true; e=$(now); echo $(((e - s) / 1000000)); }
+# ms runs a command and prints its wall time and CPU time (its processes',
+# user + system), in ms. On a machine others load too, the wall time swings
+# with them; the CPU time is the work the command itself did.
+ms() {
+  local TIMEFORMAT='%R %U %S' t
+  t=$({ time "$@" >/dev/null 2>&1; } 2>&1 | tail -1)
+  awk -v t="$t" 'BEGIN { split(t, a, " "); printf "%d %d\n", a[1] * 1000, (a[2] + a[3]) * 1000 }'
+}
 # until_verdicts N waits until the watch log holds N verdicts. It polls with
 # bash's builtins only (read from the log, a read with a timeout as the
 # pause): forking grep and sleep every few milliseconds slowed the run it
@@ -75,25 +83,24 @@ watch_once() {
   echo "$t"
 }
 
-bare=() race=() lab=() wat=()
+bare=() race=() lab=() wat=() barecpu=() racecpu=() labcpu=()
 for ((i = 0; i < rounds; i++)); do
-  edit; bare+=("$(ms go test "./$dir")")
-  edit; race+=("$(ms go test -race "./$dir")")
-  edit; lab+=("$(ms make -s lab N="$n")")
+  edit; read -r w c < <(ms go test "./$dir"); bare+=("$w"); barecpu+=("$c")
+  edit; read -r w c < <(ms go test -race "./$dir"); race+=("$w"); racecpu+=("$c")
+  edit; read -r w c < <(ms make -s lab N="$n"); lab+=("$w"); labcpu+=("$c")
   wat+=("$(watch_once)")
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
-mb=$(median "${bare[@]}")
-mr=$(median "${race[@]}")
-ml=$(median "${lab[@]}")
-mw=$(median "${wat[@]}")
-echo "lab $dir, $rounds rounds, after an edit each time (median, then every round, in ms)"
-echo "bare go test:         ${mb}   (${bare[*]})"
-echo "bare go test -race:   ${mr}   (${race[*]})"
-echo "make lab N=$n:         ${ml}   (${lab[*]})"
+mb=$(median "${bare[@]}") mr=$(median "${race[@]}") ml=$(median "${lab[@]}") mw=$(median "${wat[@]}")
+cb=$(median "${barecpu[@]}") cr=$(median "${racecpu[@]}") cl=$(median "${labcpu[@]}")
+echo "lab $dir, $rounds rounds, after an edit each time; load average now: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
+echo "(median, then every round; ms)   wall                 cpu"
+echo "bare go test:         ${mb}   (${bare[*]})   cpu ${cb}   (${barecpu[*]})"
+echo "bare go test -race:   ${mr}   (${race[*]})   cpu ${cr}   (${racecpu[*]})"
+echo "make lab N=$n:         ${ml}   (${lab[*]})   cpu ${cl}   (${labcpu[*]})"
 echo "watch save->verdict:  ${mw}   (${wat[*]})"
-awk -v l="$ml" -v b="$mb" -v r="$mr" -v w="$mw" 'BEGIN {
-  printf "make lab / bare go test:       %.2f (target <= 1.10)\n", l / b
-  printf "make lab / bare go test -race: %.2f\n", l / r
+awk -v l="$ml" -v b="$mb" -v r="$mr" -v w="$mw" -v cl="$cl" -v cb="$cb" -v cr="$cr" 'BEGIN {
+  printf "make lab / bare go test:       wall %.2f, cpu %.2f (target <= 1.10)\n", l / b, cl / cb
+  printf "make lab / bare go test -race: wall %.2f, cpu %.2f\n", l / r, cl / cr
   printf "watch - make lab:              %+d ms (target <= +300)\n", w - l
 }'
