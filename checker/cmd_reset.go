@@ -7,12 +7,12 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/racelab/racelab/checker/internal/i18n"
+	"github.com/racelab/racelab/checker/lab"
 )
 
 // backupDir keeps the student's versions that reset replaced (ignored by git).
@@ -38,7 +38,7 @@ func cmdReset(_ context.Context, e *env, args []string) error {
 	stamp := time.Now().Format("20060102-150405")
 	for _, f := range l.Editable {
 		rel := l.Rel(f)
-		shipped, err := shippedVersion(root, rel)
+		shipped, err := lab.ShippedFile(root, rel)
 		if err != nil {
 			return err
 		}
@@ -81,14 +81,3 @@ func cmdReset(_ context.Context, e *env, args []string) error {
 // shippedVersion is the file as the course shipped it: as it stands in the
 // clone's upstream (what the student cloned from), or, without one, in the
 // last commit.
-func shippedVersion(root, rel string) ([]byte, error) {
-	for _, rev := range []string{"@{upstream}", "origin/HEAD", "origin/main", "HEAD"} {
-		cmd := exec.Command("git", "show", rev+":"+rel)
-		cmd.Dir = root
-		out, err := cmd.Output()
-		if err == nil {
-			return out, nil
-		}
-	}
-	return nil, fmt.Errorf("cannot find the shipped version of %s in git: is this a git clone of racelab? (download the file again from the course repository)", rel)
-}

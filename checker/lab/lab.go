@@ -147,6 +147,22 @@ func (l *Lab) Rel(name string) string { return "labs/" + l.Name() + "/" + l.Path
 // root: e.g. "./labs/03-mutex/bank".
 func (l *Lab) Package() string { return "./labs/" + l.Name() + "/" + l.Program }
 
+// KindPasses reports whether a correct fix (its runs pass) that uses the
+// given kinds passes the lab: the lab accepts any fix, or the fix uses a
+// kind the lab teaches. Otherwise the fix is another kind (reason
+// other-kind): it works, but it is not what the lab practises.
+func (l *Lab) KindPasses(kinds []string) bool {
+	if l.AcceptsAnyFix() {
+		return true
+	}
+	for _, k := range kinds {
+		if slices.Contains(l.Fix, k) {
+			return true
+		}
+	}
+	return false
+}
+
 // AcceptsAnyFix reports whether the lab leaves the choice of primitive to the
 // student.
 func (l *Lab) AcceptsAnyFix() bool { return slices.Contains(l.Fix, "any") }

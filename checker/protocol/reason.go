@@ -24,7 +24,13 @@ const (
 	WrongOutput   Reason = "wrong-output"   // the program printed the wrong answer
 	WrongFix      Reason = "wrong-fix"      // the static checks rejected the fix
 	Timeout       Reason = "timeout"        // a run was stopped by the wall clock
+	Unwaited      Reason = "unwaited"       // run returned before its goroutines were done
 	Fail          Reason = "fail"           // failed, for no reason racelab recognises
+	// OtherKind is not a failure of the program: it works, but the fix is
+	// not the kind the lab teaches (a sync.Mutex where the lab practises
+	// an RWMutex's shared readers, ...). It is told only when nothing
+	// failed, and earns the lab's other_points.
+	OtherKind Reason = "other-kind"
 )
 
 // Order is the precedence of the reasons: a shipped program often fails for
@@ -32,7 +38,7 @@ const (
 // for yet), and the first of Order that applies is the one to tell.
 func Order() []Reason {
 	return []Reason{Build, Refused, Race, Leak, Deadlock, NotConcurrent, Crash, EarlyExit,
-		OutputLimit, WrongOutput, WrongFix, Timeout, Fail}
+		OutputLimit, Unwaited, WrongOutput, WrongFix, Timeout, Fail, OtherKind}
 }
 
 // Rank is r's place in Order (len(Order()) for a reason not in it).
@@ -98,6 +104,12 @@ func Classify(r Run) []Reason {
 	}
 	if r.Exit == ExitNotConcurrent {
 		out = append(out, NotConcurrent)
+	}
+	if r.Exit == ExitUnwaited {
+		out = append(out, Unwaited)
+	}
+	if r.Exit == ExitOtherKind {
+		out = append(out, OtherKind)
 	}
 	if !race && crashLine.MatchString(r.Stderr) && !strings.Contains(r.Stderr, "all goroutines are asleep") {
 		out = append(out, Crash)

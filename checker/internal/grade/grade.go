@@ -31,6 +31,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/racelab/racelab/checker/internal/explain"
 	"github.com/racelab/racelab/checker/internal/gradebook"
 	"github.com/racelab/racelab/checker/internal/i18n"
 	"github.com/racelab/racelab/checker/internal/run"
@@ -429,17 +430,13 @@ func (g *grader) evaluate(ctx context.Context, l *courseLab, files map[string][]
 		return g.errored(res, err)
 	}
 	// The static checks come first: a file they refuse is never built.
-	findings, err := g.static(ctx, l, files)
+	report, err := g.static(ctx, l, files)
 	if err != nil {
 		return g.errored(res, fmt.Errorf("static checks: %w", err))
 	}
-	for _, f := range findings {
-		if f.Check == "confine" {
-			refused = append(refused, l.Program+"/"+f.String())
-		}
-	}
-	if len(refused) > 0 {
-		res.Reason, res.Message, res.Details = string(protocol.Refused), g.explain(protocol.Refused), refused
+	if report.Refused() {
+		res.Reason, res.Message = string(protocol.Refused), g.explain(protocol.Refused)
+		res.Details = g.feedback(l, &protocol.Verdict{Static: report.Findings}, files)
 		return res
 	}
 	bin := filepath.Join(g.work, "bin", key)
@@ -451,7 +448,7 @@ func (g *grader) evaluate(ctx context.Context, l *courseLab, files map[string][]
 	if !build.Passed() {
 		res.Reason, res.Message = string(protocol.Build), g.explain(protocol.Build)
 		res.Build = cut(build.Output, 4000)
-		res.Details = pointing(build.Output, l.Editable, 12)
+		res.Details = g.feedback(l, &protocol.Verdict{Build: build.Output}, files)
 		return res
 	}
 	runs := make([]gradebook.Run, g.opts.Runs)
@@ -475,7 +472,7 @@ func (g *grader) evaluate(ctx context.Context, l *courseLab, files map[string][]
 		return g.errored(res, runErr)
 	}
 	res.Runs = runs
-	g.verdict(&res, l, findings, outputs)
+	g.verdict(&res, l, report, files, outputs)
 	return res
 }
 
@@ -502,11 +499,11 @@ func (g *grader) prepare(ctx context.Context, l *courseLab) error {
 
 // static runs the static checks on the lab's files, outside the sandbox
 // (they only read source), within a build slot.
-func (g *grader) static(ctx context.Context, l *courseLab, files map[string][]byte) ([]labvet.Finding, error) {
+func (g *grader) static(ctx context.Context, l *courseLab, files map[string][]byte) (labvet.Report, error) {
 	select {
 	case g.builds <- struct{}{}:
 	case <-ctx.Done():
-		return nil, ctx.Err()
+		return labvet.Report{}, ctx.Err()
 	}
 	defer func() { <-g.builds }()
 	return l.static(files)
@@ -641,8 +638,9 @@ func (g *grader) run(ctx context.Context, l *courseLab, bin, seed string) (grade
 // first (protocol.Order).
 func precedence(reason string) int { return protocol.Rank(protocol.Reason(reason)) }
 
-// verdict decides the lab from its runs and static findings and explains it.
-func (g *grader) verdict(res *gradebook.LabResult, l *courseLab, findings []labvet.Finding, outputs []run.Result) {
+// verdict decides the lab from its runs, its static report and the kind
+// of its fix, and explains it with the words make lab uses.
+func (g *grader) verdict(res *gradebook.LabResult, l *courseLab, report labvet.Report, files map[string][]byte, outputs []run.Result) {
 	failed := 0
 	count := map[string]int{}
 	worst := ""
@@ -662,13 +660,31 @@ func (g *grader) verdict(res *gradebook.LabResult, l *courseLab, findings []labv
 			worst = primary
 		}
 	}
-	var details []string
+	// The run to explain: the first that failed, else the first.
+	shown := 0
+	for i, r := range res.Runs {
+		if r.Status != gradebook.Pass {
+			shown = i
+			break
+		}
+	}
+	v := &protocol.Verdict{}
+	if outputs[shown].Verdict != nil {
+		*v = *outputs[shown].Verdict
+	}
+	v.Static, v.Kinds = report.Findings, report.Kinds
 	switch {
-	case failed == 0 && len(findings) == 0:
+	case failed == 0 && len(report.Findings) == 0 && l.KindPasses(report.Kinds):
 		res.Status, res.Points = gradebook.Pass, l.Points
 		return
+	case failed == 0 && len(report.Findings) == 0:
+		// It works: not wrong, but not the lab's kind of fix.
+		res.Reason, res.Points = string(protocol.OtherKind), l.PointsForOther()
+		res.Message = g.explain(protocol.OtherKind)
+		v.Reasons = []protocol.Reason{protocol.OtherKind}
 	case failed == 0:
 		res.Reason, res.Message = string(protocol.WrongFix), g.explain(protocol.WrongFix)
+		v.Reasons = []protocol.Reason{protocol.WrongFix}
 	case failed < len(res.Runs):
 		// Passing sometimes is not passing: a race the detector catches in
 		// one run of three is still there in the other two.
@@ -680,60 +696,28 @@ func (g *grader) verdict(res *gradebook.LabResult, l *courseLab, findings []labv
 			res.Message += g.opts.Lang.T(i18n.GradeInRuns, worst, count[worst], len(res.Runs))
 		}
 	}
-	for _, f := range findings {
-		details = append(details, g.opts.Lang.T(i18n.GradeStatic, f.String()))
+	details := g.feedback(l, v, files)
+	if failed > 0 {
+		details = append(details, g.opts.Lang.T(i18n.GradeReplay, res.Runs[shown].Seed, l.Number))
 	}
-	// The first failing run says where: which scripts failed and what
-	// they check, and the lines in the student's file the output points at.
-	for i, r := range res.Runs {
-		if r.Status == gradebook.Pass {
-			continue
-		}
-		details = append(details, g.runDetails(l, r, outputs[i])...)
-		details = append(details, g.opts.Lang.T(i18n.GradeReplay, r.Seed, l.Number))
-		break
-	}
-	res.Details = dedupe(details, 20)
+	res.Details = details
 }
 
-func (g *grader) runDetails(l *courseLab, r gradebook.Run, res run.Result) []string {
+// feedback is the explanation make lab prints for v, without colour: the
+// student reads the same words whoever ran the lab.
+func (g *grader) feedback(l *courseLab, v *protocol.Verdict, files map[string][]byte) []string {
+	problems := explain.Parse(explain.Input{Verdict: v, ProgramDir: l.ProgramDir(), Files: files, Editable: l.Editable, Fix: l.Fix})
+	var b strings.Builder
+	if err := explain.Render(&b, problems, g.opts.Lang, false); err != nil || len(problems) == 0 {
+		return nil
+	}
 	var out []string
-	for _, name := range r.Failed {
-		for _, s := range l.scripts {
-			if s.name == name && s.comment != "" {
-				comment := s.comment
-				if g.opts.Lang == i18n.ID && s.commentID != "" {
-					comment = s.commentID
-				}
-				out = append(out, g.opts.Lang.T(i18n.GradeScriptFailed, name, comment))
-			}
+	for _, line := range strings.Split(b.String(), "\n") {
+		if line = strings.TrimRight(line, " "); line != "" {
+			out = append(out, line)
 		}
 	}
-	output := res.Output
-	if v := res.Verdict; v != nil {
-		// What the failed run printed on stderr, which the student's own
-		// code may have written: first lines only, as the program's.
-		for _, s := range v.Scripts {
-			if s.Passed || len(s.Runs) == 0 {
-				continue
-			}
-			last := s.Runs[len(s.Runs)-1]
-			if strings.Contains(last.Stderr, "WARNING: DATA RACE") || strings.Contains(last.Stderr, "racelab:") {
-				continue
-			}
-			for _, line := range firstLines(last.Stderr, 3) {
-				out = append(out, "stderr: "+cut(line, 300))
-			}
-			break
-		}
-	}
-	for _, line := range strings.Split(output, "\n") {
-		t := strings.TrimSpace(line)
-		if strings.HasPrefix(t, "racelab:") {
-			out = append(out, cut(t, 300))
-		}
-	}
-	return append(out, pointing(output, l.Editable, 8)...)
+	return out
 }
 
 // pointing picks the lines of output that point into the student's files

@@ -27,6 +27,8 @@ const (
 	ReasonRefused   Key = "reason.refused"
 	ReasonEarlyExit Key = "reason.early.exit"
 	ReasonTooMuch   Key = "reason.output.limit"
+	ReasonOtherKind Key = "reason.other.kind"
+	ReasonUnwaited  Key = "reason.unwaited"
 	HintHeader      Key = "hint.header"
 	HintMore        Key = "hint.more"
 	HintLast        Key = "hint.last"
@@ -83,6 +85,10 @@ func ReasonKey(r protocol.Reason) Key {
 		return ReasonEarlyExit
 	case protocol.OutputLimit:
 		return ReasonTooMuch
+	case protocol.OtherKind:
+		return ReasonOtherKind
+	case protocol.Unwaited:
+		return ReasonUnwaited
 	}
 	return ReasonFail
 }
@@ -133,6 +139,12 @@ func lookupStudent(k Key) Message {
 	case ReasonEarlyExit:
 		return Message{"the program ended before run returned, so the lab's checks never ran",
 			"program berhenti sebelum run selesai, sehingga pemeriksaan lab tidak pernah berjalan"}
+	case ReasonOtherKind:
+		return Message{"it works (the race is gone), but with another tool than this lab practises: try it the lab's way",
+			"programnya sudah benar (race-nya hilang), tetapi memakai alat lain dari yang dilatih lab ini: coba dengan cara lab ini"}
+	case ReasonUnwaited:
+		return Message{"run returns before its goroutines are done, so their work is lost",
+			"run selesai sebelum goroutine-nya selesai, sehingga hasil kerja mereka hilang"}
 	case ReasonTooMuch:
 		return Message{"the program printed far too much output and was stopped", "program mencetak output yang terlalu banyak dan dihentikan"}
 	case HintHeader:

@@ -140,3 +140,16 @@ func TestProgramHandedIn(t *testing.T) {
 	assert.NotContains(t, text, "TestLab/build")
 	assert.Nil(t, v.Static)
 }
+
+// A program that works with another kind of fix than the lab teaches is
+// neither passed nor called wrong: other-kind, naming both kinds.
+func TestOtherKind(t *testing.T) {
+	v, out := verdictOf(t, "05-otherkind")
+	assert.False(t, v.Passed)
+	assert.Equal(t, []protocol.Reason{protocol.OtherKind}, v.Reasons)
+	assert.Empty(t, v.Static, "nothing wrong with the fix")
+	for _, s := range v.Scripts {
+		assert.True(t, s.Passed, s.Name)
+	}
+	assert.Contains(t, out, "this lab practises a sync.Mutex")
+}

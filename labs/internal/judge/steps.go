@@ -12,16 +12,21 @@ import (
 	"github.com/racelab/racelab/checker/protocol"
 )
 
-// static runs the static checks of the student's files.
+// static runs the static checks of the student's files, against the
+// files as the course shipped them: only what the student changed counts.
 func (j *judge) static(t *testing.T) {
-	l := j.lab
-	findings, err := labvet.Check(l.ProgramDir(), l.Fix, l.Editable)
+	report, err := j.check()
 	if err != nil {
 		// The compiler says it better: the build step reports it.
 		t.Skipf("racelab: static checks skipped: %v", err)
 	}
+	findings := report.Findings
 	j.mu.Lock()
 	j.verdict.Static = findings
+	j.verdict.Kinds = report.Kinds
+	if j.verdict.Kinds == nil {
+		j.verdict.Kinds = []string{} // known to be none, not unknown
+	}
 	j.mu.Unlock()
 	refused := false
 	for _, f := range findings {
@@ -38,6 +43,22 @@ func (j *judge) static(t *testing.T) {
 	case len(findings) > 0:
 		t.Log("racelab: the program may pass its runs, but the fix is not the one this lab teaches.")
 	}
+}
+
+// check compares the student's files with the shipped ones; where the
+// shipped ones cannot be found (not a git clone), every finding and kind
+// in the files counts.
+func (j *judge) check() (labvet.Report, error) {
+	l := j.lab
+	shipped, shippedErr := l.Shipped()
+	if shippedErr == nil {
+		return labvet.Check(l.ProgramDir(), shipped, nil, l.Editable)
+	}
+	a, err := labvet.Analyze(l.ProgramDir(), nil, l.Editable)
+	if err != nil {
+		return labvet.Report{}, err
+	}
+	return labvet.Change(&labvet.Analysis{}, a), nil
 }
 
 // refused reports whether the static checks refused a file.

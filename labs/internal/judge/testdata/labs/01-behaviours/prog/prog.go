@@ -80,6 +80,29 @@ func run() {
 		for {
 			os.Stdout.WriteString(line)
 		}
+	case "readers-rw", "readers-mutex":
+		var rw sync.RWMutex
+		var wg sync.WaitGroup
+		for range 3 {
+			wg.Go(func() {
+				if os.Args[1] == "readers-rw" {
+					rw.RLock()
+					defer rw.RUnlock()
+				} else {
+					rw.Lock()
+					defer rw.Unlock()
+				}
+				overlap.Reader()
+			})
+		}
+		wg.Wait()
+	case "unwaited":
+		// The goroutine prints after run has returned: a real program
+		// would have ended, and lost the line.
+		go func() {
+			time.Sleep(50 * time.Millisecond)
+			fmt.Println("late")
+		}()
 	case "slow":
 		time.Sleep(time.Hour)
 	case "probe":
