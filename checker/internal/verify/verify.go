@@ -561,8 +561,6 @@ func (v *verifier) runs(ctx context.Context, l *lab.Lab, va *variant, conds []co
 	wg.Wait()
 }
 
-
-
 func firstLines(s string, n int) string {
 	lines := strings.Split(strings.TrimSpace(s), "\n")
 	if len(lines) > n {

@@ -17,13 +17,13 @@ func TestCounts(t *testing.T) {
 	}{
 		{"usesmutex", nil, map[string]int{"mutex": 1}},
 		{"usesatomic", nil, map[string]int{"atomic": 1}},
-		{"declaredonly", nil, map[string]int{}},           // a mutex never locked fixes nothing
+		{"declaredonly", nil, map[string]int{}},            // a mutex never locked fixes nothing
 		{"waitgroup", nil, map[string]int{"waitgroup": 2}}, // wg.Go and wg.Wait
-		{"channel", nil, map[string]int{"channel": 3}}, // a receive, a buffer, a close
+		{"channel", nil, map[string]int{"channel": 3}},     // a receive, a buffer, a close
 		{"rwmutex", nil, map[string]int{"rwmutex": 1, "mutex": 1}},
-		{"rwonlylock", nil, map[string]int{"mutex": 2}}, // an RWMutex never read-locked is a mutex
+		{"rwonlylock", nil, map[string]int{"mutex": 2}},                                             // an RWMutex never read-locked is a mutex
 		{"more", nil, map[string]int{"cond": 1, "context": 1, "once": 1, "channel": 3, "mutex": 1}}, // select and two receives
-		{"onlyeditable", []string{"a.go"}, map[string]int{}}, // the lock in b.go does not count
+		{"onlyeditable", []string{"a.go"}, map[string]int{}},                                        // the lock in b.go does not count
 	}
 	for _, tt := range tests {
 		t.Run(tt.pkg, func(t *testing.T) {
