@@ -1,7 +1,7 @@
 // Command squares adds up the squares of 0, 1, ..., n-1, computing each
 // square in a goroutine of its own.
 //
-// Run it: go run ./labs/01-waitgroup/squares -n 10
+// Run it: go run ./labs/06-waitgroup/squares -n 10
 package main
 
 import (

@@ -1,7 +1,7 @@
 // Command squares adds up the squares of 0, 1, ..., n-1, computing each
 // square in a goroutine of its own.
 //
-// Run it: go run ./labs/01-waitgroup/squares -n 10
+// Run it: go run ./labs/06-waitgroup/squares -n 10
 package main
 
 import (
@@ -19,11 +19,13 @@ func run() {
 	squares := make([]int, *n)
 	var wg sync.WaitGroup
 	for i := range *n {
-		wg.Go(func() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
 			squares[i] = square(i)
-		})
+		}()
+		wg.Wait()
 	}
-	wg.Wait()
 
 	total := 0
 	for _, s := range squares {

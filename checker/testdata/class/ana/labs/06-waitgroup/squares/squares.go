@@ -1,13 +1,13 @@
 // Command squares adds up the squares of 0, 1, ..., n-1, computing each
 // square in a goroutine of its own.
 //
-// Run it: go run ./labs/01-waitgroup/squares -n 10
+// Run it: go run ./labs/06-waitgroup/squares -n 10
 package main
 
 import (
 	"flag"
 	"fmt"
-	"time"
+	"sync"
 
 	"github.com/racelab/racelab/labs/internal/overlap"
 )
@@ -17,12 +17,13 @@ func run() {
 	flag.Parse()
 
 	squares := make([]int, *n)
+	var wg sync.WaitGroup
 	for i := range *n {
-		go func() {
+		wg.Go(func() {
 			squares[i] = square(i)
-		}()
+		})
 	}
-	time.Sleep(100 * time.Millisecond) // surely they are done by now
+	wg.Wait()
 
 	total := 0
 	for _, s := range squares {
