@@ -128,7 +128,7 @@ func writeTarGz(t *testing.T, path string, members []member) {
 	os.WriteFile(path, buf.Bytes(), 0o644)
 }
 
-// expectation is what the gradebook must say about a submission's lab 01.
+// expectation is what the gradebook must say about a submission's lab 06.
 type expectation struct {
 	status, reason string
 	error          string   // for an error row: a piece of the error
@@ -450,7 +450,7 @@ func checkSubmission(t *testing.T, out string, s gradebook.Submission, w expecta
 	}
 	r := s.Labs[0]
 	if r.Status != w.status || r.Reason != w.reason {
-		t.Errorf("lab 01: %s (%s: %s), want %s (%s)\n%s", r.Status, r.Reason, r.Message, w.status, w.reason, strings.Join(r.Details, "\n"))
+		t.Errorf("lab 06: %s (%s: %s), want %s (%s)\n%s", r.Status, r.Reason, r.Message, w.status, w.reason, strings.Join(r.Details, "\n"))
 	}
 	if r.Status == "fail" && r.Message == "" {
 		t.Errorf("a failed lab without a reason in words")
