@@ -474,7 +474,7 @@ func checkSubmission(t *testing.T, out string, s gradebook.Submission, w expecta
 	if err := json.Unmarshal([]byte(read(t, filepath.Join(out, s.Name, gradebook.ExercismFile))), &ex); err != nil {
 		t.Fatal(err)
 	}
-	if ex.Version != 3 || len(ex.Tests) != 1 || ex.Tests[0].Status != w.status || ex.Tests[0].TaskID != 1 {
+	if ex.Version != 3 || len(ex.Tests) != 1 || ex.Tests[0].Status != w.status || ex.Tests[0].TaskID != 6 {
 		t.Errorf("results.json: %+v", ex)
 	}
 	var cl gradebook.ClassroomResult
