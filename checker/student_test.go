@@ -17,7 +17,7 @@ import (
 	"github.com/racelab/racelab/checker/internal/workspace"
 )
 
-// clone makes a private git clone-like copy of the repository, with lab 01
+// clone makes a private git clone-like copy of the repository, with lab 06
 // only, so the student commands can be run against it.
 func clone(t *testing.T) string {
 	t.Helper()
@@ -26,13 +26,13 @@ func clone(t *testing.T) string {
 	labs, err := os.ReadDir(filepath.Join(ws.Dir, "labs"))
 	require.NoError(t, err)
 	for _, d := range labs {
-		if d.Name() != "internal" && d.Name() != "01-waitgroup" {
+		if d.Name() != "internal" && d.Name() != "06-waitgroup" {
 			require.NoError(t, os.RemoveAll(filepath.Join(ws.Dir, "labs", d.Name())))
 		}
 	}
-	sol, err := os.ReadFile("../solutions/01-waitgroup/squares.go")
+	sol, err := os.ReadFile("../solutions/06-waitgroup/squares.go")
 	require.NoError(t, err)
-	require.NoError(t, ws.Write("solutions/01-waitgroup/squares.go", sol))
+	require.NoError(t, ws.Write("solutions/06-waitgroup/squares.go", sol))
 	for _, args := range [][]string{
 		{"init", "-q"}, {"add", "-A"},
 		{"-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "shipped"},
@@ -82,15 +82,15 @@ func envFor(root string, vars map[string]string, out *syncBuffer) *env {
 
 func TestHintsAreProgressiveAndRemembered(t *testing.T) {
 	root := clone(t)
-	_, out := studentChecker(t, root, nil, "hint", "1")
-	assert.Contains(t, out, "Hint 1 of 3 for lab 01-waitgroup")
-	assert.Contains(t, out, "make hint N=1")
-	_, out = studentChecker(t, root, map[string]string{"L": "id"}, "hint", "01-waitgroup")
+	_, out := studentChecker(t, root, nil, "hint", "6")
+	assert.Contains(t, out, "Hint 1 of 3 for lab 06-waitgroup")
+	assert.Contains(t, out, "make hint N=6")
+	_, out = studentChecker(t, root, map[string]string{"L": "id"}, "hint", "06-waitgroup")
 	assert.Contains(t, out, "Petunjuk 2 dari 3")
 	_, out = studentChecker(t, root, nil, "hint", "waitgroup")
 	assert.Contains(t, out, "Hint 3 of 3")
 	assert.Contains(t, out, "That was the last hint")
-	_, out = studentChecker(t, root, nil, "hint", "1")
+	_, out = studentChecker(t, root, nil, "hint", "6")
 	assert.Contains(t, out, "Hint 3 of 3", "the last hint stays the last")
 	code, out := studentChecker(t, root, nil, "hint", "99")
 	assert.Equal(t, 2, code)
@@ -99,58 +99,58 @@ func TestHintsAreProgressiveAndRemembered(t *testing.T) {
 
 func TestLabExplainsThenPasses(t *testing.T) {
 	root := clone(t)
-	code, out := studentChecker(t, root, nil, "lab", "1")
+	code, out := studentChecker(t, root, nil, "lab", "6")
 	assert.Equal(t, 1, code)
-	assert.Contains(t, out, "Lab 01-waitgroup does not pass yet: a data race")
+	assert.Contains(t, out, "Lab 06-waitgroup does not pass yet: a data race")
 	assert.Contains(t, out, "squares.go:21", "the student's own line")
 	assert.NotContains(t, out, "program.go", "no frames of racelab's own")
-	assert.Contains(t, out, "make lab N=1")
+	assert.Contains(t, out, "make lab N=6")
 
 	_, out = studentChecker(t, root, nil, "progress")
 	assert.Contains(t, out, "✗ not passing yet")
-	code, out = studentChecker(t, root, nil, "solution", "1")
+	code, out = studentChecker(t, root, nil, "solution", "6")
 	assert.Equal(t, 1, code, "locked until the lab passes")
 	assert.Contains(t, out, "opens once your own fix passes")
 
-	sol, err := os.ReadFile(filepath.Join(root, "solutions/01-waitgroup/squares.go"))
+	sol, err := os.ReadFile(filepath.Join(root, "solutions/06-waitgroup/squares.go"))
 	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(filepath.Join(root, "labs/01-waitgroup/squares/squares.go"), sol, 0o644))
-	code, out = studentChecker(t, root, map[string]string{"L": "id"}, "lab", "1")
+	require.NoError(t, os.WriteFile(filepath.Join(root, "labs/06-waitgroup/squares/squares.go"), sol, 0o644))
+	code, out = studentChecker(t, root, map[string]string{"L": "id"}, "lab", "6")
 	assert.Equal(t, 0, code, out)
-	assert.Contains(t, out, "✓ Lab 01-waitgroup lulus")
+	assert.Contains(t, out, "✓ Lab 06-waitgroup lulus")
 
 	_, out = studentChecker(t, root, nil, "progress")
 	assert.Contains(t, out, "✓ passed")
 	assert.Contains(t, out, "1 of 1 labs passed, 10 of 10 points.")
-	code, out = studentChecker(t, root, nil, "solution", "1")
+	code, out = studentChecker(t, root, nil, "solution", "6")
 	assert.Equal(t, 0, code, out)
 	assert.Contains(t, out, "is the reference fix, line for line")
 }
 
 func TestResetAsksAndKeepsABackup(t *testing.T) {
 	root := clone(t)
-	file := filepath.Join(root, "labs/01-waitgroup/squares/squares.go")
+	file := filepath.Join(root, "labs/06-waitgroup/squares/squares.go")
 	shipped, err := os.ReadFile(file)
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(file, []byte("my work\n"), 0o644))
 
-	code, out := studentChecker(t, root, nil, "reset", "1")
+	code, out := studentChecker(t, root, nil, "reset", "6")
 	assert.Equal(t, 2, code, "no terminal to ask on, and no -y")
 	assert.Contains(t, out, "add -y")
 
-	code, out = studentChecker(t, root, nil, "reset", "-y", "1")
+	code, out = studentChecker(t, root, nil, "reset", "-y", "6")
 	assert.Equal(t, 0, code, out)
 	got, err := os.ReadFile(file)
 	require.NoError(t, err)
 	assert.Equal(t, string(shipped), string(got))
-	backups, err := filepath.Glob(filepath.Join(root, backupDir, "01-waitgroup", "squares.go.*"))
+	backups, err := filepath.Glob(filepath.Join(root, backupDir, "06-waitgroup", "squares.go.*"))
 	require.NoError(t, err)
 	require.Len(t, backups, 1)
 	kept, err := os.ReadFile(backups[0])
 	require.NoError(t, err)
 	assert.Equal(t, "my work\n", string(kept))
 
-	_, out = studentChecker(t, root, map[string]string{"L": "id"}, "reset", "-y", "1")
+	_, out = studentChecker(t, root, map[string]string{"L": "id"}, "reset", "-y", "6")
 	assert.Contains(t, out, "memang masih seperti semula")
 }
 
@@ -173,11 +173,11 @@ func TestWatchRunsOnSaveAndMovesOn(t *testing.T) {
 		}
 	}
 	waitFor("does not pass yet")
-	sol, err := os.ReadFile(filepath.Join(root, "solutions/01-waitgroup/squares.go"))
+	sol, err := os.ReadFile(filepath.Join(root, "solutions/06-waitgroup/squares.go"))
 	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(filepath.Join(root, "labs/01-waitgroup/squares/squares.go"), sol, 0o644))
-	waitFor("squares.go saved: running lab 01-waitgroup")
-	waitFor("✓ Lab 01-waitgroup passes")
+	require.NoError(t, os.WriteFile(filepath.Join(root, "labs/06-waitgroup/squares/squares.go"), sol, 0o644))
+	waitFor("squares.go saved: running lab 06-waitgroup")
+	waitFor("✓ Lab 06-waitgroup passes")
 	select {
 	case code := <-done:
 		assert.Equal(t, 0, code)

@@ -12,6 +12,10 @@ func (l *Lab) Marshal() []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "title = { en = %s, id = %s }\n", quote(l.Title.EN), quote(l.Title.ID))
 	fmt.Fprintf(&b, "program = %s\n", quote(l.Program))
+	fmt.Fprintf(&b, "part = %d\n", l.Part)
+	if l.Notes != "" {
+		fmt.Fprintf(&b, "notes = %s\n", quote(l.Notes))
+	}
 	fmt.Fprintf(&b, "concepts = %s\n", quoteList(l.Concepts))
 	fmt.Fprintf(&b, "fix = %s\n", quoteList(l.Fix))
 	fmt.Fprintf(&b, "editable = %s\n", quoteList(l.Editable))

@@ -119,7 +119,7 @@ type Lab struct {
 	Dir    string `toml:"-"` // the lab's directory
 }
 
-// Name is the lab's directory name, e.g. "03-mutex".
+// Name is the lab's directory name, e.g. "08-mutex".
 func (l *Lab) Name() string { return fmt.Sprintf("%02d-%s", l.Number, l.Slug) }
 
 // PointsForOther is what a fix of another kind earns: OtherPoints percent of
@@ -140,11 +140,11 @@ func (l *Lab) ProgramDir() string { return filepath.Join(l.Dir, l.Program) }
 func (l *Lab) Path(name string) string { return l.Program + "/" + name }
 
 // Rel is the slash path of the program's file name relative to the
-// repository root: e.g. "labs/03-mutex/bank/bank.go".
+// repository root: e.g. "labs/08-mutex/bank/bank.go".
 func (l *Lab) Rel(name string) string { return "labs/" + l.Name() + "/" + l.Path(name) }
 
 // Package is the program's package pattern relative to the repository
-// root: e.g. "./labs/03-mutex/bank".
+// root: e.g. "./labs/08-mutex/bank".
 func (l *Lab) Package() string { return "./labs/" + l.Name() + "/" + l.Program }
 
 // KindPasses reports whether a correct fix (its runs pass) that uses the
@@ -171,7 +171,7 @@ var programName = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
 
 var dirName = regexp.MustCompile(`^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$`)
 
-// ParseDirName splits a lab directory name such as "03-mutex" into its
+// ParseDirName splits a lab directory name such as "08-mutex" into its
 // number and slug.
 func ParseDirName(name string) (number int, slug string, ok bool) {
 	m := dirName.FindStringSubmatch(name)
@@ -200,7 +200,7 @@ func LoadProblems(dir string) (*Lab, []error) {
 	}
 	number, slug, ok := ParseDirName(filepath.Base(abs))
 	if !ok {
-		return nil, []error{fmt.Errorf("lab %s: directory name must look like NN-slug (two digits, a dash, lower-case words joined by dashes), e.g. 03-mutex", abs)}
+		return nil, []error{fmt.Errorf("lab %s: directory name must look like NN-slug (two digits, a dash, lower-case words joined by dashes), e.g. 08-mutex", abs)}
 	}
 	path := filepath.Join(abs, File)
 	var l Lab
@@ -283,8 +283,12 @@ func (l *Lab) Validate() []error {
 	if l.OtherPoints != nil && (*l.OtherPoints < 0 || *l.OtherPoints > 100) {
 		bad("other_points", "%d: want a percentage of the points, from 0 to 100", *l.OtherPoints)
 	}
-	if l.Part < 0 {
-		bad("part", "%d: want the number of the course part (labs/course.toml)", l.Part)
+	if l.Part < 1 {
+		if l.Part == 0 {
+			bad("part", "missing: name the part of the course the lab belongs to, a [[part]] number of labs/course.toml, e.g. part = 3")
+		} else {
+			bad("part", "%d: want the number of a [[part]] of labs/course.toml (1, 2, …)", l.Part)
+		}
 	}
 	switch {
 	case l.Expect == "":
@@ -413,7 +417,7 @@ func Discover(root string) ([]*Lab, error) {
 }
 
 // Find returns the lab whose number or name matches sel ("3", "03",
-// "03-mutex" or "mutex").
+// "08-mutex" or "mutex").
 func Find(labs []*Lab, sel string) (*Lab, error) {
 	n, err := strconv.Atoi(sel)
 	for _, l := range labs {

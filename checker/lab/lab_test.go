@@ -12,6 +12,8 @@ import (
 
 const validTOML = `title = { en = "Guard the balance", id = "Jaga saldo" }
 program = "bank"
+part = 3
+notes = "race-mutex"
 concepts = ["mutex", "shared-variable"]
 fix = ["mutex"]
 editable = ["bank.go"]
@@ -45,6 +47,8 @@ func TestLoadValid(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "03-bank", l.Name())
 	assert.Equal(t, []string{"mutex"}, l.Fix)
+	assert.Equal(t, 3, l.Part)
+	assert.Equal(t, "race-mutex", l.Notes)
 	assert.Len(t, l.Hints, 2)
 }
 
@@ -75,6 +79,8 @@ func TestValidateNamesFileFieldAndFix(t *testing.T) {
 		{"program missing", "program = \"bank\"\n", "", "program", []string{"missing", "e.g. \"bank\""}},
 		{"program not a folder", `program = "bank"`, `program = "teller"`, "program", []string{"teller is not a folder"}},
 		{"program not a command name", `program = "bank"`, `program = "Bank/x"`, "program", []string{"lower-case command name"}},
+		{"part missing", "part = 3\n", "", "part", []string{"missing", "[[part]] number of labs/course.toml", "part = 3"}},
+		{"part negative", "part = 3", "part = -1", "part", []string{"-1: want the number of a [[part]]"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -117,6 +123,8 @@ func TestMarshalRoundTrip(t *testing.T) {
 	want := &Lab{
 		Title:    Text{EN: `Say "hi"`, ID: "Katakan \\ halo"},
 		Program:  "bank",
+		Part:     5,
+		Notes:    "race-mutex",
 		Concepts: []string{"mutex", "check-then-act"},
 		Fix:      []string{"mutex", "atomic"},
 		Editable: []string{"bank.go"},
@@ -129,6 +137,15 @@ func TestMarshalRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 	got.Number, got.Slug, got.Dir = 0, "", ""
 	assert.Equal(t, want, got)
+}
+
+// Marshal puts part (and notes, when the lab has a section) right after
+// program, where the lab format shows them.
+func TestMarshalPartAndNotes(t *testing.T) {
+	l := &Lab{Title: Text{EN: "a", ID: "b"}, Program: "bank", Part: 7}
+	assert.Contains(t, string(l.Marshal()), "program = \"bank\"\npart = 7\nconcepts = ")
+	l.Notes = "race"
+	assert.Contains(t, string(l.Marshal()), "program = \"bank\"\npart = 7\nnotes = \"race\"\nconcepts = ")
 }
 
 func TestEditDistance(t *testing.T) {
@@ -151,6 +168,17 @@ func TestLoadCourse(t *testing.T) {
 	assert.Equal(t, "Memperbaiki race: mutex", s.Title.ID)
 	_, ok = c.Section("nope")
 	assert.False(t, ok)
+}
+
+// The repository's labs agree with its course: every lab names a part of
+// it (and a section of the notes, if any), in the course's order.
+func TestLabsAgreeWithTheCourse(t *testing.T) {
+	c, err := LoadCourse("../..")
+	require.NoError(t, err)
+	labs, err := Discover("../..")
+	require.NoError(t, err)
+	require.NotEmpty(t, labs)
+	assert.Empty(t, c.Check(labs))
 }
 
 func TestCourseCheck(t *testing.T) {

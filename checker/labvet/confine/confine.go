@@ -24,7 +24,7 @@ import (
 
 // Module is the racelab module's path; of its packages a lab file may
 // import only the overlap helpers its program ships with and the packages
-// of its own lab (a fixture's world, such as labs/21-capstone-crawler/web).
+// of its own lab (a fixture's world, such as labs/32-capstone-crawler/web).
 const Module = "github.com/racelab/racelab"
 
 // overlapPkg is the one shared racelab package a lab file may import.

@@ -4,7 +4,7 @@
 //
 //	func main() { program.Main(run) }
 //
-// and the student's file holds run. Run by hand (go run ./labs/03-mutex/bank)
+// and the student's file holds run. Run by hand (go run ./labs/08-mutex/bank)
 // the program just calls run. Started by a judge (RACELAB_JUDGED=1), Main
 // also
 //
