@@ -56,7 +56,7 @@ func FuzzParse(f *testing.F) {
 			in.ProgramDir, in.Editable, in.Fix = dir, editable, []string{"mutex"}
 			ps := Parse(in)
 			for _, lang := range []i18n.Lang{i18n.EN, i18n.ID} {
-				if err := Render(io.Discard, ps, lang, true); err != nil {
+				if err := Render(io.Discard, ps, lang, true, 60); err != nil {
 					t.Fatal(err)
 				}
 			}
