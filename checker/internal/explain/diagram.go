@@ -159,7 +159,7 @@ func raceDiagram(p Problem) *Diagram {
 		}
 	}
 	access := func(a Access) Step {
-		return Step{Kind: StepAccess, Lane: lane(a), From: -1, To: -1, At: a.At, Calls: a.Calls, Write: a.Write, Op: a.Op, Var: a.Var}
+		return Step{Kind: StepAccess, Lane: lane(a), From: -1, To: -1, At: a.At, Calls: calls(a.Calls), Write: a.Write, Op: a.Op, Var: a.Var}
 	}
 	d.Steps = append(d.Steps, access(earlier))
 	if earlier.Finished {
@@ -208,7 +208,7 @@ func (d *Diagram) laneOf(id int) int {
 }
 
 func waitStep(d *Diagram, g Goroutine) Step {
-	s := Step{Kind: StepWait, Lane: d.laneOf(g.ID), From: -1, To: -1, At: g.At, Calls: g.Calls, Wait: g.Wait, On: g.On, Alias: g.OnAlias, State: g.State}
+	s := Step{Kind: StepWait, Lane: d.laneOf(g.ID), From: -1, To: -1, At: g.At, Calls: calls(g.Calls), Wait: g.Wait, On: g.On, Alias: g.OnAlias, State: g.State}
 	if g.WaitsFor != 0 {
 		s.To = d.laneOf(g.WaitsFor)
 	}
@@ -256,4 +256,12 @@ func leakDiagram(p Problem) *Diagram {
 	}
 	d.Steps = append(d.Steps, Step{Kind: StepReturn, Lane: 0, From: -1, To: -1})
 	return d
+}
+
+// calls is cs, or nil when empty: a diagram comes back from JSON the same.
+func calls(cs []Place) []Place {
+	if len(cs) == 0 {
+		return nil
+	}
+	return cs
 }

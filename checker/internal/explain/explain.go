@@ -89,10 +89,10 @@ const (
 
 // Place is a line of a file, normally one of the student's.
 type Place struct {
-	File   string // base name, e.g. bank.go
-	Line   int
-	Func   string // the function, short: run, run.func1, (*Account).Deposit
-	Source string // the line's text, trimmed; empty when the file cannot be read
+	File   string `json:"file"` // base name, e.g. bank.go
+	Line   int    `json:"line,omitempty"`
+	Func   string `json:"func,omitempty"`   // the function, short: run, run.func1, (*Account).Deposit
+	Source string `json:"source,omitempty"` // the line's text, trimmed; empty when the file cannot be read
 }
 
 // IsZero reports whether p names no place.

@@ -171,6 +171,7 @@ func laidOut(d *Diagram, lang i18n.Lang) *layout {
 			switch {
 			case s.To >= 0 && s.To == s.Lane:
 				desc += ": " + r.t(i18n.DiagramHeldBySelf)
+				row.to = s.To
 				row.cycle = inCycle(s.Lane)
 			case s.To >= 0:
 				desc += "; " + r.t(i18n.HeldBy, who(s.To))
@@ -180,9 +181,12 @@ func laidOut(d *Diagram, lang i18n.Lang) *layout {
 		case StepReturn:
 			desc = r.t(i18n.DiagramReturns)
 		}
-		if !s.At.IsZero() {
+		switch {
+		case s.Kind == StepNoOrder:
+			row.head = []seg{{desc, styleAccess}} // the point of the picture
+		case !s.At.IsZero():
 			row.head = []seg{{s.At.String(), stylePlace}, {"  " + desc, ""}}
-		} else {
+		default:
 			row.head = []seg{{desc, ""}}
 		}
 		for _, c := range s.Calls {
