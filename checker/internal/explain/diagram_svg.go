@@ -239,8 +239,8 @@ func (lay *layout) svg(id string) []byte {
 	}
 
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="rl-diagram" id="%s" width="%s" height="%s" viewBox="0 0 %s %s" role="img" aria-labelledby="%s-title %s-desc">`,
-		id, num(width), num(height), num(width), num(height), id, id)
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="rl-diagram" id="%s" lang="%s" width="%s" height="%s" viewBox="0 0 %s %s" role="img" aria-labelledby="%s-title %s-desc">`,
+		id, lay.lang, num(width), num(height), num(width), num(height), id, id)
 	fmt.Fprintf(&b, `<title id="%s-title">%s</title>`, id, esc(lay.title))
 	fmt.Fprintf(&b, `<desc id="%s-desc">%s</desc>`, id, esc(lay.desc()))
 	b.WriteString("<style>" + svgStyle + "</style>")

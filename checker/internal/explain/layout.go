@@ -12,6 +12,7 @@ import (
 // Text and SVG both draw, so that the terminal and the report say the
 // same thing.
 type layout struct {
+	lang    i18n.Lang
 	kind    Kind
 	title   string   // the problem, as the explanation's title says it
 	heading string   // how to read the picture
@@ -60,7 +61,7 @@ const (
 // laidOut puts d into words in language lang.
 func laidOut(d *Diagram, lang i18n.Lang) *layout {
 	r := &renderer{l: lang}
-	lay := &layout{kind: d.Kind}
+	lay := &layout{lang: lang, kind: d.Kind}
 	n := len(d.Lanes)
 	who := func(i int) string {
 		if i < 0 || i >= n {

@@ -476,6 +476,9 @@ func (g *grader) evaluate(ctx context.Context, l *courseLab, files map[string][]
 	}
 	res.Runs = runs
 	g.verdict(&res, l, findings, outputs)
+	if res.Status != gradebook.Pass {
+		res.Diagram = g.diagram(l, files, runs, outputs)
+	}
 	return res
 }
 
