@@ -42,11 +42,10 @@ type StepKind string
 // The steps of a diagram. To is another lane the step points at, -1 when
 // none; its meaning depends on the kind.
 const (
-	// StepStart: Lane's goroutine starts, at the go statement At. From is
-	// the lane that ran the go statement, -1 when it is not a lane of the
-	// diagram (ByMain then says whether it was the main goroutine). To,
-	// when set, is a second lane the same go statement started (a loop's
-	// go statement, run twice).
+	// StepStart: Lane's goroutine starts (and Also's: one go statement
+	// in a loop), at the go statement At. From is the lane that ran the
+	// go statement, -1 when it is not a lane of the diagram (ByMain then
+	// says whether it was the main goroutine).
 	StepStart StepKind = "start"
 	// StepAccess: one of the two accesses of a race.
 	StepAccess StepKind = "access"
@@ -55,7 +54,8 @@ const (
 	StepNoOrder StepKind = "no-order"
 	// StepEnd: Lane's goroutine had finished.
 	StepEnd StepKind = "end"
-	// StepLock: Lane locked Lock at At and still holds it.
+	// StepLock: Lane locked Lock at At and still holds it; so did Also's
+	// goroutines, each its own (they all hold one at once).
 	StepLock StepKind = "lock"
 	// StepWait: Lane is blocked at At on On. To is the lane that holds the
 	// lock it waits for (Lane itself when it holds it), -1 when unknown.
@@ -69,6 +69,7 @@ const (
 type Step struct {
 	Kind   StepKind `json:"kind"`
 	Lane   int      `json:"lane"`
+	Also   []int    `json:"also,omitempty"` // other lanes the same step happened on, alike
 	From   int      `json:"from"`
 	To     int      `json:"to"`
 	ByMain bool     `json:"by_main,omitempty"`
@@ -86,6 +87,9 @@ type Step struct {
 	Wait  Wait   `json:"wait,omitempty"`
 	On    string `json:"on,omitempty"`
 	State string `json:"state,omitempty"`
+	// Chain: Lane's goroutines wait each for the lock the next one
+	// holds, and the last for the one To holds (a cycle's middle, folded).
+	Chain bool `json:"chain,omitempty"`
 }
 
 // maxLanes is the most lanes a diagram draws. A problem with more
@@ -145,7 +149,7 @@ func raceDiagram(p Problem) *Diagram {
 	// both.
 	a0, a1 := accs[0], accs[1]
 	if !a0.Main && !a1.Main && !a0.Created.IsZero() && a0.Created == a1.Created {
-		d.Steps = append(d.Steps, Step{Kind: StepStart, Lane: 0, From: -1, To: 1, At: a0.Created, ByMain: a0.CreatedByMain && a1.CreatedByMain})
+		d.Steps = append(d.Steps, Step{Kind: StepStart, Lane: 0, Also: []int{1}, From: -1, To: -1, At: a0.Created, ByMain: a0.CreatedByMain && a1.CreatedByMain})
 	} else {
 		for i, a := range accs {
 			if a.Main || a.Created.IsZero() {
@@ -198,8 +202,24 @@ func goroutineLanes(d *Diagram, gs []Goroutine) {
 		if g.CreatedBy != 0 {
 			from = d.laneOf(g.CreatedBy)
 		}
-		d.Steps = append(d.Steps, Step{Kind: StepStart, Lane: d.laneOf(g.ID), From: from, To: -1, At: g.Created, ByMain: g.CreatedBy == 1})
+		d.Steps = appendAlike(d.Steps, Step{Kind: StepStart, Lane: d.laneOf(g.ID), From: from, To: -1, At: g.Created, ByMain: g.CreatedBy == 1})
 	}
+}
+
+// appendAlike adds s to steps, or to the last step as another of its
+// lanes when it is the same thing at the same place: one go statement in
+// a loop starting many goroutines, or many goroutines each locking their
+// own account's mutex on the same line. One row says it once.
+func appendAlike(steps []Step, s Step) []Step {
+	if n := len(steps); n > 0 {
+		last := &steps[n-1]
+		if last.Kind == s.Kind && last.At == s.At && last.From == s.From && last.ByMain == s.ByMain &&
+			last.Lock == s.Lock && last.Alias == s.Alias && (s.Kind == StepStart || s.Kind == StepLock) {
+			last.Also = append(last.Also, s.Lane)
+			return steps
+		}
+	}
+	return append(steps, s)
 }
 
 // laneOf is the lane of goroutine id, -1 when it has none.
@@ -218,26 +238,79 @@ func waitStep(d *Diagram, g Goroutine) Step {
 // deadlockDiagram draws who holds which lock and who waits for it: every
 // lane's locks first (all of them were taken before anyone blocked), then
 // where each waits, with an edge to the lane holding what it wants.
+//
+// A long cycle of goroutines alike (accounts in a ring, each paying the
+// next) keeps its first two and its last goroutine as lanes, and the ones
+// between as one lane: the ring is still seen closing, in five lanes.
 func deadlockDiagram(p Problem) *Diagram {
 	if len(p.Goroutines) < 2 && len(p.Cycle) == 0 {
 		return nil // one goroutine waiting: the list says it as well
 	}
 	d := &Diagram{Kind: Deadlock, Title: p.Watchdog}
-	goroutineLanes(d, p.Goroutines)
-	for _, g := range p.Goroutines {
+	gs, folded := foldCycle(p)
+	goroutineLanes(d, gs)
+	for _, g := range gs {
 		for _, l := range g.Holds {
-			d.Steps = append(d.Steps, Step{Kind: StepLock, Lane: d.laneOf(g.ID), From: -1, To: -1, At: l.At, Lock: l.Expr, Alias: l.Alias})
+			d.Steps = appendAlike(d.Steps, Step{Kind: StepLock, Lane: d.laneOf(g.ID), From: -1, To: -1, At: l.At, Lock: l.Expr, Alias: l.Alias})
 		}
 	}
-	for _, g := range p.Goroutines {
-		d.Steps = append(d.Steps, waitStep(d, g))
+	for _, g := range gs {
+		s := waitStep(d, g)
+		if last, ok := folded[g.ID]; ok {
+			s.Chain = true
+			s.To = d.laneOf(last)
+		}
+		d.Steps = append(d.Steps, s)
 	}
 	for _, id := range p.Cycle {
-		if i := d.laneOf(id); i >= 0 {
+		i := d.laneOf(id)
+		if i >= 0 && (len(d.Cycle) == 0 || d.Cycle[len(d.Cycle)-1] != i) {
 			d.Cycle = append(d.Cycle, i)
 		}
 	}
 	return d
+}
+
+// foldCycle returns p's goroutines with the middle of a long lock cycle
+// folded into its first goroutine, counted, when those goroutines are
+// stuck alike; folded maps that goroutine to the one its last waits for.
+func foldCycle(p Problem) (gs []Goroutine, folded map[int]int) {
+	const keep = 3 // the first two of the cycle and its last
+	if len(p.Cycle) <= keep+1 {
+		return p.Goroutines, nil
+	}
+	byID := map[int]Goroutine{}
+	for _, g := range p.Goroutines {
+		byID[g.ID] = g
+	}
+	mid := p.Cycle[2 : len(p.Cycle)-1]
+	first, ok := byID[mid[0]]
+	if !ok {
+		return p.Goroutines, nil
+	}
+	inMid := map[int]bool{}
+	for _, id := range mid {
+		g, ok := byID[id]
+		if !ok || goroutineKey(g) != goroutineKey(first) || !slices.EqualFunc(g.Holds, first.Holds, func(a, b Lock) bool { return a.At == b.At && a.Expr == b.Expr }) {
+			return p.Goroutines, nil
+		}
+		inMid[id] = true
+	}
+	for _, g := range p.Goroutines {
+		switch {
+		case g.ID == first.ID:
+			g.Count = len(mid)
+			g.Holds = first.Holds
+			if len(g.Holds) > 0 {
+				g.Holds = []Lock{{Expr: first.Holds[0].Expr, At: first.Holds[0].At}} // each holds its own: no one alias
+			}
+			g.OnAlias = ""
+			gs = append(gs, g)
+		case !inMid[g.ID]:
+			gs = append(gs, g)
+		}
+	}
+	return gs, map[int]int{first.ID: p.Cycle[len(p.Cycle)-1]}
 }
 
 // leakDiagram draws where each leaked goroutine is blocked when the main

@@ -156,13 +156,13 @@ func (lay *layout) svg(id string) []byte {
 			texts = append(texts, svgText{x: textX + 24, y: y, segs: []seg{{cut(row.src, svgWrap-4), styleSource}}})
 			y += svgLine
 		}
-		for _, note := range row.notes {
-			for i, l := range wrap(note, svgWrap-4, "", "  ") {
+		for _, n := range row.notes {
+			for i, l := range n.lines(svgWrap - 4) {
 				x := textX + 24
 				if i > 0 {
-					x += 16
+					x += 16 // the rest of the note, under its start
 				}
-				texts = append(texts, svgText{x: x, y: y, segs: l})
+				texts = append(texts, svgText{x: x, y: y, segs: trimSpace(l)})
 				y += svgLine
 			}
 		}
@@ -307,13 +307,16 @@ func (lay *layout) svgMark(b *strings.Builder, k int, rowY func(int) float64, la
 	}
 	switch row.kind {
 	case StepStart:
+		lanes := append([]int{row.lane}, row.also...)
 		if row.from >= 0 {
-			arrow("start", laneX(row.from), x, false)
+			// An arrow into each lane it started, the nearest on top.
+			for i := len(lanes) - 1; i >= 0; i-- {
+				arrow("start", laneX(row.from), laneX(lanes[i]), false)
+			}
 			dot("start", laneX(row.from))
 		}
-		ring("start", x)
-		if row.also >= 0 {
-			ring("start", laneX(row.also))
+		for _, l := range lanes {
+			ring("start", laneX(l))
 		}
 	case StepAccess:
 		dot("race", x)
@@ -326,7 +329,9 @@ func (lay *layout) svgMark(b *strings.Builder, k int, rowY func(int) float64, la
 	case StepEnd, StepReturn:
 		fmt.Fprintf(b, `<path class="end edge" d="M%s %sH%s"/>`, num(x-7), num(y), num(x+7))
 	case StepLock:
-		dot("lock", x)
+		for _, l := range append([]int{row.lane}, row.also...) {
+			dot("lock", laneX(l))
+		}
 	case StepWait:
 		class := "wait"
 		if row.cycle {
@@ -373,4 +378,18 @@ func esc(s string) string {
 		return "" // xml.EscapeText only fails when writing fails; a Builder does not
 	}
 	return b.String()
+}
+
+// trimSpace drops the spaces a wrapped line starts with: the SVG places
+// each line itself.
+func trimSpace(l []seg) []seg {
+	out := append([]seg{}, l...)
+	for len(out) > 0 {
+		out[0].s = strings.TrimLeft(out[0].s, " ")
+		if out[0].s != "" {
+			break
+		}
+		out = out[1:]
+	}
+	return out
 }

@@ -57,8 +57,13 @@ func TestDiagramSteps(t *testing.T) {
 		"94-method": {"start@0+1 bank.go:36", "access@0 bank.go:21", "end@0", "no-order@0>1", "access@1 bank.go:21"},
 		"97-transfer": {"start@1<0 transfer.go:39", "start@2<0 transfer.go:45", "lock@1 transfer.go:22", "lock@2 transfer.go:22",
 			"wait@0 transfer.go:51", "wait@1>2 transfer.go:25", "wait@2>1 transfer.go:25"},
-		"85-relock": {"start@1<0 counter.go:47", "start@2<0 counter.go:47", "lock@1 counter.go:24",
+		"85-relock": {"start@1+2<0 counter.go:47", "lock@1 counter.go:24",
 			"wait@0 counter.go:53", "wait@1>1 counter.go:34", "wait@2>1 counter.go:24"},
+		// A ring of six accounts: the first two goroutines of the
+		// cycle, the three between as one lane, the last one, whose lock
+		// the first one wants.
+		"90-ring": {"start@1+2,3,4<0 ring.go:43", "lock@1+2,3,4 ring.go:22", "wait@0 ring.go:48",
+			"wait@1>2 ring.go:25", "wait@2>3 ring.go:25", "wait@3>4 ring.go:25 chain", "wait@4>1 ring.go:25"},
 		"96-mirrors": {"start@1<0 mirrors.go:18", "start@2<0 mirrors.go:26", "start@3<0 mirrors.go:35",
 			"wait@1 mirrors.go:19", "wait@2 mirrors.go:27", "wait@3 mirrors.go:37", "return@0"},
 	}
@@ -71,9 +76,10 @@ func TestDiagramSteps(t *testing.T) {
 		var got []string
 		for _, s := range d.Steps {
 			g := string(s.Kind) + "@" + strconv.Itoa(s.Lane)
+			for i, a := range s.Also {
+				g += map[bool]string{true: "+", false: ","}[i == 0] + strconv.Itoa(a)
+			}
 			switch {
-			case s.Kind == StepStart && s.To >= 0:
-				g += "+" + strconv.Itoa(s.To)
 			case s.Kind == StepStart && s.From >= 0:
 				g += "<" + strconv.Itoa(s.From)
 			case s.To >= 0:
@@ -81,6 +87,9 @@ func TestDiagramSteps(t *testing.T) {
 			}
 			if !s.At.IsZero() {
 				g += " " + s.At.String()
+			}
+			if s.Chain {
+				g += " chain"
 			}
 			got = append(got, g)
 		}
@@ -93,6 +102,9 @@ func TestDiagramSteps(t *testing.T) {
 		}
 		if name == "97-transfer" && !slices.Equal(d.Cycle, []int{1, 2}) {
 			t.Errorf("%s: cycle %v, want lanes 1 and 2", name, d.Cycle)
+		}
+		if name == "90-ring" && (!slices.Equal(d.Cycle, []int{1, 2, 3, 4}) || d.Lanes[3].Count != 3) {
+			t.Errorf("%s: cycle %v, lanes %+v: want the ring through four lanes, the third of three goroutines", name, d.Cycle, d.Lanes)
 		}
 	}
 	// Lanes: the main goroutine on the left; a group of stuck goroutines

@@ -129,9 +129,9 @@ func (lay *layout) text(width int, color bool, indent string) []string {
 		if row.src != "" {
 			out = append(out, line(rest, paint(styleSource, srcIndent+cut(row.src, textW-len(srcIndent)))))
 		}
-		for _, note := range row.notes {
-			for _, l := range wrap(note, textW, srcIndent, srcIndent+"  ") {
-				out = append(out, line(rest, draw(l)))
+		for _, n := range row.notes {
+			for _, l := range n.lines(textW - len(srcIndent)) {
+				out = append(out, line(rest, srcIndent+draw(l)))
 			}
 		}
 	}
@@ -164,13 +164,28 @@ func (lay *layout) mark(g []cell, row drow, k int) {
 	at := func(lane int) int { return lane * laneGap }
 	switch row.kind {
 	case StepStart:
-		g[at(row.lane)] = cell{glyphStart, styleStart}
-		if row.also >= 0 {
-			g[at(row.also)] = cell{glyphStart, styleStart}
-		}
+		lanes := append([]int{row.lane}, row.also...)
 		if row.from >= 0 {
-			edge(g, at(row.from), at(row.lane), '─', styleStart)
-			g[at(row.from)] = cell{branch(row.from, row.lane), styleStart}
+			// One edge from the go statement to the farthest lane it
+			// started, an arrowhead into each.
+			far := lanes[0]
+			for _, l := range lanes {
+				if abs(l-row.from) > abs(far-row.from) {
+					far = l
+				}
+			}
+			edge(g, at(row.from), at(far), '─', styleStart)
+			g[at(row.from)] = cell{branch(row.from, far), styleStart}
+			for _, l := range lanes {
+				if l > row.from {
+					g[at(l)-1] = cell{'►', styleStart}
+				} else {
+					g[at(l)+1] = cell{'◄', styleStart}
+				}
+			}
+		}
+		for _, l := range lanes {
+			g[at(l)] = cell{glyphStart, styleStart}
 		}
 	case StepAccess:
 		g[at(row.lane)] = cell{glyphEvent, styleAccess}
@@ -190,7 +205,9 @@ func (lay *layout) mark(g []cell, row drow, k int) {
 	case StepEnd, StepReturn:
 		g[at(row.lane)] = cell{glyphEnd, ""}
 	case StepLock:
-		g[at(row.lane)] = cell{glyphEvent, styleLock}
+		for _, l := range append([]int{row.lane}, row.also...) {
+			g[at(l)] = cell{glyphEvent, styleLock}
+		}
 	case StepWait:
 		style := styleWait
 		if row.cycle {
@@ -245,3 +262,5 @@ func (lay *layout) corner(lane, k int, glyph, gone rune) rune {
 	}
 	return glyph
 }
+
+func abs(i int) int { return max(i, -i) }

@@ -495,6 +495,23 @@ func TestCaptures(t *testing.T) {
 			mustContain(t, id, "menunggu untuk mengunci to.mu (= b.mu) di dalam transfer", "goroutine ini memegang from.mu (= a.mu), dikunci di transfer.go:22",
 				"dipanggil di transfer.go:42: transfer(a, b, 1)", "masing-masing menunggu kunci yang dipegang goroutine berikutnya", "urutan yang sama")
 		}},
+		{"90-ring", func(t *testing.T, ps []Problem, en, id string) {
+			// Six accounts in a circle, each paying the next: a lock
+			// cycle of six goroutines, each holding its own account's
+			// lock and waiting for the next one's.
+			p := first(t, ps, Deadlock)
+			if len(p.Cycle) != 6 {
+				t.Fatalf("deadlock: cycle %v, want the six goroutines of the ring", p.Cycle)
+			}
+			for _, g := range p.Goroutines[:6] {
+				if g.At.String() != "ring.go:25" || g.On != "to.mu" || len(g.Holds) != 1 || g.Holds[0].At.String() != "ring.go:22" ||
+					g.Created.String() != "ring.go:43" || g.CreatedBy != 1 {
+					t.Errorf("goroutine in the ring: %+v", g)
+				}
+			}
+			mustMatch(t, en, `goroutine \d+ → goroutine \d+ → … → goroutine \d+ → goroutine \d+: each one waits for a lock the next one holds`)
+			mustContain(t, id, "masing-masing menunggu kunci yang dipegang goroutine berikutnya")
+		}},
 		{"85-relock", func(t *testing.T, ps []Problem, en, id string) {
 			p := first(t, ps, Deadlock)
 			if len(p.Cycle) != 1 {

@@ -33,14 +33,36 @@ type layout struct {
 // another lane, and its words beside it.
 type drow struct {
 	kind  StepKind
-	lane  int  // the lane of the mark; -1 for a row with no mark
-	also  int  // start: a second lane the same go statement started; -1
-	from  int  // start: the lane whose go statement it is; -1
-	to    int  // wait: the lane holding the lock; no-order: the later access's lane; -1
-	cycle bool // wait: an edge of the deadlock cycle
+	lane  int   // the lane of the mark; -1 for a row with no mark
+	also  []int // start, lock: the other lanes the row's mark is on
+	from  int   // start: the lane whose go statement it is; -1
+	to    int   // wait: the lane holding the lock; no-order: the later access's lane; -1
+	cycle bool  // wait: an edge of the deadlock cycle
 	head  []seg
 	src   string // the source line of the place, if any
-	notes [][]seg
+	notes []note
+}
+
+// note is a line under a step: how the goroutine got there ("called at
+// file:line"), with that line's code.
+type note struct {
+	head []seg
+	src  string
+}
+
+// lines is the note in at most width columns: on one line when it fits,
+// else the code on a line of its own, shortened if need be (a line of code
+// wrapped reads as two).
+func (n note) lines(width int) [][]seg {
+	if n.src == "" {
+		return wrap(n.head, width, "", "  ")
+	}
+	one := append(append([]seg{}, n.head...), seg{":", ""}, seg{" " + n.src, styleSource})
+	if visible(plain(one)) <= width {
+		return [][]seg{one}
+	}
+	out := wrap(append(append([]seg{}, n.head...), seg{":", ""}), width, "", "  ")
+	return append(out, []seg{{"  " + cut(n.src, width-2), styleSource}})
 }
 
 // seg is a run of text in one style: one of the ANSI styles of render.go,
@@ -78,6 +100,14 @@ func laidOut(d *Diagram, lang i18n.Lang) *layout {
 		}
 		return s
 	}
+	// count is how many goroutines lanes stand for.
+	count := func(lanes []int) int {
+		n := 0
+		for _, i := range lanes {
+			n += max(d.Lanes[i].Count, 1)
+		}
+		return n
+	}
 	for _, l := range d.Lanes {
 		label := r.t(i18n.WhoN, l.Goroutine)
 		switch {
@@ -111,11 +141,11 @@ func laidOut(d *Diagram, lang i18n.Lang) *layout {
 		case len(d.Cycle) == 1:
 			lay.cycle = r.t(i18n.DeadlockSelf, who(d.Cycle[0]))
 		case len(d.Cycle) > 1:
-			var chain []string
+			var names []string
 			for _, i := range append(d.Cycle, d.Cycle[0]) {
-				chain = append(chain, who(i))
+				names = append(names, who(i))
 			}
-			lay.cycle = r.t(i18n.DeadlockCycle, strings.Join(chain, " → "))
+			lay.cycle = r.t(i18n.DeadlockCycle, chain(names))
 		}
 	case Leak:
 		lay.heading = r.t(i18n.DiagramLeakHeading)
@@ -131,7 +161,7 @@ func laidOut(d *Diagram, lang i18n.Lang) *layout {
 		return false
 	}
 	for _, s := range d.Steps {
-		row := drow{kind: s.Kind, lane: s.Lane, also: -1, from: -1, to: -1, src: s.At.Source}
+		row := drow{kind: s.Kind, lane: s.Lane, also: s.Also, from: -1, to: -1, src: s.At.Source}
 		var desc string
 		switch s.Kind {
 		case StepStart:
@@ -140,13 +170,12 @@ func laidOut(d *Diagram, lang i18n.Lang) *layout {
 				creator = who(s.From)
 				row.from = s.From
 			}
+			lanes := append([]int{s.Lane}, s.Also...)
 			switch {
-			case s.To >= 0 && s.ByMain:
-				desc = r.t(i18n.DiagramStartsBoth, creator, who(s.Lane), who(s.To))
-				row.also = s.To
-			case s.To >= 0:
-				desc = r.t(i18n.DiagramStartBoth, who(s.Lane), who(s.To))
-				row.also = s.To
+			case len(lanes) > 1 && (s.From >= 0 || s.ByMain):
+				desc = r.t(i18n.DiagramStartsAll, creator, count(lanes))
+			case len(lanes) > 1:
+				desc = r.t(i18n.DiagramStartAll, count(lanes))
 			case s.From >= 0 || s.ByMain:
 				desc = many(s.Lane, r.t(i18n.DiagramStarts, creator, who(s.Lane)))
 			default:
@@ -165,7 +194,11 @@ func laidOut(d *Diagram, lang i18n.Lang) *layout {
 			if s.Alias != "" {
 				name += " (= " + s.Alias + ")"
 			}
-			desc = r.t(i18n.DiagramLocks, who(s.Lane), name) + r.inFunc(s.At)
+			if len(s.Also) > 0 {
+				desc = r.t(i18n.DiagramLocksEach, name) + r.inFunc(s.At)
+			} else {
+				desc = many(s.Lane, r.t(i18n.DiagramLocks, who(s.Lane), name)+r.inFunc(s.At))
+			}
 		case StepWait:
 			g := Goroutine{Wait: s.Wait, On: s.On, OnAlias: s.Alias, State: s.State}
 			desc = many(s.Lane, r.waitDesc(g, who(s.Lane))+r.inFunc(s.At))
@@ -174,6 +207,10 @@ func laidOut(d *Diagram, lang i18n.Lang) *layout {
 				desc += ": " + r.t(i18n.DiagramHeldBySelf)
 				row.to = s.To
 				row.cycle = inCycle(s.Lane)
+			case s.To >= 0 && s.Chain:
+				desc += "; " + r.t(i18n.DiagramHeldByNext, who(s.To))
+				row.to = s.To
+				row.cycle = inCycle(s.Lane) && inCycle(s.To)
 			case s.To >= 0:
 				desc += "; " + r.t(i18n.HeldBy, who(s.To))
 				row.to = s.To
@@ -191,11 +228,13 @@ func laidOut(d *Diagram, lang i18n.Lang) *layout {
 			row.head = []seg{{desc, ""}}
 		}
 		for _, c := range s.Calls {
-			note := styled(r.t(i18n.CalledAt, c.String()), c.String(), stylePlace)
-			if c.Source != "" {
-				note = append(note, seg{":", ""}, seg{" " + c.Source, styleSource})
-			}
-			row.notes = append(row.notes, note)
+			row.notes = append(row.notes, note{styled(r.t(i18n.CalledAt, c.String()), c.String(), stylePlace), c.Source})
+		}
+		sameNote := func(a, b note) bool { return a.src == b.src && slices.Equal(a.head, b.head) }
+		if n := len(lay.rows); n > 0 && lay.rows[n-1].kind == row.kind && slices.EqualFunc(lay.rows[n-1].notes, row.notes, sameNote) {
+			// How the goroutine got there, as the row above said for
+			// its own: a ring of accounts all call transfer alike.
+			row.notes = nil
 		}
 		lay.rows = append(lay.rows, row)
 	}
@@ -210,8 +249,8 @@ func laidOut(d *Diagram, lang i18n.Lang) *layout {
 		switch row.kind {
 		case StepStart:
 			lay.start[row.lane] = k
-			if row.also >= 0 {
-				lay.start[row.also] = k
+			for _, a := range row.also {
+				lay.start[a] = k
 			}
 		case StepEnd, StepReturn:
 			lay.end[row.lane] = k
@@ -238,7 +277,10 @@ func (lay *layout) desc() string {
 			b.WriteString(" (" + row.src + ")")
 		}
 		for _, n := range row.notes {
-			b.WriteString(", " + plain(n))
+			b.WriteString(", " + plain(n.head))
+			if n.src != "" {
+				b.WriteString(": " + n.src)
+			}
 		}
 		b.WriteString(".")
 	}

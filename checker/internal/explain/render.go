@@ -525,11 +525,11 @@ func (r *renderer) deadlock(prefix string, p Problem) {
 	case len(p.Cycle) == 1:
 		r.text(r.t(i18n.DeadlockSelf, r.who(false, p.Cycle[0])))
 	case len(p.Cycle) > 1:
-		var chain []string
+		var names []string
 		for _, id := range append(p.Cycle, p.Cycle[0]) {
-			chain = append(chain, r.who(false, id))
+			names = append(names, r.who(false, id))
 		}
-		r.text(r.t(i18n.DeadlockCycle, strings.Join(chain, " → ")))
+		r.text(r.t(i18n.DeadlockCycle, chain(names)))
 	default:
 		r.whyOnce(i18n.DeadlockWhy)
 	}
@@ -549,4 +549,14 @@ func (r *renderer) diagram(p Problem) bool {
 		r.printf("%s\n", l)
 	}
 	return true
+}
+
+// chain joins the goroutines of a cycle, back to the first, with arrows; a
+// long one (a ring of seventeen accounts) keeps its ends around an
+// ellipsis: the names in the middle say nothing the first ones do not.
+func chain(names []string) string {
+	if len(names) > 5 {
+		names = []string{names[0], names[1], "…", names[len(names)-2], names[len(names)-1]}
+	}
+	return strings.Join(names, " → ")
 }

@@ -91,12 +91,14 @@ const (
 	DiagramLaneMany        Key = "diagram.lane.many"
 	DiagramStarts          Key = "diagram.starts"
 	DiagramStart           Key = "diagram.start"
-	DiagramStartsBoth      Key = "diagram.starts.both"
-	DiagramStartBoth       Key = "diagram.start.both"
+	DiagramStartsAll       Key = "diagram.starts.all"
+	DiagramStartAll        Key = "diagram.start.all"
+	DiagramLocksEach       Key = "diagram.locks.each"
 	DiagramNoOrder         Key = "diagram.no.order"
 	DiagramFinished        Key = "diagram.finished"
 	DiagramLocks           Key = "diagram.locks"
 	DiagramHeldBySelf      Key = "diagram.held.by.self"
+	DiagramHeldByNext      Key = "diagram.held.by.next"
 	DiagramReturns         Key = "diagram.returns"
 	DiagramForever         Key = "diagram.forever"
 	DiagramSVGTitle        Key = "diagram.svg.title"
@@ -346,18 +348,22 @@ func lookup(k Key) Message {
 		return Message{"%s starts %s", "%s memulai %s"}
 	case DiagramStart:
 		return Message{"%s starts", "%s dimulai"}
-	case DiagramStartsBoth:
-		return Message{"%s starts %s and %s here: the same go statement, run twice", "%s memulai %s dan %s di sini: pernyataan go yang sama, dijalankan dua kali"}
-	case DiagramStartBoth:
-		return Message{"%s and %s start here: the same go statement, run twice", "%s dan %s dimulai di sini: pernyataan go yang sama, dijalankan dua kali"}
+	case DiagramStartsAll:
+		return Message{"%s starts these %d goroutines here, with one go statement", "%s memulai %d goroutine ini di sini, dengan satu pernyataan go"}
+	case DiagramStartAll:
+		return Message{"these %d goroutines start here, from one go statement", "%d goroutine ini dimulai di sini, dari satu pernyataan go"}
 	case DiagramNoOrder:
 		return Message{"no happens-before: nothing makes one of them wait for the other", "tidak ada happens-before: tidak ada yang membuat salah satunya menunggu yang lain"}
 	case DiagramFinished:
 		return Message{"%s has finished, but nothing waited for it", "%s sudah selesai, tetapi tidak ada yang menunggunya"}
 	case DiagramLocks:
 		return Message{"%s locks %s", "%s mengunci %s"}
+	case DiagramLocksEach:
+		return Message{"each of these goroutines locks its own %s", "masing-masing goroutine ini mengunci %s miliknya sendiri"}
 	case DiagramHeldBySelf:
 		return Message{"it holds that lock itself", "kunci itu dipegangnya sendiri"}
+	case DiagramHeldByNext:
+		return Message{"each one's lock is held by the next one, the last one's by %s", "kunci yang ditunggu masing-masing dipegang goroutine berikutnya, yang terakhir oleh %s"}
 	case DiagramReturns:
 		return Message{"run returns: the program's work is done", "run selesai: pekerjaan program sudah beres"}
 	case DiagramForever:
