@@ -142,8 +142,11 @@ func laidOut(d *Diagram, lang i18n.Lang) *layout {
 			lay.cycle = r.t(i18n.DeadlockSelf, who(d.Cycle[0]))
 		case len(d.Cycle) > 1:
 			var names []string
-			for _, i := range append(d.Cycle, d.Cycle[0]) {
+			for k, i := range append(d.Cycle, d.Cycle[0]) {
 				names = append(names, who(i))
+				if k < len(d.Cycle) && d.Lanes[i].Count > 1 {
+					names = append(names, "…") // the lane's other goroutines, in turn
+				}
 			}
 			lay.cycle = r.t(i18n.DeadlockCycle, chain(names))
 		}
@@ -338,8 +341,15 @@ func wrap(segs []seg, width int, first, rest string) [][]seg {
 			cur = appendSeg(cur, seg{w.s, w.style})
 			used += n
 		case used+w.space+n <= width:
-			cur = appendSeg(cur, seg{strings.Repeat(" ", w.space), ""})
-			cur = appendSeg(cur, seg{w.s, w.style})
+			// A space between two words of one style takes it: a
+			// painted phrase stays one escape sequence.
+			space := strings.Repeat(" ", w.space)
+			if last := &cur[len(cur)-1]; last.style == w.style {
+				last.s += space + w.s
+			} else {
+				cur = appendSeg(cur, seg{space, ""})
+				cur = appendSeg(cur, seg{w.s, w.style})
+			}
 			used += w.space + n
 		default:
 			lines = append(lines, cur)
