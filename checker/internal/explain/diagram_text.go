@@ -78,6 +78,7 @@ func (lay *layout) text(width int, color bool, indent string) []string {
 			case k < lay.start[i]:
 				g[i*laneGap] = cell{r: glyphPending}
 			case k >= lay.end[i]:
+				// ended above: nothing below its end mark
 			default:
 				g[i*laneGap] = cell{r: glyphLane}
 			}
