@@ -95,7 +95,7 @@ func runLab(ctx context.Context, e *env, root string, l *lab.Lab, verbose bool) 
 	if len(problems) == 0 {
 		u.say(i18n.LabNoExplain)
 		verbose = true
-	} else if err := explain.Render(e.stdout, problems, u.lang, u.color); err != nil {
+	} else if err := explain.Render(e.stdout, problems, u.lang, u.color, e.width()); err != nil {
 		return false, err
 	}
 	if verbose {

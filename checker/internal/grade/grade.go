@@ -473,6 +473,9 @@ func (g *grader) evaluate(ctx context.Context, l *courseLab, files map[string][]
 	}
 	res.Runs = runs
 	g.verdict(&res, l, report, files, outputs)
+	if res.Status != gradebook.Pass {
+		res.Diagram = g.diagram(l, files, runs, outputs)
+	}
 	return res
 }
 
@@ -708,7 +711,7 @@ func (g *grader) verdict(res *gradebook.LabResult, l *courseLab, report labvet.R
 func (g *grader) feedback(l *courseLab, v *protocol.Verdict, files map[string][]byte) []string {
 	problems := explain.Parse(explain.Input{Verdict: v, ProgramDir: l.ProgramDir(), Files: files, Editable: l.Editable, Fix: l.Fix})
 	var b strings.Builder
-	if err := explain.Render(&b, problems, g.opts.Lang, false); err != nil || len(problems) == 0 {
+	if err := explain.Render(&b, problems, g.opts.Lang, false, 0); err != nil || len(problems) == 0 {
 		return nil
 	}
 	var out []string

@@ -16,6 +16,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+
+	"github.com/racelab/racelab/checker/internal/explain"
 )
 
 // Version is the version of the gradebook.json format.
@@ -77,6 +79,9 @@ type LabResult struct {
 	Hash    string   `json:"hash"`              // of the editable files; equal hashes were built and run once
 	Build   string   `json:"build_output,omitempty"`
 	Runs    []Run    `json:"runs,omitempty"`
+	// Diagram draws the race, deadlock or leak of the first failed run,
+	// for the report's feedback (nil for other failures).
+	Diagram *explain.Diagram `json:"diagram,omitempty"`
 }
 
 // Run is one run of a lab's tests.
