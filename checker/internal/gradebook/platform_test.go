@@ -359,3 +359,21 @@ func TestGoldenFilesAreJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestScrubWholePaths replaces a path only where it ends, never inside a
+// longer name.
+func TestScrubWholePaths(t *testing.T) {
+	s := NewScrubber(Path{"/work/class", "<submissions>"}, Path{"/work/class/ana.zip", SolutionDir})
+	for in, want := range map[string]string{
+		"reading /work/class/ana.zip: bad":     "reading <solution-dir>: bad",
+		"in /work/class/budi/x.go:3":           "in <submissions>/budi/x.go:3",
+		"see /work/classes and /work/class.":   "see /work/classes and <submissions>.",
+		"'/work/class'":                        "'<submissions>'",
+		"/work/class":                          "<submissions>",
+		"/work/class/ana.zip.bak is not yours": "<solution-dir>.bak is not yours",
+	} {
+		if got := s.String(in); got != want {
+			t.Errorf("%q → %q, want %q", in, got, want)
+		}
+	}
+}

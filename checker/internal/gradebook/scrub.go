@@ -2,6 +2,7 @@ package gradebook
 
 import (
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -17,7 +18,8 @@ const SolutionDir = "<solution-dir>"
 // placeholder. What a student's program printed passes through it too: a
 // path of the grader's that reached a program is the grader's to hide.
 type Scrubber struct {
-	r *strings.Replacer
+	re *regexp.Regexp
+	as map[string]string
 }
 
 // Path is one path of the grader's and what to write instead.
@@ -25,19 +27,20 @@ type Path struct {
 	Path, As string
 }
 
-// NewScrubber replaces each path (absolute, and as given when relative) by
-// its placeholder; the longest paths first, so that a folder inside
-// another gets its own name.
+// NewScrubber replaces each path (as given, absolute, and with links
+// resolved) by its placeholder. Only whole paths are replaced: /work/class
+// and /work/class/ana.zip, not /work/classes; the longest first, so that a
+// folder inside another gets its own name.
 func NewScrubber(paths ...Path) *Scrubber {
-	var pairs []Path
-	seen := map[string]bool{}
+	s := &Scrubber{as: map[string]string{}}
+	var list []string
 	add := func(p, as string) {
-		p = strings.TrimSuffix(p, string(filepath.Separator))
-		if len(p) < 2 || seen[p] || p == "." || p == ".." {
+		p = strings.TrimRight(p, string(filepath.Separator))
+		if len(p) < 2 || p == ".." || s.as[p] != "" {
 			return
 		}
-		seen[p] = true
-		pairs = append(pairs, Path{p, as})
+		s.as[p] = as
+		list = append(list, p)
 	}
 	for _, p := range paths {
 		if p.Path == "" {
@@ -51,22 +54,31 @@ func NewScrubber(paths ...Path) *Scrubber {
 			}
 		}
 	}
-	sort.SliceStable(pairs, func(i, j int) bool { return len(pairs[i].Path) > len(pairs[j].Path) })
-	var args []string
-	for _, p := range pairs {
-		// A path followed by a separator is a path inside it; a path alone
-		// (at the end of a message, before a colon or a quote) is itself.
-		args = append(args, p.Path+string(filepath.Separator), p.As+"/", p.Path, p.As)
+	if len(list) == 0 {
+		return s
 	}
-	return &Scrubber{strings.NewReplacer(args...)}
+	sort.SliceStable(list, func(i, j int) bool { return len(list[i]) > len(list[j]) })
+	quoted := make([]string, len(list))
+	for i, p := range list {
+		quoted[i] = regexp.QuoteMeta(p)
+	}
+	// A path ends at a separator, at the end of the text, or before a
+	// character other than a name's letters, digits, _ @ + ~ -: so
+	// /work/classes is not /work/class, while /work/class. and
+	// /work/class.bak both lose the grader's path.
+	s.re = regexp.MustCompile(`(` + strings.Join(quoted, "|") + `)($|[^\w@+~-])`)
+	return s
 }
 
 // String scrubs one text.
 func (s *Scrubber) String(text string) string {
-	if s == nil || s.r == nil || text == "" {
+	if s == nil || s.re == nil || text == "" {
 		return text
 	}
-	return s.r.Replace(text)
+	return s.re.ReplaceAllStringFunc(text, func(m string) string {
+		sub := s.re.FindStringSubmatch(m)
+		return s.as[sub[1]] + sub[2]
+	})
 }
 
 func (s *Scrubber) strings(list []string) []string {
