@@ -41,12 +41,12 @@ func class() *Gradebook {
 
 func TestCSV(t *testing.T) {
 	got := string(CSV(class()))
-	want := `submission,status,01-waitgroup,02-mutex,total,max,percent,error
-alice,graded,10,20,30,30,100.0,
-bob,graded,0,20,20,30,66.7,
-carol,graded,10,0,10,30,33.3,
-dave,error,,,,30,,"unsafe archive entry ""../../evil"": .. leaves the archive"
-eve<script>alert(1)</script>,graded,0,0,0,30,0.0,
+	want := `submission,status,01-waitgroup,02-mutex,total,max,percent,error,protected_changed
+alice,graded,10,20,30,30,100.0,,
+bob,graded,0,20,20,30,66.7,,labs/01-waitgroup/lab_test.go
+carol,graded,10,0,10,30,33.3,,
+dave,error,,,,30,,"unsafe archive entry ""../../evil"": .. leaves the archive",
+eve<script>alert(1)</script>,graded,0,0,0,30,0.0,,
 `
 	if got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)

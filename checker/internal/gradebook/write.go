@@ -61,8 +61,9 @@ func WriteAll(dir string, g *Gradebook) error {
 	return nil
 }
 
-// CSV is one row per submission: a column per lab (points earned) and the
-// total, for a spreadsheet or an LMS import.
+// CSV is one row per submission: a column per lab (points earned), the
+// total, and last the changed protected files, for a spreadsheet or an LMS
+// import.
 func CSV(g *Gradebook) []byte {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
@@ -70,7 +71,7 @@ func CSV(g *Gradebook) []byte {
 	for _, l := range g.Labs {
 		header = append(header, l.Name)
 	}
-	w.Write(append(header, "total", "max", "percent", "error"))
+	w.Write(append(header, "total", "max", "percent", "error", "protected_changed"))
 	for _, s := range g.Submissions {
 		row := []string{s.Name, s.Status}
 		for _, l := range g.Labs {
@@ -84,7 +85,9 @@ func CSV(g *Gradebook) []byte {
 		if s.Status == Graded {
 			total, pct = strconv.Itoa(s.Score), strconv.FormatFloat(s.Percent, 'f', 1, 64)
 		}
-		w.Write(append(row, total, max, pct, s.Error))
+		// The protected files it changed, ";"-separated: ignored by the
+		// grade, but the instructor's to know.
+		w.Write(append(row, total, max, pct, s.Error, strings.Join(s.Protected, ";")))
 	}
 	w.Flush()
 	return buf.Bytes()
