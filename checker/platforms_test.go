@@ -2,12 +2,15 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/racelab/racelab/checker/internal/gradebook/platformspec"
 )
 
 // actionlint checks GitHub Actions workflows: their syntax, expressions,
@@ -93,4 +96,87 @@ func TestPlatformScripts(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestPlatformScriptsGrade runs Gradescope's run_autograder and
+// PrairieLearn's run.sh as their platforms would, on a solved lab 01 laid
+// out as each platform delivers a submission, and checks the results.json
+// each leaves where its platform reads it.
+func TestPlatformScriptsGrade(t *testing.T) {
+	needTools(t)
+	root := repoRoot(t)
+	bin := t.TempDir()
+	if err := os.Symlink(checkerBinary(t), filepath.Join(bin, "racelab-checker")); err != nil {
+		t.Fatal(err)
+	}
+	solved := read(t, filepath.Join(root, "solutions/01-waitgroup/squares.go"))
+	env := append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"), "RACELAB_GRADE_FLAGS=-runs 1")
+	run := func(script string, extra ...string) {
+		t.Helper()
+		cmd := exec.Command("bash", filepath.Join(root, "docs", "platforms", script))
+		cmd.Env = append(env, extra...)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%s: %v\n%s", script, err, out)
+		}
+	}
+
+	t.Run("gradescope", func(t *testing.T) {
+		ag := t.TempDir()
+		if err := os.MkdirAll(filepath.Join(ag, "source"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(root, filepath.Join(ag, "source", "racelab")); err != nil {
+			t.Fatal(err)
+		}
+		// The student's upload: their racelab folder (only what they
+		// changed, here).
+		put(t, filepath.Join(ag, "submission"), "go.mod", read(t, filepath.Join(root, "go.mod")))
+		put(t, filepath.Join(ag, "submission"), lab01, solved)
+		run("gradescope/run_autograder", "AUTOGRADER="+ag, "RACELAB_GRADE_FLAGS=-runs 1 -labs 1")
+		data, err := os.ReadFile(filepath.Join(ag, "results", "results.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := platformspec.Gradescope(data); err != nil {
+			t.Errorf("results.json: %v", err)
+		}
+		var res struct {
+			Score float64
+			Tests []struct {
+				Score    float64
+				MaxScore float64 `json:"max_score"`
+				Status   string
+			}
+		}
+		if err := json.Unmarshal(data, &res); err != nil || len(res.Tests) != 1 || res.Tests[0].Status != "passed" || res.Score != res.Tests[0].MaxScore {
+			t.Errorf("a solved lab 01: %v\n%s", err, data)
+		}
+	})
+
+	t.Run("prairielearn", func(t *testing.T) {
+		g := t.TempDir()
+		if err := os.MkdirAll(filepath.Join(g, "serverFilesCourse"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(root, filepath.Join(g, "serverFilesCourse", "racelab")); err != nil {
+			t.Fatal(err)
+		}
+		// PrairieLearn hands over the student's files by name.
+		put(t, filepath.Join(g, "student"), filepath.Base(lab01), solved)
+		run("prairielearn/run.sh", "GRADE="+g, "RACELAB_LAB=1")
+		data, err := os.ReadFile(filepath.Join(g, "results", "results.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := platformspec.PrairieLearn(data); err != nil {
+			t.Errorf("results.json: %v", err)
+		}
+		var res struct {
+			Gradable bool
+			Score    float64
+		}
+		if err := json.Unmarshal(data, &res); err != nil || !res.Gradable || res.Score != 1 {
+			t.Errorf("a solved lab 01: %v\n%s", err, data)
+		}
+	})
 }

@@ -6,9 +6,13 @@
 # the question's externalGradingOptions.environment, is the lab's number.
 set -euo pipefail
 
-course=/grade/serverFilesCourse/racelab
+# GRADE is PrairieLearn's /grade; the tests point it elsewhere.
+grade=${GRADE:-/grade}
+course=$grade/serverFilesCourse/racelab
 lab=${RACELAB_LAB:?set RACELAB_LAB to the lab number in externalGradingOptions.environment}
-mkdir -p /grade/results
+# More flags for checker grade, e.g. "-runs 5".
+read -r -a flags <<< "${RACELAB_GRADE_FLAGS:-}"
+mkdir -p "$grade/results"
 cd "$course"
 
 # Lay the student's files where the lab keeps them, in a submission of
@@ -22,7 +26,7 @@ if [ -z "$labdir" ]; then
 fi
 mkdir -p "$sub"
 cp go.mod "$sub/"
-for f in /grade/student/*; do
+for f in "$grade"/student/*; do
   [ -f "$f" ] || continue
   dest=$(find "$labdir" -type f -name "$(basename "$f")" | head -n 1)
   [ -n "$dest" ] || continue
@@ -37,5 +41,5 @@ fi
 out=$(mktemp -d)
 # Student code runs in bubblewrap; in a grading container that cannot
 # create user namespaces set RACELAB_SANDBOX=none (docs/grading.md).
-"${checker[@]}" grade --sandbox "${RACELAB_SANDBOX:-bwrap}" --progress plain -labs "$lab" -o "$out" "$sub"
-cp "$out/student/prairielearn.json" /grade/results/results.json
+"${checker[@]}" grade --sandbox "${RACELAB_SANDBOX:-bwrap}" --progress plain "${flags[@]}" -labs "$lab" -o "$out" "$sub"
+cp "$out/student/prairielearn.json" "$grade/results/results.json"
