@@ -180,3 +180,48 @@ func TestPlatformScriptsGrade(t *testing.T) {
 		}
 	})
 }
+
+// TestClassroom50Autograder runs the Classroom 50 autograder as the runner
+// would: in the student's checkout, with the submission's identity in the
+// environment, the course in the bundle beside it.
+func TestClassroom50Autograder(t *testing.T) {
+	needTools(t)
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("python3 is missing in CI")
+		}
+		t.Skip("python3 not installed")
+	}
+	root := repoRoot(t)
+	bin := t.TempDir()
+	if err := os.Symlink(checkerBinary(t), filepath.Join(bin, "racelab-checker")); err != nil {
+		t.Fatal(err)
+	}
+	bundle := t.TempDir()
+	if err := os.Symlink(root, filepath.Join(bundle, "racelab")); err != nil {
+		t.Fatal(err)
+	}
+	checkout := filepath.Join(t.TempDir(), "racelab-test-concurrency-student")
+	put(t, checkout, "go.mod", read(t, filepath.Join(root, "go.mod")))
+	put(t, checkout, lab01, read(t, filepath.Join(root, "solutions/01-waitgroup/squares.go")))
+	output := filepath.Join(t.TempDir(), "github_output")
+	cmd := exec.Command(python, filepath.Join(root, "docs", "platforms", "classroom50", "autograder.py"))
+	cmd.Dir = checkout
+	cmd.Env = append(append(os.Environ(), classroom50Env...),
+		"PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"), "CLASSROOM50_BUNDLE_DIR="+bundle,
+		"GITHUB_OUTPUT="+output, "GITHUB_ACTIONS=", "RACELAB_GRADE_FLAGS=-runs 1 -labs 1")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("autograder.py: %v\n%s", err, out)
+	}
+	data, err := os.ReadFile(filepath.Join(checkout, "result.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := platformspec.Classroom50(data, platformspec.Classroom50Identity{Classroom: "racelab-test", Assignment: "concurrency"}); err != nil {
+		t.Errorf("result.json: %v\n%s", err, data)
+	}
+	if got := read(t, output); !strings.HasPrefix(got, "status=success\nsummary=racelab: ") {
+		t.Errorf("GITHUB_OUTPUT: %q", got)
+	}
+}
