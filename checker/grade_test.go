@@ -323,7 +323,7 @@ func checkerInProcess(t *testing.T, ctx context.Context, args ...string) (code i
 
 // timings blanks what legitimately differs between two gradings of the
 // same results.
-var timings = regexp.MustCompile(`("[a-z_]*_ms": )\d+|( time=")[0-9.]+"`)
+var timings = regexp.MustCompile(`("[a-z_]*_ms": )\d+|( time(?:stamp)?=")[0-9.:T-]+"`)
 
 func normalize(data []byte) string { return timings.ReplaceAllString(string(data), "${1}${2}0") }
 
@@ -343,13 +343,13 @@ func TestGradeClass(t *testing.T) {
 	put(t, shards[0], grade.WorkDir+"/src-1/squares.go", "package main // a student's file")
 	// A variable of the grader's that no student may read.
 	const secret = "s3cr3t-grader-token"
-	graderEnv := []string{"RACELAB_GRADER_SECRET=" + secret}
+	graderEnv := append([]string{"RACELAB_GRADER_SECRET=" + secret}, classroom50Env...)
 	var wg sync.WaitGroup
 	failures := make([]string, len(shards))
 	for i, out := range shards {
 		wg.Go(func() {
 			start := time.Now()
-			code, stdout, stderr := runChecker(t, graderEnv, "grade", "-labs", "6", "-runs", "2", "-timeout", "20s", "-shard", fmt.Sprintf("%d/2", i+1), "-classroom", "-o", out, class)
+			code, stdout, stderr := runChecker(t, graderEnv, "grade", "-labs", "6", "-runs", "2", "-timeout", "20s", "-shard", fmt.Sprintf("%d/2", i+1), "-classroom50", "-o", out, class)
 			if code != 0 {
 				failures[i] = fmt.Sprintf("grade shard %d: exit %d\n%s\n%s", i+1, code, stdout, stderr)
 			}
@@ -366,6 +366,7 @@ func TestGradeClass(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(out, grade.WorkDir)); !os.IsNotExist(err) {
 			t.Errorf("%s: the work folder is still there after grading (%v)", out, err)
 		}
+		checkClassOutputs(t, out)
 	}
 	merged := filepath.Join(base, "merged")
 	if code, stdout, stderr := runChecker(t, nil, "merge", "-o", merged, shards[0], shards[1]); code != 0 {
@@ -411,7 +412,10 @@ func TestGradeClass(t *testing.T) {
 		t.Run(s.Name, func(t *testing.T) { checkSubmission(t, merged, s, w) })
 	}
 	checkReportInBrowser(t, filepath.Join(merged, gradebook.HTMLFile), len(want))
-	leaks(t, base, secret, grade.WorkDir, "racelab-judge-", "racelab-verdict-")
+	// No output names a path of the grader's: the class folder, the
+	// output folders (all in the test's temporary folder), the course.
+	leaks(t, base, secret, grade.WorkDir, "racelab-judge-", "racelab-verdict-",
+		filepath.Dir(filepath.Dir(class)), base, root)
 }
 
 // leaks fails the test when any file under dir holds one of the strings:
@@ -443,6 +447,7 @@ func checkSubmission(t *testing.T, out string, s gradebook.Submission, w expecta
 		if s.Status != gradebook.Error || !strings.Contains(s.Error, w.error) {
 			t.Errorf("status %s error %q, want an error row about %q", s.Status, s.Error, w.error)
 		}
+		checkPlatformFiles(t, out, s, w)
 		return
 	}
 	if s.Status != gradebook.Graded || len(s.Labs) != 1 {
@@ -474,16 +479,14 @@ func checkSubmission(t *testing.T, out string, s gradebook.Submission, w expecta
 	if err := json.Unmarshal([]byte(read(t, filepath.Join(out, s.Name, gradebook.ExercismFile))), &ex); err != nil {
 		t.Fatal(err)
 	}
-	if ex.Version != 3 || len(ex.Tests) != 1 || ex.Tests[0].Status != w.status || ex.Tests[0].TaskID != 6 {
+	wantStatus := w.status
+	if w.reason == "build" {
+		wantStatus = "error" // exercism: the test did not run
+	}
+	if ex.Version != 3 || len(ex.Tests) != 1 || ex.Tests[0].Status != wantStatus || ex.Tests[0].TaskID != 6 {
 		t.Errorf("results.json: %+v", ex)
 	}
-	var cl gradebook.ClassroomResult
-	if err := json.Unmarshal([]byte(read(t, filepath.Join(out, s.Name, gradebook.ClassroomFile))), &cl); err != nil {
-		t.Fatal(err)
-	}
-	if cl.Version != 1 || cl.MaxScore != r.Max || cl.Tests[0].Score != r.Points {
-		t.Errorf("classroom.json: %+v", cl)
-	}
+	checkPlatformFiles(t, out, s, w)
 }
 
 // checkReportInBrowser opens the class's report in headless Chromium at a

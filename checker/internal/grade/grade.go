@@ -45,17 +45,19 @@ import (
 
 // Options configure a grading.
 type Options struct {
-	Root      string     // the instructor's racelab tree
-	Labs      []*lab.Lab // the labs to grade, in order
-	Runs      int        // runs of each lab; a failure in any fails the lab
-	Jobs      int        // builds at once (each is CPU-bound)
-	Sandbox   *sandbox.Sandbox
-	Out       string // output folder
-	Resume    bool   // keep the results of submissions already graded into Out
-	Shard     Shard
-	Classroom bool // also write each submission's GitHub Classroom result
-	Worktree  bool // grade git repositories' working files, not HEAD
-	Limits    archive.Limits
+	Root     string     // the instructor's racelab tree
+	Labs     []*lab.Lab // the labs to grade, in order
+	Runs     int        // runs of each lab; a failure in any fails the lab
+	Jobs     int        // builds at once (each is CPU-bound)
+	Sandbox  *sandbox.Sandbox
+	Out      string // output folder
+	Resume   bool   // keep the results of submissions already graded into Out
+	Shard    Shard
+	Worktree bool // grade git repositories' working files, not HEAD
+	// Classroom50 is the submission's identity in Classroom 50 (from its
+	// runner's environment); nil writes no Classroom 50 result.
+	Classroom50 *gradebook.Classroom50Context
+	Limits      archive.Limits
 	// Lang is the language of the feedback (English when empty).
 	Lang i18n.Lang
 	// Progress, if set, is called as each submission is done.
@@ -136,7 +138,17 @@ func Grade(ctx context.Context, opts Options, paths []string) (*gradebook.Gradeb
 	if err != nil {
 		return nil, err
 	}
-	g := &grader{opts: opts, course: c, work: work, builds: make(chan struct{}, opts.Jobs), cache: map[string]*entry{}}
+	g := &grader{opts: opts, course: c, work: work, builds: make(chan struct{}, opts.Jobs),
+		runs: make(chan struct{}, opts.Sandbox.Slots()), cache: map[string]*entry{}}
+	// Every path of the grader's that a message could carry: the outputs
+	// name the submission's files relative to it, and nothing else.
+	g.paths = []gradebook.Path{{Path: opts.Out, As: "<output>"}, {Path: opts.Root, As: "<course>"}}
+	for _, p := range paths {
+		g.paths = append(g.paths, gradebook.Path{Path: p, As: "<submissions>"})
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		g.paths = append(g.paths, gradebook.Path{Path: home, As: "~"})
+	}
 
 	// The output folder may sit inside the class folder (-o class/grades):
 	// it is not a submission.
@@ -187,7 +199,7 @@ func Grade(ctx context.Context, opts Options, paths []string) (*gradebook.Gradeb
 			book.Submissions[i] = *res
 			var werr error
 			if !resumed {
-				werr = gradebook.WriteSubmission(opts.Out, res, book.Labs, g.testCode(), opts.Classroom)
+				werr = gradebook.WriteSubmission(opts.Out, res, book.Labs, gradebook.SubmissionOptions{TestCode: g.testCode(), Classroom50: opts.Classroom50})
 			}
 			mu.Lock()
 			defer mu.Unlock()
@@ -219,6 +231,11 @@ type grader struct {
 	course *course
 	work   string
 	builds chan struct{} // bounds builds and static checks
+	// runs bounds judge runs to the sandbox's slots, so that a run holds
+	// its slot before the meter counts it: waiting is not testing.
+	runs  chan struct{}
+	meter gradebook.Meter
+	paths []gradebook.Path // the grader's own, scrubbed from every output
 
 	mu    sync.Mutex
 	cache map[string]*entry // by hash of a lab's editable files
@@ -247,8 +264,12 @@ func (g *grader) submission(ctx context.Context, s submission.Submission) (*grad
 		}
 	}
 	start := time.Now()
-	res := &gradebook.Submission{Name: s.Name, Status: gradebook.Graded}
-	defer func() { res.ElapsedMS = time.Since(start).Milliseconds() }()
+	res := &gradebook.Submission{Name: s.Name, Status: gradebook.Graded, StartedMS: start.UnixMilli()}
+	scrub := gradebook.NewScrubber(append([]gradebook.Path{{Path: s.Path, As: gradebook.SolutionDir}}, g.paths...)...)
+	defer func() {
+		res.ElapsedMS = time.Since(start).Milliseconds()
+		res.Scrub(scrub)
+	}()
 	snap, err := submission.Load(ctx, s, submission.Options{
 		Want: g.course.want, Editable: func(rel string) bool { return g.course.editable[rel] },
 		Limits: g.opts.Limits, Worktree: g.opts.Worktree,
@@ -397,6 +418,7 @@ func (g *grader) lab(ctx context.Context, l *courseLab, files map[string][]byte)
 		e.res = g.evaluate(ctx, l, files, key)
 		close(e.done)
 	}
+	mine := !ok
 	select {
 	case <-e.done:
 	case <-ctx.Done():
@@ -404,6 +426,9 @@ func (g *grader) lab(ctx context.Context, l *courseLab, files map[string][]byte)
 	}
 	r := e.res
 	r.Details = append([]string(nil), r.Details...)
+	if !mine {
+		r.TimeMS = 0 // its runs count once, in the submission that made them
+	}
 	return r
 }
 
@@ -453,18 +478,19 @@ func (g *grader) evaluate(ctx context.Context, l *courseLab, files map[string][]
 	}
 	runs := make([]gradebook.Run, g.opts.Runs)
 	outputs := make([]run.Result, g.opts.Runs)
+	shares := make([]time.Duration, g.opts.Runs)
 	var wg sync.WaitGroup
 	var runErr error
 	var mu sync.Mutex
 	for i := range runs {
 		wg.Go(func() {
-			r, out, err := g.run(ctx, l, bin, seed(key, i))
+			r, out, share, err := g.run(ctx, l, bin, seed(key, i))
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil && runErr == nil {
 				runErr = err
 			}
-			runs[i], outputs[i] = r, out
+			runs[i], outputs[i], shares[i] = r, out, share
 		})
 	}
 	wg.Wait()
@@ -472,6 +498,9 @@ func (g *grader) evaluate(ctx context.Context, l *courseLab, files map[string][]
 		return g.errored(res, runErr)
 	}
 	res.Runs = runs
+	for _, share := range shares {
+		res.TimeMS += share.Milliseconds()
+	}
 	g.verdict(&res, l, report, files, outputs)
 	if res.Status != gradebook.Pass {
 		res.Diagram = g.diagram(l, files, runs, outputs)
@@ -584,7 +613,10 @@ func writeOverlay(dir, progDir string, files map[string][]byte) (string, error) 
 // and starts the program inside it. A judge that could not judge (a limit
 // of the grader's hit on a loaded machine) is tried once more; a second
 // failure is the grader's error, not a verdict.
-func (g *grader) run(ctx context.Context, l *courseLab, bin, seed string) (gradebook.Run, run.Result, error) {
+//
+// It also returns the run's share of the grader's clock (gradebook.Meter),
+// counted once the run has its slot.
+func (g *grader) run(ctx context.Context, l *courseLab, bin, seed string) (gradebook.Run, run.Result, time.Duration, error) {
 	env := []string{protocol.EnvSeed + "=" + seed}
 	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
@@ -594,6 +626,12 @@ func (g *grader) run(ctx context.Context, l *courseLab, bin, seed string) (grade
 			env = append(env, kv)
 		}
 	}
+	select {
+	case g.runs <- struct{}{}:
+	case <-ctx.Done():
+		return gradebook.Run{}, run.Result{}, 0, ctx.Err()
+	}
+	mark := g.meter.Start()
 	var res run.Result
 	var err error
 	for attempt := 0; attempt < 2; attempt++ {
@@ -602,8 +640,10 @@ func (g *grader) run(ctx context.Context, l *courseLab, bin, seed string) (grade
 			break
 		}
 	}
+	share := g.meter.Stop(mark)
+	<-g.runs
 	if err != nil {
-		return gradebook.Run{}, res, err
+		return gradebook.Run{}, res, share, err
 	}
 	r := gradebook.Run{Seed: seed, DurationMS: res.Duration.Milliseconds()}
 	scripts := map[string]bool{}
@@ -634,7 +674,7 @@ func (g *grader) run(ctx context.Context, l *courseLab, bin, seed string) (grade
 		r.Status = gradebook.Fail
 	}
 	r.Race = raceReport(res.Output)
-	return r, res, nil
+	return r, res, share, nil
 }
 
 // precedence orders every reason a run can fail for, the most telling
@@ -702,6 +742,9 @@ func (g *grader) verdict(res *gradebook.LabResult, l *courseLab, report labvet.R
 	details := g.feedback(l, v, files)
 	if failed > 0 {
 		details = append(details, g.opts.Lang.T(i18n.GradeReplay, res.Runs[shown].Seed, l.Number))
+	}
+	if failed > 0 {
+		res.Output = gradebook.StudentOutput(outputs[shown].Verdict)
 	}
 	res.Details = details
 }
