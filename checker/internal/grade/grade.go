@@ -766,50 +766,6 @@ func (g *grader) feedback(l *courseLab, v *protocol.Verdict, files map[string][]
 	return out
 }
 
-// pointing picks the lines of output that point into the student's files
-// (compiler errors, race report frames), without the program counters.
-func pointing(output string, files []string, limit int) []string {
-	var out []string
-	for _, line := range strings.Split(output, "\n") {
-		t := strings.TrimSpace(line)
-		if i := strings.LastIndex(t, " +0x"); i > 0 {
-			t = t[:i]
-		}
-		for _, f := range files {
-			if strings.Contains(t, f+":") && len(out) < limit {
-				if i := strings.Index(t, "/labs/"); i >= 0 && !strings.HasPrefix(t, "labs/") {
-					t = t[i+1:]
-				}
-				out = append(out, t)
-				break
-			}
-		}
-	}
-	return dedupe(out, limit)
-}
-
-// firstLines are the first n non-empty lines of s.
-func firstLines(s string, n int) []string {
-	var out []string
-	for _, line := range strings.Split(s, "\n") {
-		if t := strings.TrimSpace(line); t != "" && len(out) < n {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
-func dedupe(lines []string, limit int) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, l := range lines {
-		if !seen[l] && len(out) < limit {
-			seen[l] = true
-			out = append(out, l)
-		}
-	}
-	return out
-}
 
 // raceReport is the first race report of a run's output.
 func raceReport(output string) string {

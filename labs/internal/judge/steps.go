@@ -2,9 +2,9 @@ package judge
 
 import (
 	"bytes"
+	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -94,10 +94,14 @@ func (j *judge) build(t *testing.T) {
 	j.bin = bin
 }
 
-// goTool is the go command that runs this test.
+// goTool is the go command that runs this test: go test puts its GOROOT's
+// bin first on the test's PATH.
 func goTool() string {
 	if p, err := exec.LookPath("go"); err == nil {
 		return p
 	}
-	return filepath.Join(runtime.GOROOT(), "bin", "go")
+	if root := os.Getenv("GOROOT"); root != "" {
+		return filepath.Join(root, "bin", "go")
+	}
+	return "go"
 }
