@@ -18,6 +18,7 @@ const (
 	Leak          Reason = "leak"           // goroutines outlived main
 	Deadlock      Reason = "deadlock"       // the program never finished
 	NotConcurrent Reason = "not-concurrent" // the tasks never ran at the same time
+	BusyWait      Reason = "busy-wait"      // a goroutine spun, running, while it should have been blocked waiting
 	Crash         Reason = "crash"          // a panic or a fatal error other than a map race
 	EarlyExit     Reason = "early-exit"     // the program ended without returning from main
 	OutputLimit   Reason = "output-limit"   // the program printed more than a run may
@@ -37,7 +38,7 @@ const (
 // several at once (it races, and its file does not use the fix the lab asks
 // for yet), and the first of Order that applies is the one to tell.
 func Order() []Reason {
-	return []Reason{Build, Refused, Race, Leak, Deadlock, NotConcurrent, Crash, EarlyExit,
+	return []Reason{Build, Refused, Race, Leak, Deadlock, NotConcurrent, BusyWait, Crash, EarlyExit,
 		OutputLimit, Unwaited, WrongOutput, WrongFix, Timeout, Fail, OtherKind}
 }
 
@@ -104,6 +105,9 @@ func Classify(r Run) []Reason {
 	}
 	if r.Exit == ExitNotConcurrent {
 		out = append(out, NotConcurrent)
+	}
+	if r.Exit == ExitBusyWait {
+		out = append(out, BusyWait)
 	}
 	if r.Exit == ExitUnwaited {
 		out = append(out, Unwaited)

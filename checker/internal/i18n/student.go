@@ -29,6 +29,7 @@ const (
 	ReasonTooMuch   Key = "reason.output.limit"
 	ReasonOtherKind Key = "reason.other.kind"
 	ReasonUnwaited  Key = "reason.unwaited"
+	ReasonBusyWait  Key = "reason.busy.wait"
 	HintHeader      Key = "hint.header"
 	HintMore        Key = "hint.more"
 	HintLast        Key = "hint.last"
@@ -89,6 +90,8 @@ func ReasonKey(r protocol.Reason) Key {
 		return ReasonOtherKind
 	case protocol.Unwaited:
 		return ReasonUnwaited
+	case protocol.BusyWait:
+		return ReasonBusyWait
 	}
 	return ReasonFail
 }
@@ -145,6 +148,9 @@ func lookupStudent(k Key) Message {
 	case ReasonUnwaited:
 		return Message{"run returns before its goroutines are done, so their work is lost",
 			"run selesai sebelum goroutine-nya selesai, sehingga hasil kerja mereka hilang"}
+	case ReasonBusyWait:
+		return Message{"a goroutine waits by spinning (a loop that keeps checking, a select with a default) instead of blocking until it is told",
+			"ada goroutine yang menunggu sambil berputar terus (loop yang terus memeriksa, select dengan default) alih-alih memblok sampai diberi tahu"}
 	case ReasonTooMuch:
 		return Message{"the program printed far too much output and was stopped", "program mencetak output yang terlalu banyak dan dihentikan"}
 	case HintHeader:
