@@ -125,6 +125,12 @@ func TestVerdictOfAFailingLab(t *testing.T) {
 	assert.Equal(t, protocol.ExitRace, race.Runs[0].Exit)
 	assert.Contains(t, race.Runs[0].Stderr, "WARNING: DATA RACE")
 	assert.Equal(t, []protocol.Reason{protocol.WrongOutput}, byName["count"].Reasons)
+	for _, s := range v.Scripts {
+		n, err := strconv.Atoi(s.Vars["N"])
+		require.NoError(t, err, "script %s: $N is kept", s.Name)
+		assert.True(t, n >= 8 && n <= 32, "script %s: $N=%d", s.Name, n)
+		assert.NotEmpty(t, s.Vars["SEED"], "script %s: $SEED is kept", s.Name)
+	}
 	assert.True(t, strings.HasPrefix(byName["count"].Failure, protocol.MarkWrongOutput), byName["count"].Failure)
 }
 

@@ -50,6 +50,7 @@ type stateKey struct{}
 
 // scriptState is what one script saw of the program.
 type scriptState struct {
+	vars    map[string]string // $N and $SEED
 	runs    []protocol.Run
 	reasons []protocol.Reason
 	failure string
@@ -91,7 +92,7 @@ func (j *judge) record(t testscript.T, st *scriptState) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	j.verdict.Scripts = append(j.verdict.Scripts, protocol.Script{
-		Name: name, Passed: !failed, Reasons: reasons, Runs: st.runs, Failure: st.failure,
+		Name: name, Passed: !failed, Reasons: reasons, Runs: st.runs, Failure: st.failure, Vars: st.vars,
 	})
 }
 
