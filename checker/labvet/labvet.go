@@ -9,6 +9,8 @@
 //   - the concurrency checks of go vet: copylocks (a lock copied by value),
 //     waitgroup (WaitGroup.Add inside the goroutine), lostcancel (a context
 //     never cancelled), atomic (x = atomic.AddInt64(&x, 1));
+//   - loadstore: an atomic Load whose value a separate Store writes back
+//     (a lost update the race detector cannot see);
 //   - fixkind: which kinds of synchronisation the files use (a fact, not a
 //     finding).
 //
@@ -47,6 +49,7 @@ import (
 	"github.com/racelab/racelab/checker/labvet/confine"
 	"github.com/racelab/racelab/checker/labvet/fakesync"
 	"github.com/racelab/racelab/checker/labvet/fixkind"
+	"github.com/racelab/racelab/checker/labvet/loadstore"
 	"github.com/racelab/racelab/checker/protocol"
 )
 
@@ -60,6 +63,7 @@ func Analyzers(editable []string) []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		confine.New(editable), fakesync.New(editable), fixkind.New(editable),
 		copylock.Analyzer, waitgroup.Analyzer, lostcancel.Analyzer, atomic.Analyzer,
+		loadstore.New(editable),
 	}
 }
 

@@ -158,6 +158,8 @@ func main() {
 	ctx, _ := context.WithTimeout(context.Background(), time.Second)
 	_ = ctx
 	count = atomic.AddInt64(&count, 1)
+	n := atomic.LoadInt64(&count)
+	atomic.StoreInt64(&count, n+1)
 	time.Sleep(time.Millisecond)
 }
 `
@@ -166,7 +168,7 @@ func main() {
 	for _, f := range r.Findings {
 		checks[f.Check] = true
 	}
-	for _, want := range []string{"copylocks", "waitgroup", "lostcancel", "atomic"} {
+	for _, want := range []string{"copylocks", "waitgroup", "lostcancel", "atomic", "loadstore"} {
 		assert.True(t, checks[want], "%s finds its mistake: %v", want, r.Findings)
 	}
 }
