@@ -22,7 +22,7 @@ import (
 func cmdGrade(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("grade", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	out := fs.String("o", "grades", "output folder: gradebook.csv, gradebook.json, junit.xml, summary.md, report.html and NAME/results.json per submission")
+	out := fs.String("o", "grades", "output folder: gradebook.csv, gradebook.json, junit.xml, summary.md, report.html, and per submission NAME/ with a file per platform (docs/grading.md)")
 	runs := fs.Int("runs", 3, "runs of each lab per submission; a race in any run fails the lab")
 	fs.IntVar(runs, "k", 3, "same as -runs")
 	jobs := fs.Int("j", runtime.NumCPU(), "builds at once (runs, which mostly wait, get twice as many slots)")
@@ -31,7 +31,10 @@ func cmdGrade(ctx context.Context, e *env, args []string) error {
 	fs.DurationVar(&limits.Run, "timeout", limits.Run, "wall-clock limit of one run of a student's program (its own watchdog stops a deadlock within seconds)")
 	resume := fs.Bool("resume", false, "keep the results already in the output folder and grade only the rest")
 	shardFlag := fs.String("shard", "", "grade only shard I of N (I/N, 1-based), for CI matrices; combine with `checker merge`")
-	classroom := fs.Bool("classroom", false, "also write NAME/classroom.json in GitHub Classroom's result shape")
+	// NAME/classroom.json is always written now; the flag stays so that
+	// scripts that pass it keep working.
+	fs.Bool("classroom", false, "no effect: NAME/classroom.json (GitHub Classroom's reporter) is always written")
+	classroom50 := fs.Bool("classroom50", false, "also write NAME/classroom50.json, Classroom 50's result.json, with the identity its runner sets (CLASSROOM, ASSIGNMENT, SUBMISSION_TAG, COMMIT_URL, RELEASE_URL, ...)")
 	worktree := fs.Bool("worktree", false, "grade git repositories' working files instead of their HEAD commit")
 	labsFlag := fs.String("labs", "", "grade only these labs (comma-separated numbers or names)")
 	progress := fs.String("progress", "auto", "auto, bar or plain: a progress bar on a terminal, one line per submission otherwise")
@@ -59,6 +62,14 @@ checks your own checkout the way the grader will.`)
 		if shard, err = grade.ParseShard(*shardFlag); err != nil {
 			return usageError{err.Error()}
 		}
+	}
+	var c50 *gradebook.Classroom50Context
+	if *classroom50 {
+		c, err := gradebook.Classroom50FromEnv(e.getenv, time.Now())
+		if err != nil {
+			return usageError{err.Error()}
+		}
+		c50 = &c
 	}
 	root, err := e.needRoot()
 	if err != nil {
@@ -96,7 +107,7 @@ checks your own checkout the way the grader will.`)
 	p := newProgress(e.stderr, *progress, unsafe)
 	book, err := grade.Grade(ctx, grade.Options{
 		Root: root, Labs: labs, Runs: *runs, Jobs: *jobs, Sandbox: sb, Out: *out,
-		Resume: *resume, Shard: shard, Classroom: *classroom, Worktree: *worktree,
+		Resume: *resume, Shard: shard, Classroom50: c50, Worktree: *worktree,
 		Lang: lang, Progress: p.update,
 	}, paths)
 	p.finish()

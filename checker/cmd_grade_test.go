@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"strings"
 	"testing"
@@ -69,5 +70,17 @@ func TestPrintGradedSelfCheck(t *testing.T) {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("self-check output lacks %q:\n%s", want, buf.String())
 		}
+	}
+}
+
+// TestGradeClassroom50NeedsTheRunnersIdentity: --classroom50 refuses to
+// grade without the identity Classroom 50's runner sets, which its result
+// must carry, rather than write a result the runner would reject.
+func TestGradeClassroom50NeedsTheRunnersIdentity(t *testing.T) {
+	var out, errb bytes.Buffer
+	e := &env{stdout: &out, stderr: &errb, stdin: strings.NewReader(""), getenv: func(string) string { return "" }, root: repoRoot(t)}
+	code := runMain(context.Background(), e, []string{"grade", "--classroom50", t.TempDir()})
+	if code == 0 || !strings.Contains(errb.String(), "CLASSROOM, ASSIGNMENT, SUBMISSION_TAG, COMMIT_URL, RELEASE_URL not set") {
+		t.Errorf("exit %d\n%s", code, errb.String())
 	}
 }

@@ -23,6 +23,7 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 	fs.Var(&fix, "fix", "the fix kind the lab accepts (required; repeat or comma-separate for several): "+strings.Join(lab.FixKinds(), ", "))
 	fs.Var(&concepts, "concept", "a concept the lab teaches (repeat, or comma-separate); default: from the fix kind")
 	slug := fs.String("slug", "", "the lab's slug (default: from the racy program's name)")
+	part := fs.Int("part", 0, "the part of the course (labs/course.toml) the lab belongs to (default: the last part)")
 	progArgs := fs.String("args", "", "the program's command-line arguments, space-separated, for the lab's script")
 	goVersion := fs.String("go", "", "the Go version the program was written for, e.g. 1.21 (default: its go.mod's, else inferred)")
 	runs := fs.Int("runs", 2, "runs of each version, per GOMAXPROCS setting, to measure it")
@@ -48,7 +49,7 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	l, err := importer.Import(ctx, importer.Options{
-		Root: root, Racy: pos[0], Fixed: *solution, Fix: fix, Slug: *slug, Concepts: concepts,
+		Root: root, Racy: pos[0], Fixed: *solution, Fix: fix, Slug: *slug, Part: *part, Concepts: concepts,
 		Args: strings.Fields(*progArgs), GoVersion: *goVersion, Runs: *runs,
 		Progress: func(step string) { fmt.Fprintf(e.stderr, "import: %s\n", step) },
 	})

@@ -179,10 +179,11 @@ func explainResult(u ui, l *lab.Lab, res run.Result) (string, error) {
 		return "", nil
 	}
 	var b bytes.Buffer
-	if err := explain.Render(&b, problems, u.lang, u.color); err != nil {
+	// Render wraps the words and lays the diagrams out to the width.
+	if err := explain.Render(&b, problems, u.lang, u.color, u.width); err != nil {
 		return "", err
 	}
-	return termtext.Wrap(b.String(), u.width), nil
+	return b.String(), nil
 }
 
 // record notes the run in the student's progress.

@@ -16,8 +16,9 @@ func cmdNew(_ context.Context, e *env, args []string) error {
 	fs.Var(&concepts, "concept", "a concept the lab teaches (repeat, or comma-separate); default: from the fix kind")
 	file := fs.String("file", "", "the student's file, named for what the program does (default: the slug's last word + .go)")
 	number := fs.Int("number", 0, "the lab's number (default: the next free one)")
+	part := fs.Int("part", 0, "the part of the course (labs/course.toml) the lab belongs to (default: the last part)")
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: go run ./checker new SLUG [--fix KIND] [--concept C]... [--file NAME.go]\n\n"+
+		fmt.Fprintln(e.stderr, "usage: go run ./checker new SLUG [--fix KIND] [--concept C]... [--file NAME.go] [--part N]\n\n"+
 			"Creates labs/NN-SLUG and solutions/NN-SLUG: a working example lab to turn into yours.\n"+
 			"`go run ./checker verify NN` then lists exactly what is left to write.")
 		fs.PrintDefaults()
@@ -33,7 +34,7 @@ func cmdNew(_ context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	plan, err := scaffold.Plan(root, scaffold.Options{Slug: pos[0], Fix: fix, Concepts: concepts, File: *file, Number: *number})
+	plan, err := scaffold.Plan(root, scaffold.Options{Slug: pos[0], Fix: fix, Concepts: concepts, File: *file, Number: *number, Part: *part})
 	if err != nil {
 		return usageError{err.Error()}
 	}
@@ -47,7 +48,7 @@ func cmdNew(_ context.Context, e *env, args []string) error {
 		prog + "main.go   the fixture: hands run to program.Main, which runs it under the lab's checks",
 		lab + "lab_test.go   the judge: builds " + plan.Program + "/, runs the scripts, computes the expected output",
 		lab + "testdata/total.txtar   the script: starts the program as `" + plan.Program + "`, says what a correct program does",
-		lab + "lab.toml   title, program, concepts, fix, expect, hints",
+		lab + "lab.toml   title, program, part, concepts, fix, expect, hints",
 		lab + "README.md, README.id.md   the lab's text, in English and Bahasa Indonesia",
 		"solutions/" + plan.Name + "/" + plan.File + "   the reference fix (changed lines end in // fix:)",
 	} {

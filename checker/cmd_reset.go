@@ -8,7 +8,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"time"
@@ -60,7 +59,7 @@ func resetLab(e *env, root string, all []*lab.Lab, l *lab.Lab, ask func(rel, bac
 	stamp := time.Now().Format("20060102-150405")
 	for _, f := range l.Editable {
 		rel := l.Rel(f)
-		shipped, err := shippedVersion(root, rel)
+		shipped, err := lab.ShippedFile(root, rel)
 		if err != nil {
 			return errors.New(u.t(i18n.ErrNoShipped, rel))
 		}
@@ -107,19 +106,4 @@ func resetLab(e *env, root string, all []*lab.Lab, l *lab.Lab, ask func(rel, bac
 		u.say(i18n.ResetCleared, l.Name())
 	}
 	return nil
-}
-
-// shippedVersion is the file as the course shipped it: as it stands in the
-// clone's upstream (what the student cloned from), or, without one, in the
-// last commit.
-func shippedVersion(root, rel string) ([]byte, error) {
-	for _, rev := range []string{"@{upstream}", "origin/HEAD", "origin/main", "HEAD"} {
-		cmd := exec.Command("git", "show", rev+":"+rel)
-		cmd.Dir = root
-		out, err := cmd.Output()
-		if err == nil {
-			return out, nil
-		}
-	}
-	return nil, fmt.Errorf("no shipped version of %s in git", rel)
 }

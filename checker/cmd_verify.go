@@ -20,7 +20,7 @@ func cmdVerify(ctx context.Context, e *env, args []string) error {
 	mutants := fs.Bool("mutants", true, "also run the cheats (a go statement removed, goroutines serialised, sleeps) and require them to fail")
 	suite := fs.Int("suite", 0, "also run plain `go test -race ./labs/...` over every lab, as an auto-grader does: once shipped (must fail), then `suite` times with every solution applied (must pass)")
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: go run ./checker verify [flags] [LAB...]\n\nVerifies every lab, or the named ones (a number or a name such as 03-mutex).\nExit status 1 when any lab fails or is a draft (text left to write).")
+		fmt.Fprintln(e.stderr, "usage: go run ./checker verify [flags] [LAB...]\n\nVerifies every lab, or the named ones (a number or a name such as 08-mutex).\nExit status 1 when any lab fails or is a draft (text left to write).")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

@@ -22,16 +22,16 @@ func TestGradeKillResume(t *testing.T) {
 	needTools(t)
 	root := repoRoot(t)
 	bin := checkerBinary(t)
-	solved := read(t, filepath.Join(root, "solutions/01-waitgroup/squares.go"))
+	solved := read(t, filepath.Join(root, "solutions/06-waitgroup/squares.go"))
 	class := filepath.Join(t.TempDir(), "class")
 	names := []string{"s1", "s2", "s3"}
 	for i, n := range names {
 		// Distinct files, so each is built and run (nothing shared).
-		put(t, filepath.Join(class, n), lab01, solved+fmt.Sprintf("\n// student %d\n", i))
+		put(t, filepath.Join(class, n), lab06, solved+fmt.Sprintf("\n// student %d\n", i))
 	}
 	out := filepath.Join(t.TempDir(), "out")
 	gradeCmd := func(extra ...string) *exec.Cmd {
-		args := append([]string{"grade", "-labs", "1", "-runs", "1", "-j", "1", "-o", out}, extra...)
+		args := append([]string{"grade", "-labs", "6", "-runs", "1", "-j", "1", "-o", out}, extra...)
 		cmd := exec.Command(bin, append(args, class)...)
 		cmd.Dir = root
 		return cmd
@@ -120,13 +120,13 @@ func TestGradeNeedsBubblewrap(t *testing.T) {
 	writeZip(t, filepath.Join(class, "bad.zip"), []member{{name: "../evil.go", content: "x"}})
 	empty := t.TempDir()
 	t.Setenv("PATH", empty)
-	code, _, stderr := checkerInProcess(t, context.Background(), "grade", "-labs", "1", "-o", t.TempDir(), class)
+	code, _, stderr := checkerInProcess(t, context.Background(), "grade", "-labs", "6", "-o", t.TempDir(), class)
 	if code == 0 || !strings.Contains(stderr, "bubblewrap") || !strings.Contains(stderr, "apt-get install bubblewrap") || !strings.Contains(stderr, "--sandbox=none") {
 		t.Errorf("exit %d, stderr:\n%s\nwant a refusal that says how to install bubblewrap", code, stderr)
 	}
 	t.Setenv("PATH", "/usr/bin:/bin")
 	out := t.TempDir()
-	code, stdout, stderr := checkerInProcess(t, context.Background(), "grade", "-labs", "1", "-sandbox", "none", "-o", out, class)
+	code, stdout, stderr := checkerInProcess(t, context.Background(), "grade", "-labs", "6", "-sandbox", "none", "-o", out, class)
 	if code != 0 {
 		t.Fatalf("--sandbox=none: exit %d\n%s\n%s", code, stdout, stderr)
 	}

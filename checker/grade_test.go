@@ -24,10 +24,10 @@ import (
 
 // The end-to-end tests grade submissions built here from the repository,
 // one per way a student's work can go right or wrong, and check each
-// verdict and its reason. They grade lab 01 only (-labs 1), so they cost the
+// verdict and its reason. They grade lab 06 only (-labs 6), so they cost the
 // same however many labs the course has.
 
-const lab01 = "labs/01-waitgroup/squares/squares.go"
+const lab06 = "labs/06-waitgroup/squares/squares.go"
 
 func repoRoot(t *testing.T) string {
 	t.Helper()
@@ -128,7 +128,7 @@ func writeTarGz(t *testing.T, path string, members []member) {
 	os.WriteFile(path, buf.Bytes(), 0o644)
 }
 
-// expectation is what the gradebook must say about a submission's lab 01.
+// expectation is what the gradebook must say about a submission's lab 06.
 type expectation struct {
 	status, reason string
 	error          string   // for an error row: a piece of the error
@@ -140,9 +140,9 @@ type expectation struct {
 // far (issue 10), each acting only when graded: none may pass a lab whose
 // race is there, and none may get anything of the grader into an output.
 func buildClass(t *testing.T, root, class string) map[string]expectation {
-	shipped := read(t, filepath.Join(root, lab01))
-	solved := read(t, filepath.Join(root, "solutions/01-waitgroup/squares.go"))
-	only := func(name, content string) { put(t, filepath.Join(class, name), lab01, content) }
+	shipped := read(t, filepath.Join(root, lab06))
+	solved := read(t, filepath.Join(root, "solutions/06-waitgroup/squares.go"))
+	only := func(name, content string) { put(t, filepath.Join(class, name), lab06, content) }
 	// withInit adds imports and an init function to a version of the file.
 	withInit := func(src, imports, body string) string {
 		return edit(t, edit(t, src, "\"fmt\"\n", "\"fmt\"\n"+imports), "func run() {", "func init() {\n"+body+"\n}\n\nfunc run() {")
@@ -150,34 +150,34 @@ func buildClass(t *testing.T, root, class string) map[string]expectation {
 	want := map[string]expectation{}
 
 	fullCopy(t, root, filepath.Join(class, "shipped"))
-	want["shipped"] = expectation{status: "fail", reason: "race", details: []string{"labs/01-waitgroup/squares/squares.go:", "replay this run: RACELAB_SEED="}}
+	want["shipped"] = expectation{status: "fail", reason: "race", details: []string{"Data race on squares", "squares.go:28", "replay this run: RACELAB_SEED="}}
 
 	only("solved", solved)
 	want["solved"] = expectation{status: "pass"}
 
 	// Waiting inside the loop removes the race and the concurrency with it.
 	only("halfsolved", edit(t, solved, "\t\t}()\n", "\t\t}()\n\t\twg.Wait()\n"))
-	want["halfsolved"] = expectation{status: "fail", reason: "not-concurrent", details: []string{"racelab: not concurrent:"}}
+	want["halfsolved"] = expectation{status: "fail", reason: "not-concurrent", details: []string{"Not concurrent: at most"}}
 
 	// Rewritten tests, script and go.mod are ignored: the racy program fails.
 	fullCopy(t, root, filepath.Join(class, "tampered"))
-	put(t, filepath.Join(class, "tampered"), "labs/01-waitgroup/lab_test.go", "package lab_test\n\nimport \"testing\"\n\nfunc TestLab(t *testing.T) {}\n")
-	put(t, filepath.Join(class, "tampered"), "labs/01-waitgroup/testdata/sum.txtar", "# nothing to see\n")
-	put(t, filepath.Join(class, "tampered"), "labs/01-waitgroup/squares/extra.go", "package main\n\nfunc init() {}\n")
+	put(t, filepath.Join(class, "tampered"), "labs/06-waitgroup/lab_test.go", "package lab_test\n\nimport \"testing\"\n\nfunc TestLab(t *testing.T) {}\n")
+	put(t, filepath.Join(class, "tampered"), "labs/06-waitgroup/testdata/sum.txtar", "# nothing to see\n")
+	put(t, filepath.Join(class, "tampered"), "labs/06-waitgroup/squares/extra.go", "package main\n\nfunc init() {}\n")
 	put(t, filepath.Join(class, "tampered"), "go.mod", read(t, filepath.Join(root, "go.mod"))+"// tampered\n")
 	want["tampered"] = expectation{status: "fail", reason: "race", details: []string{
-		"protected:go.mod", "protected:labs/01-waitgroup/lab_test.go", "protected:labs/01-waitgroup/testdata/sum.txtar", "ignored:labs/01-waitgroup/squares/extra.go"}}
+		"protected:go.mod", "protected:labs/06-waitgroup/lab_test.go", "protected:labs/06-waitgroup/testdata/sum.txtar", "ignored:labs/06-waitgroup/squares/extra.go"}}
 
 	only("broken", edit(t, solved, "total := 0", "total := 0\n\tunused := 1"))
-	want["broken"] = expectation{status: "fail", reason: "build", details: []string{"labs/01-waitgroup/squares/squares.go:", "declared and not used"}}
+	want["broken"] = expectation{status: "fail", reason: "build", details: []string{"The program does not compile", "squares.go:", "declared and not used"}}
 
 	only("loop", edit(t, solved, "\tflag.Parse()\n", "\tflag.Parse()\n\tfor {\n\t}\n"))
-	want["loop"] = expectation{status: "fail", reason: "deadlock", details: []string{"racelab: deadlock:"}}
+	want["loop"] = expectation{status: "fail", reason: "deadlock", details: []string{"Deadlock: the program never finished"}}
 
 	// The watchdog starts with the process: an init that never returns
 	// is stopped with the rest.
 	only("hanginit", withInit(solved, "\t\"time\"\n", "\ttime.Sleep(time.Hour)"))
-	want["hanginit"] = expectation{status: "fail", reason: "deadlock", details: []string{"racelab: deadlock:"}}
+	want["hanginit"] = expectation{status: "fail", reason: "deadlock", details: []string{"Deadlock: the program never finished"}}
 
 	// os.Exit could forge the status that says the checks passed: a file
 	// using it is refused, never built or run, whatever the exit code.
@@ -199,7 +199,7 @@ func buildClass(t *testing.T, root, class string) map[string]expectation {
 	// Telling the test binary to run no tests: the program is not the
 	// test binary any more; its own flags reject the argument.
 	only("argforger", withInit(shipped, "\t\"os\"\n", "\tos.Args = append(os.Args, \"-test.run=^$\")"))
-	want["argforger"] = expectation{status: "fail", reason: "fail", details: []string{"stderr: flag provided but not defined: -test.run"}}
+	want["argforger"] = expectation{status: "fail", reason: "fail", details: []string{"flag provided but not defined: -test.run"}}
 
 	// chdir-forge: the judge no longer finds its scripts by a path the
 	// program's process could change.
@@ -222,28 +222,28 @@ func buildClass(t *testing.T, root, class string) map[string]expectation {
 	only("oversized", solved+"\n// "+strings.Repeat("x", 5<<20)+"\n")
 	want["oversized"] = expectation{status: "fail", reason: "refused", details: []string{"more than the 4194304 a lab file may have"}}
 
-	writeZip(t, filepath.Join(class, "escape.zip"), []member{{name: "racelab/" + lab01, content: solved}, {name: "racelab/../../evil.go", content: "package main"}})
+	writeZip(t, filepath.Join(class, "escape.zip"), []member{{name: "racelab/" + lab06, content: solved}, {name: "racelab/../../evil.go", content: "package main"}})
 	want["escape"] = expectation{status: "error", error: "unsafe archive entry"}
 
-	writeTarGz(t, filepath.Join(class, "linkout.tar.gz"), []member{{name: "racelab/go.mod", content: "module x\n"}, {name: "racelab/" + lab01, link: "../../../../../solved/" + lab01}})
+	writeTarGz(t, filepath.Join(class, "linkout.tar.gz"), []member{{name: "racelab/go.mod", content: "module x\n"}, {name: "racelab/" + lab06, link: "../../../../../solved/" + lab06}})
 	want["linkout"] = expectation{status: "error", error: "outside the archive"}
 
 	// A symlink to another student's solved file is not followed.
 	put(t, filepath.Join(class, "symlink"), "go.mod", read(t, filepath.Join(root, "go.mod")))
-	if err := os.MkdirAll(filepath.Dir(filepath.Join(class, "symlink", lab01)), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(filepath.Join(class, "symlink", lab06)), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Symlink(filepath.Join(class, "solved", lab01), filepath.Join(class, "symlink", lab01)); err != nil {
+	if err := os.Symlink(filepath.Join(class, "solved", lab06), filepath.Join(class, "symlink", lab06)); err != nil {
 		t.Fatal(err)
 	}
-	want["symlink"] = expectation{status: "fail", reason: "race", details: []string{"note:labs/01-waitgroup/squares/squares.go is a symbolic link"}}
+	want["symlink"] = expectation{status: "fail", reason: "race", details: []string{"note:labs/06-waitgroup/squares/squares.go is a symbolic link"}}
 
-	writeTarGz(t, filepath.Join(class, "archived.tar.gz"), []member{{name: "archived/go.mod", content: "module x\n"}, {name: "archived/" + lab01, content: solved}})
+	writeTarGz(t, filepath.Join(class, "archived.tar.gz"), []member{{name: "archived/go.mod", content: "module x\n"}, {name: "archived/" + lab06, content: solved}})
 	want["archived"] = expectation{status: "pass"}
 
 	clone := filepath.Join(class, "cloned")
-	put(t, clone, lab01, solved)
-	for _, args := range [][]string{{"init", "-q"}, {"add", "."}, {"commit", "-qm", "fix lab 1"}} {
+	put(t, clone, lab06, solved)
+	for _, args := range [][]string{{"init", "-q"}, {"add", "."}, {"commit", "-qm", "fix lab 6"}} {
 		cmd := exec.Command("git", args...)
 		cmd.Dir = clone
 		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=s", "GIT_AUTHOR_EMAIL=s@x", "GIT_COMMITTER_NAME=s", "GIT_COMMITTER_EMAIL=s@x")
@@ -323,7 +323,7 @@ func checkerInProcess(t *testing.T, ctx context.Context, args ...string) (code i
 
 // timings blanks what legitimately differs between two gradings of the
 // same results.
-var timings = regexp.MustCompile(`("[a-z_]*_ms": )\d+|( time=")[0-9.]+"`)
+var timings = regexp.MustCompile(`("[a-z_]*_ms": )\d+|( time(?:stamp)?=")[0-9.:T-]+"`)
 
 func normalize(data []byte) string { return timings.ReplaceAllString(string(data), "${1}${2}0") }
 
@@ -343,13 +343,13 @@ func TestGradeClass(t *testing.T) {
 	put(t, shards[0], grade.WorkDir+"/src-1/squares.go", "package main // a student's file")
 	// A variable of the grader's that no student may read.
 	const secret = "s3cr3t-grader-token"
-	graderEnv := []string{"RACELAB_GRADER_SECRET=" + secret}
+	graderEnv := append([]string{"RACELAB_GRADER_SECRET=" + secret}, classroom50Env...)
 	var wg sync.WaitGroup
 	failures := make([]string, len(shards))
 	for i, out := range shards {
 		wg.Go(func() {
 			start := time.Now()
-			code, stdout, stderr := runChecker(t, graderEnv, "grade", "-labs", "1", "-runs", "2", "-timeout", "20s", "-shard", fmt.Sprintf("%d/2", i+1), "-classroom", "-o", out, class)
+			code, stdout, stderr := runChecker(t, graderEnv, "grade", "-labs", "6", "-runs", "2", "-timeout", "20s", "-shard", fmt.Sprintf("%d/2", i+1), "-classroom50", "-o", out, class)
 			if code != 0 {
 				failures[i] = fmt.Sprintf("grade shard %d: exit %d\n%s\n%s", i+1, code, stdout, stderr)
 			}
@@ -366,6 +366,7 @@ func TestGradeClass(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(out, grade.WorkDir)); !os.IsNotExist(err) {
 			t.Errorf("%s: the work folder is still there after grading (%v)", out, err)
 		}
+		checkClassOutputs(t, out)
 	}
 	merged := filepath.Join(base, "merged")
 	if code, stdout, stderr := runChecker(t, nil, "merge", "-o", merged, shards[0], shards[1]); code != 0 {
@@ -385,7 +386,7 @@ func TestGradeClass(t *testing.T) {
 			}
 		}
 	}
-	code, stdout, stderr := runChecker(t, nil, "grade", "-labs", "1", "-runs", "2", "-resume", "-o", whole, class)
+	code, stdout, stderr := runChecker(t, nil, "grade", "-labs", "6", "-runs", "2", "-resume", "-o", whole, class)
 	if code != 0 || strings.Contains(stderr, "from the earlier run") == false {
 		t.Fatalf("unsharded resume: exit %d\n%s\n%s", code, stdout, stderr)
 	}
@@ -411,7 +412,10 @@ func TestGradeClass(t *testing.T) {
 		t.Run(s.Name, func(t *testing.T) { checkSubmission(t, merged, s, w) })
 	}
 	checkReportInBrowser(t, filepath.Join(merged, gradebook.HTMLFile), len(want))
-	leaks(t, base, secret, grade.WorkDir, "racelab-judge-", "racelab-verdict-")
+	// No output names a path of the grader's: the class folder, the
+	// output folders (all in the test's temporary folder), the course.
+	leaks(t, base, secret, grade.WorkDir, "racelab-judge-", "racelab-verdict-",
+		filepath.Dir(filepath.Dir(class)), base, root)
 }
 
 // leaks fails the test when any file under dir holds one of the strings:
@@ -443,6 +447,7 @@ func checkSubmission(t *testing.T, out string, s gradebook.Submission, w expecta
 		if s.Status != gradebook.Error || !strings.Contains(s.Error, w.error) {
 			t.Errorf("status %s error %q, want an error row about %q", s.Status, s.Error, w.error)
 		}
+		checkPlatformFiles(t, out, s, w)
 		return
 	}
 	if s.Status != gradebook.Graded || len(s.Labs) != 1 {
@@ -450,7 +455,7 @@ func checkSubmission(t *testing.T, out string, s gradebook.Submission, w expecta
 	}
 	r := s.Labs[0]
 	if r.Status != w.status || r.Reason != w.reason {
-		t.Errorf("lab 01: %s (%s: %s), want %s (%s)\n%s", r.Status, r.Reason, r.Message, w.status, w.reason, strings.Join(r.Details, "\n"))
+		t.Errorf("lab 06: %s (%s: %s), want %s (%s)\n%s", r.Status, r.Reason, r.Message, w.status, w.reason, strings.Join(r.Details, "\n"))
 	}
 	if r.Status == "fail" && r.Message == "" {
 		t.Errorf("a failed lab without a reason in words")
@@ -474,16 +479,14 @@ func checkSubmission(t *testing.T, out string, s gradebook.Submission, w expecta
 	if err := json.Unmarshal([]byte(read(t, filepath.Join(out, s.Name, gradebook.ExercismFile))), &ex); err != nil {
 		t.Fatal(err)
 	}
-	if ex.Version != 3 || len(ex.Tests) != 1 || ex.Tests[0].Status != w.status || ex.Tests[0].TaskID != 1 {
+	wantStatus := w.status
+	if w.reason == "build" {
+		wantStatus = "error" // exercism: the test did not run
+	}
+	if ex.Version != 3 || len(ex.Tests) != 1 || ex.Tests[0].Status != wantStatus || ex.Tests[0].TaskID != 6 {
 		t.Errorf("results.json: %+v", ex)
 	}
-	var cl gradebook.ClassroomResult
-	if err := json.Unmarshal([]byte(read(t, filepath.Join(out, s.Name, gradebook.ClassroomFile))), &cl); err != nil {
-		t.Fatal(err)
-	}
-	if cl.Version != 1 || cl.MaxScore != r.Max || cl.Tests[0].Score != r.Points {
-		t.Errorf("classroom.json: %+v", cl)
-	}
+	checkPlatformFiles(t, out, s, w)
 }
 
 // checkReportInBrowser opens the class's report in headless Chromium at a
@@ -511,7 +514,7 @@ func checkReportInBrowser(t *testing.T, page string, submissions int) {
 		t.Fatalf("chromium: %v", err)
 	}
 	dom := string(out)
-	for _, want := range []string{`<h2>Class overview</h2>`, fmt.Sprintf(`id="kpi-submissions">%d<`, submissions), `id="kpi-errors">3<`, `01-waitgroup`,
+	for _, want := range []string{`<h2>Class overview</h2>`, fmt.Sprintf(`id="kpi-submissions">%d<`, submissions), `id="kpi-errors">3<`, `06-waitgroup`,
 		`<details class="student" id="s-broken" open="">`, `declared and not used`, `data-sorted="-percent"`} {
 		if !strings.Contains(dom, want) {
 			t.Errorf("the report in Chromium does not show %q", want)

@@ -35,7 +35,7 @@ func copyRepo(t *testing.T) string {
 		}
 		rel, _ := filepath.Rel(src, path)
 		if d.IsDir() && otherLab(rel) {
-			return filepath.SkipDir // the tests count labs from 01-waitgroup alone
+			return filepath.SkipDir // the tests count labs from 06-waitgroup alone
 		}
 		if rel == ".git" || rel == ".bin" || rel == "grades" {
 			if d.IsDir() {
@@ -61,14 +61,14 @@ func copyRepo(t *testing.T) string {
 }
 
 // otherLab reports whether rel is a lab (or solution) directory other than
-// lab 01's: the copies hold lab 01 alone, so that the labs the tests create
-// are numbered 02 however many labs the course has.
+// lab 06's: the copies hold lab 06 alone, so that the labs the tests create
+// are numbered 07 however many labs the course has.
 func otherLab(rel string) bool {
 	parts := strings.Split(filepath.ToSlash(rel), "/")
 	if len(parts) != 2 || (parts[0] != "labs" && parts[0] != "solutions") {
 		return false
 	}
-	return parts[1] != "internal" && parts[1] != "01-waitgroup"
+	return parts[1] != "internal" && parts[1] != "06-waitgroup"
 }
 
 // checker runs the checker in root and returns its exit status and output.
@@ -88,11 +88,11 @@ func TestNewThenVerify(t *testing.T) {
 	root := copyRepo(t)
 	code, out := checker(t, root, "new", "bank-transfer", "--fix", "mutex", "--concept", "mutex,check-then-act", "--file", "bank.go")
 	require.Equal(t, 0, code, out)
-	assert.Contains(t, out, "created lab 02-bank-transfer")
+	assert.Contains(t, out, "created lab 07-bank-transfer")
 
-	code, out = checker(t, root, "verify", "-count", "1", "2")
+	code, out = checker(t, root, "verify", "-count", "1", "7")
 	assert.Equal(t, 1, code, "a draft is not finished:\n%s", out)
-	assert.Regexp(t, `02-bank-transfer +race 3/3 +pass 3/3 +4/4 rejected +draft`, out, "proven, with its runs under load")
+	assert.Regexp(t, `07-bank-transfer +race 3/3 +pass 3/3 +4/4 rejected +draft`, out, "proven, with its runs under load")
 	i := strings.Index(out, "left to write:\n")
 	require.GreaterOrEqual(t, i, 0, out)
 	var toWrite []string
@@ -103,27 +103,27 @@ func TestNewThenVerify(t *testing.T) {
 		toWrite = append(toWrite, strings.TrimPrefix(line, "- "))
 	}
 	assert.Equal(t, []string{
-		"labs/02-bank-transfer/lab.toml: title.en: the lab's title",
-		"labs/02-bank-transfer/lab.toml: title.id: judul lab",
-		"labs/02-bank-transfer/lab.toml: hint[1].en: a gentle nudge: what should the student look at first?",
-		"labs/02-bank-transfer/lab.toml: hint[1].id: petunjuk ringan: apa yang perlu dilihat lebih dulu?",
-		"labs/02-bank-transfer/lab.toml: hint[2].en: nearly the answer: which tool, used where?",
-		"labs/02-bank-transfer/lab.toml: hint[2].id: hampir jawabannya: alat apa, dipakai di mana?",
-		"labs/02-bank-transfer/README.id.md:1: judul lab, sama dengan di lab.toml",
-		"labs/02-bank-transfer/README.id.md:7: jelaskan gagasan yang diajarkan lab ini dalam beberapa paragraf pendek",
-		"labs/02-bank-transfer/README.id.md:11: katakan apa yang harus benar, tanpa membocorkan perbaikannya",
-		"labs/02-bank-transfer/README.md:1: the lab's title, as in lab.toml",
-		"labs/02-bank-transfer/README.md:7: explain the idea the lab teaches in a few short paragraphs (a diagram helps)",
-		"labs/02-bank-transfer/README.md:11: say what the student must make true, without giving the fix away",
-		"labs/02-bank-transfer/bank/bank.go:3: replace this example with the lab's program.",
-		"labs/02-bank-transfer/lab_test.go:17: compute what the lab's program must print from the script's arguments.",
-		"labs/02-bank-transfer/testdata/total.txtar:1: say, in a student's words, what this script checks (it is shown when it fails).",
-		"labs/02-bank-transfer/testdata/total.txtar:3: katakan dalam bahasa mahasiswa apa yang dicek script ini.",
-		"solutions/02-bank-transfer/bank.go:3: replace this example fix with the fix of the lab's program.",
+		"labs/07-bank-transfer/lab.toml: title.en: the lab's title",
+		"labs/07-bank-transfer/lab.toml: title.id: judul lab",
+		"labs/07-bank-transfer/lab.toml: hint[1].en: a gentle nudge: what should the student look at first?",
+		"labs/07-bank-transfer/lab.toml: hint[1].id: petunjuk ringan: apa yang perlu dilihat lebih dulu?",
+		"labs/07-bank-transfer/lab.toml: hint[2].en: nearly the answer: which tool, used where?",
+		"labs/07-bank-transfer/lab.toml: hint[2].id: hampir jawabannya: alat apa, dipakai di mana?",
+		"labs/07-bank-transfer/README.id.md:1: judul lab, sama dengan di lab.toml",
+		"labs/07-bank-transfer/README.id.md:7: jelaskan gagasan yang diajarkan lab ini dalam beberapa paragraf pendek",
+		"labs/07-bank-transfer/README.id.md:11: katakan apa yang harus benar, tanpa membocorkan perbaikannya",
+		"labs/07-bank-transfer/README.md:1: the lab's title, as in lab.toml",
+		"labs/07-bank-transfer/README.md:7: explain the idea the lab teaches in a few short paragraphs (a diagram helps)",
+		"labs/07-bank-transfer/README.md:11: say what the student must make true, without giving the fix away",
+		"labs/07-bank-transfer/bank/bank.go:3: replace this example with the lab's program.",
+		"labs/07-bank-transfer/lab_test.go:17: compute what the lab's program must print from the script's arguments.",
+		"labs/07-bank-transfer/testdata/total.txtar:1: say, in a student's words, what this script checks (it is shown when it fails).",
+		"labs/07-bank-transfer/testdata/total.txtar:3: katakan dalam bahasa mahasiswa apa yang dicek script ini.",
+		"solutions/07-bank-transfer/bank.go:3: replace this example fix with the fix of the lab's program.",
 	}, toWrite)
 
 	// The instructor writes everything; the lab is then finished.
-	for _, dir := range []string{"labs/02-bank-transfer", "solutions/02-bank-transfer"} {
+	for _, dir := range []string{"labs/07-bank-transfer", "solutions/07-bank-transfer"} {
 		require.NoError(t, filepath.WalkDir(filepath.Join(root, dir), func(path string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err
@@ -135,7 +135,7 @@ func TestNewThenVerify(t *testing.T) {
 			return os.WriteFile(path, bytes.ReplaceAll(data, []byte(lab.Placeholder+": "), nil), 0o644)
 		}))
 	}
-	l, err := lab.Load(filepath.Join(root, "labs", "02-bank-transfer"))
+	l, err := lab.Load(filepath.Join(root, "labs", "07-bank-transfer"))
 	require.NoError(t, err)
 	assert.Empty(t, verify.Unwritten(root, l))
 	assert.Empty(t, verify.Structure(root, l))
@@ -146,7 +146,7 @@ func TestNewThenVerify(t *testing.T) {
 func TestBrokenLabsAreRejected(t *testing.T) {
 	t.Parallel()
 	root := copyRepo(t)
-	lab01 := filepath.Join(root, "labs", "01-waitgroup")
+	lab01 := filepath.Join(root, "labs", "06-waitgroup")
 	read := func(path string) string {
 		data, err := os.ReadFile(path)
 		require.NoError(t, err)
@@ -161,7 +161,7 @@ func TestBrokenLabsAreRejected(t *testing.T) {
 		for _, f := range []string{"README.md", "README.id.md", "lab.toml", "lab_test.go", "squares/squares.go", "squares/main.go", "testdata/one.txtar", "testdata/sum.txtar"} {
 			put("labs/"+name+"/"+f, read(filepath.Join(lab01, f)))
 		}
-		put("solutions/"+name+"/squares.go", read(filepath.Join(root, "solutions", "01-waitgroup", "squares.go")))
+		put("solutions/"+name+"/squares.go", read(filepath.Join(root, "solutions", "06-waitgroup", "squares.go")))
 	}
 
 	// 02-flaky: the shipped program waits for its goroutines on one thread
@@ -187,7 +187,7 @@ func TestBrokenLabsAreRejected(t *testing.T) {
 
 	// 03-leaky: the solution leaves a goroutine blocked forever.
 	clone("03-leaky")
-	solution := read(filepath.Join(root, "solutions", "01-waitgroup", "squares.go"))
+	solution := read(filepath.Join(root, "solutions", "06-waitgroup", "squares.go"))
 	put("solutions/03-leaky/squares.go", strings.Replace(solution, "\twg.Wait() // fix:", "\tgo func() { select {} }() // fix: a goroutine nobody ends\n\twg.Wait() // fix:", 1))
 
 	tests := []struct {
@@ -302,8 +302,8 @@ func TestImport(t *testing.T) {
 			args := append([]string{"import", racy, "--solution", fixed, "-count", "1", "-hog=false"}, tc.args...)
 			code, out := checker(t, root, args...)
 			assert.Equal(t, 0, code, "import of %s:\n%s", tc.name, out)
-			assert.Regexp(t, `(?m)^02-\S+ +\S+ 2/2 +pass 2/2 +(\d+)/(\d+) rejected +draft$`, out)
-			assert.Contains(t, out, "✓ labs/02-")
+			assert.Regexp(t, `(?m)^07-\S+ +\S+ 2/2 +pass 2/2 +(\d+)/(\d+) rejected +draft$`, out)
+			assert.Contains(t, out, "✓ labs/07-")
 			for _, w := range tc.want {
 				assert.Contains(t, out, w)
 			}
@@ -323,7 +323,7 @@ func TestImport(t *testing.T) {
 // student's file, no overlap window.
 func requireGoroutineDemand(t *testing.T, root, out string) {
 	t.Helper()
-	labs, err := filepath.Glob(filepath.Join(root, "labs", "02-*"))
+	labs, err := filepath.Glob(filepath.Join(root, "labs", "07-*"))
 	require.NoError(t, err)
 	require.Len(t, labs, 1)
 	script, err := os.ReadFile(filepath.Join(labs[0], "testdata", "run.txtar"))
@@ -371,5 +371,5 @@ func TestImportFlaky(t *testing.T) {
 	assert.Contains(t, out, "flaky: the shipped program passed 2 of 4 runs (GOMAXPROCS=1: pass 2 of 2; GOMAXPROCS=2: race 2 of 2)")
 	assert.Contains(t, out, "passes every run on one thread and fails every run on two")
 	assert.Contains(t, out, "runtime.GOMAXPROCS → gomaxprocs")
-	assert.Contains(t, out, "✗ labs/02-cpu-workers is not proven yet")
+	assert.Contains(t, out, "✗ labs/07-cpu-workers is not proven yet")
 }

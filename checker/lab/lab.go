@@ -54,7 +54,7 @@ const DefaultOtherPoints = 50
 
 // Expectations returns the ways a shipped program may be declared to fail.
 func Expectations() []string {
-	return []string{"race", "wrong-output", "leak", "deadlock", "not-concurrent"}
+	return []string{"race", "wrong-output", "leak", "deadlock", "not-concurrent", "missed"}
 }
 
 // Placeholder marks text an instructor has not written yet: the scaffold of
@@ -112,6 +112,9 @@ type Lab struct {
 	Level       int      `toml:"level"`   // 1 (first steps) to 3 (hard)
 	Minutes     int      `toml:"minutes"` // estimated time for a student
 	Hints       []Text   `toml:"hint"`
+	// Test, when set, makes this a testing lab: the student writes a
+	// test (the editable _test.go file) of the program's package.
+	Test *Test `toml:"test"`
 
 	// Number, Slug and Dir are derived from the directory, not the file.
 	Number int    `toml:"-"`
@@ -119,7 +122,59 @@ type Lab struct {
 	Dir    string `toml:"-"` // the lab's directory
 }
 
-// Name is the lab's directory name, e.g. "03-mutex".
+// Test is what a testing lab judges the student's test against: versions
+// of one file of the package, its implementation. The implementation as
+// shipped is correct (so `go test ./labs/...` passes a good test), and is
+// judged as the variant Shipped; the others live in
+// testdata/variants/NAME.go of the lab's directory, most of them with a bug.
+// Each replaces the implementation file, under its name, in a build of its
+// own: a test cannot tell them apart by anything but what they do. A good
+// test passes against every correct version and fails against every one
+// with a bug, every run.
+type Test struct {
+	Implementation string    `toml:"implementation"` // a file of the program's folder
+	Variants       []Variant `toml:"variant"`
+}
+
+// Shipped names the variant that is a testing lab's implementation as
+// shipped.
+const Shipped = "shipped"
+
+// Variant is one version of a testing lab's implementation.
+type Variant struct {
+	Name    string `toml:"name"`
+	Correct bool   `toml:"correct"` // a good test passes against it; else it has a bug to catch
+	About   Text   `toml:"about"`   // what it does (wrong), told to a student whose test misses it
+}
+
+// AllVariants lists a testing lab's variants, Shipped first.
+func (l *Lab) AllVariants() []Variant {
+	if l.Test == nil {
+		return nil
+	}
+	return append([]Variant{{Name: Shipped, Correct: true}}, l.Test.Variants...)
+}
+
+// Variant returns the testing lab's variant called name.
+func (l *Lab) Variant(name string) (Variant, bool) {
+	for _, v := range l.AllVariants() {
+		if v.Name == name {
+			return v, true
+		}
+	}
+	return Variant{}, false
+}
+
+// VariantFile is the source of a testing lab's variant (the
+// implementation itself for Shipped).
+func (l *Lab) VariantFile(name string) string {
+	if name == Shipped && l.Test != nil {
+		return filepath.Join(l.ProgramDir(), l.Test.Implementation)
+	}
+	return filepath.Join(l.Dir, "testdata", "variants", name+".go")
+}
+
+// Name is the lab's directory name, e.g. "08-mutex".
 func (l *Lab) Name() string { return fmt.Sprintf("%02d-%s", l.Number, l.Slug) }
 
 // PointsForOther is what a fix of another kind earns: OtherPoints percent of
@@ -140,12 +195,28 @@ func (l *Lab) ProgramDir() string { return filepath.Join(l.Dir, l.Program) }
 func (l *Lab) Path(name string) string { return l.Program + "/" + name }
 
 // Rel is the slash path of the program's file name relative to the
-// repository root: e.g. "labs/03-mutex/bank/bank.go".
+// repository root: e.g. "labs/08-mutex/bank/bank.go".
 func (l *Lab) Rel(name string) string { return "labs/" + l.Name() + "/" + l.Path(name) }
 
 // Package is the program's package pattern relative to the repository
-// root: e.g. "./labs/03-mutex/bank".
+// root: e.g. "./labs/08-mutex/bank".
 func (l *Lab) Package() string { return "./labs/" + l.Name() + "/" + l.Program }
+
+// KindPasses reports whether a correct fix (its runs pass) that uses the
+// given kinds passes the lab: the lab accepts any fix, or the fix uses a
+// kind the lab teaches. Otherwise the fix is another kind (reason
+// other-kind): it works, but it is not what the lab practises.
+func (l *Lab) KindPasses(kinds []string) bool {
+	if l.AcceptsAnyFix() {
+		return true
+	}
+	for _, k := range kinds {
+		if slices.Contains(l.Fix, k) {
+			return true
+		}
+	}
+	return false
+}
 
 // AcceptsAnyFix reports whether the lab leaves the choice of primitive to the
 // student.
@@ -155,7 +226,7 @@ var programName = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
 
 var dirName = regexp.MustCompile(`^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$`)
 
-// ParseDirName splits a lab directory name such as "03-mutex" into its
+// ParseDirName splits a lab directory name such as "08-mutex" into its
 // number and slug.
 func ParseDirName(name string) (number int, slug string, ok bool) {
 	m := dirName.FindStringSubmatch(name)
@@ -184,7 +255,7 @@ func LoadProblems(dir string) (*Lab, []error) {
 	}
 	number, slug, ok := ParseDirName(filepath.Base(abs))
 	if !ok {
-		return nil, []error{fmt.Errorf("lab %s: directory name must look like NN-slug (two digits, a dash, lower-case words joined by dashes), e.g. 03-mutex", abs)}
+		return nil, []error{fmt.Errorf("lab %s: directory name must look like NN-slug (two digits, a dash, lower-case words joined by dashes), e.g. 08-mutex", abs)}
 	}
 	path := filepath.Join(abs, File)
 	var l Lab
@@ -267,8 +338,12 @@ func (l *Lab) Validate() []error {
 	if l.OtherPoints != nil && (*l.OtherPoints < 0 || *l.OtherPoints > 100) {
 		bad("other_points", "%d: want a percentage of the points, from 0 to 100", *l.OtherPoints)
 	}
-	if l.Part < 0 {
-		bad("part", "%d: want the number of the course part (labs/course.toml)", l.Part)
+	if l.Part < 1 {
+		if l.Part == 0 {
+			bad("part", "missing: name the part of the course the lab belongs to, a [[part]] number of labs/course.toml, e.g. part = 3")
+		} else {
+			bad("part", "%d: want the number of a [[part]] of labs/course.toml (1, 2, …)", l.Part)
+		}
 	}
 	switch {
 	case l.Expect == "":
@@ -283,8 +358,15 @@ func (l *Lab) Validate() []error {
 		bad("editable", "%q is listed twice: list each file once", d)
 	}
 	for _, f := range l.Editable {
-		if f != filepath.Base(f) || !strings.HasSuffix(f, ".go") || strings.HasSuffix(f, "_test.go") {
-			bad("editable", "%q must be a non-test .go file directly in the program's folder", f)
+		switch {
+		case f != filepath.Base(f) || !strings.HasSuffix(f, ".go"):
+			bad("editable", "%q must be a .go file directly in the program's folder", f)
+			continue
+		case l.Test == nil && strings.HasSuffix(f, "_test.go"):
+			bad("editable", "%q is a test file: a student edits the program; for a lab in which the student writes a test, add a [test] table", f)
+			continue
+		case l.Test != nil && !strings.HasSuffix(f, "_test.go"):
+			bad("editable", "%q is not a test file: in a testing lab ([test]) the student edits only _test.go files", f)
 			continue
 		}
 		if l.Program == "" {
@@ -293,6 +375,9 @@ func (l *Lab) Validate() []error {
 		if _, err := os.Stat(filepath.Join(l.ProgramDir(), f)); err != nil {
 			bad("editable", "%q does not exist in %s: create it or fix the name", f, l.ProgramDir())
 		}
+	}
+	if l.Test != nil {
+		l.validateTest(bad)
 	}
 	if l.Points <= 0 {
 		bad("points", "must be a positive number of points, e.g. 10")
@@ -315,6 +400,52 @@ func (l *Lab) Validate() []error {
 		}
 	}
 	return errs
+}
+
+// validateTest checks a testing lab's [test] table.
+func (l *Lab) validateTest(bad func(field, format string, args ...any)) {
+	t := l.Test
+	switch {
+	case t.Implementation == "":
+		bad("test.implementation", "missing: name the file of the program's folder the variants replace, e.g. \"counter.go\"")
+	case t.Implementation != filepath.Base(t.Implementation) || !strings.HasSuffix(t.Implementation, ".go") || strings.HasSuffix(t.Implementation, "_test.go"):
+		bad("test.implementation", "%q must be a non-test .go file directly in the program's folder", t.Implementation)
+	case slices.Contains(l.Editable, t.Implementation):
+		bad("test.implementation", "%q is editable: the student writes the test, the implementation is the lab's", t.Implementation)
+	case l.Program != "":
+		if _, err := os.Stat(filepath.Join(l.ProgramDir(), t.Implementation)); err != nil {
+			bad("test.implementation", "%q does not exist in %s: create it or fix the name", t.Implementation, l.ProgramDir())
+		}
+	}
+	buggy := 0
+	var names []string
+	for i, v := range t.Variants {
+		field := fmt.Sprintf("test.variant[%d]", i+1)
+		if !programName.MatchString(v.Name) || v.Name == Shipped {
+			bad(field+".name", "%q must be a lower-case name (letters and digits) other than %q (the implementation as shipped): it names testdata/variants/NAME.go and the variant in the scripts", v.Name, Shipped)
+			continue
+		}
+		names = append(names, v.Name)
+		if _, err := os.Stat(l.VariantFile(v.Name)); err != nil {
+			bad(field+".name", "%s does not exist: write the variant there (a whole %s)", l.VariantFile(v.Name), t.Implementation)
+		}
+		if v.Correct {
+			continue
+		}
+		buggy++
+		if v.About.EN == "" || v.About.ID == "" {
+			bad(field+".about", "missing: say in both languages (en, id) what is wrong with it, for a student whose test misses it")
+		}
+	}
+	if d := duplicate(names); d != "" {
+		bad("test.variant", "%q is listed twice: name each variant once", d)
+	}
+	if buggy == 0 {
+		bad("test.variant", "no variant with a bug: a test is judged by passing the implementation and catching bugs, so give at least one [[test.variant]] without correct = true")
+	}
+	if l.Expect != "" && l.Expect != "missed" {
+		bad("expect", "%q: the shipped test of a testing lab fails by missing a bug: expect = \"missed\"", l.Expect)
+	}
 }
 
 // duplicate returns the first value listed twice in list, or "".
@@ -397,7 +528,7 @@ func Discover(root string) ([]*Lab, error) {
 }
 
 // Find returns the lab whose number or name matches sel ("3", "03",
-// "03-mutex" or "mutex").
+// "08-mutex" or "mutex").
 func Find(labs []*Lab, sel string) (*Lab, error) {
 	n, err := strconv.Atoi(sel)
 	for _, l := range labs {

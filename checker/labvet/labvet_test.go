@@ -1,6 +1,7 @@
 package labvet_test
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,39 +24,46 @@ func writeModule(t *testing.T, files map[string]string) string {
 	return dir
 }
 
-func TestCheckReportsWrongFixAndSleep(t *testing.T) {
-	dir := writeModule(t, map[string]string{
-		"bank.go": `package main
+// shipped is a lab's program as shipped: it already sleeps (the lab's own
+// slow step) and already waits on a WaitGroup (its scaffolding).
+const shipped = `package main
 
 import (
-	"sync/atomic"
+	"sync"
 	"time"
 )
 
-var balance atomic.Int64
+var balance int
 
 func main() {
-	go balance.Add(1)
-	time.Sleep(time.Millisecond)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			time.Sleep(time.Millisecond) // the slow step
+			balance++
+		})
+	}
+	wg.Wait()
 }
-`,
-		"fixture.go": "package main\n\nimport \"time\"\n\nfunc slow() { time.Sleep(1) }\n",
-	})
-	findings, err := labvet.Check(dir, []string{"mutex"}, []string{"bank.go"})
+`
+
+func check(t *testing.T, student string) labvet.Report {
+	t.Helper()
+	dir := writeModule(t, map[string]string{"bank.go": shipped})
+	r, err := labvet.Check(dir, nil, map[string][]byte{"bank.go": []byte(student)}, []string{"bank.go"})
 	require.NoError(t, err)
-	require.Len(t, findings, 2, "one wrong fix, one sleep; the fixture's sleep is not the student's: %v", findings)
-	assert.Equal(t, "fixkind", findings[0].Check)
-	assert.Contains(t, findings[0].Message, "sync.Mutex")
-	assert.Contains(t, findings[0].Message, "uses atomic instead")
-	assert.Equal(t, "fakesync", findings[1].Check)
-	assert.Equal(t, "bank.go:12:2: time.Sleep is not synchronisation: sleeping only changes the timing, it never makes one goroutine wait for another", findings[1].String())
+	return r
 }
 
-func TestCheckAcceptsTheRightFix(t *testing.T) {
-	dir := writeModule(t, map[string]string{
-		"bank.go": `package main
+// The shipped file's sleep and WaitGroup are the lab's, not the student's:
+// a change that adds a mutex brings no finding, and one kind, mutex.
+func TestChangeCountsOnlyTheStudentsChange(t *testing.T) {
+	fixed := `package main
 
-import "sync"
+import (
+	"sync"
+	"time"
+)
 
 var (
 	mu      sync.Mutex
@@ -63,20 +71,140 @@ var (
 )
 
 func main() {
-	mu.Lock()
-	balance++
-	mu.Unlock()
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			time.Sleep(time.Millisecond) // the slow step
+			mu.Lock()
+			balance++
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
 }
-`,
-	})
-	findings, err := labvet.Check(dir, []string{"mutex"}, []string{"bank.go"})
-	require.NoError(t, err)
-	assert.Empty(t, findings)
+`
+	r := check(t, fixed)
+	assert.Empty(t, r.Findings)
+	assert.Equal(t, []string{"mutex"}, r.Kinds)
+	assert.False(t, r.Refused())
+
+	assert.Empty(t, check(t, shipped), "the shipped file brings nothing")
 }
 
-func TestCheckCompileErrorIsAnError(t *testing.T) {
-	dir := writeModule(t, map[string]string{"bank.go": "package main\n\nfunc main() { undefined() }\n"})
-	_, err := labvet.Check(dir, []string{"mutex"}, []string{"bank.go"})
+// A sleep the student adds is the student's; so is an atomic.
+func TestChangeFindsWhatTheStudentAdded(t *testing.T) {
+	slept := `package main
+
+import (
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+var balance atomic.Int64
+
+func main() {
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			time.Sleep(time.Millisecond) // the slow step
+			balance.Add(1)
+		})
+	}
+	time.Sleep(time.Second)
+	wg.Wait()
+}
+`
+	r := check(t, slept)
+	require.Len(t, r.Findings, 1)
+	assert.Equal(t, "fakesync", r.Findings[0].Check)
+	assert.Equal(t, 19, r.Findings[0].Line, "the added sleep, not the shipped one")
+	assert.Equal(t, []string{"atomic"}, r.Kinds)
+}
+
+// go vet's concurrency checks run too, on the student's files.
+func TestGoVetConcurrencyChecks(t *testing.T) {
+	mistakes := `package main
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+type account struct {
+	mu      sync.Mutex
+	balance int
+}
+
+func deposit(a account) { // copies the lock
+	a.mu.Lock()
+	a.balance++
+	a.mu.Unlock()
+}
+
+var count int64
+
+func main() {
+	var wg sync.WaitGroup
+	for range 4 {
+		go func() {
+			wg.Add(1)
+			defer wg.Done()
+			deposit(account{})
+		}()
+	}
+	wg.Wait()
+	ctx, _ := context.WithTimeout(context.Background(), time.Second)
+	_ = ctx
+	count = atomic.AddInt64(&count, 1)
+	n := atomic.LoadInt64(&count)
+	atomic.StoreInt64(&count, n+1)
+	time.Sleep(time.Millisecond)
+}
+`
+	r := check(t, mistakes)
+	checks := map[string]bool{}
+	for _, f := range r.Findings {
+		checks[f.Check] = true
+	}
+	for _, want := range []string{"copylocks", "waitgroup", "lostcancel", "atomic", "loadstore"} {
+		assert.True(t, checks[want], "%s finds its mistake: %v", want, r.Findings)
+	}
+}
+
+// What confine refuses is refused however it got there.
+func TestRefusedEvenWhenShipped(t *testing.T) {
+	exits := "package main\n\nimport \"os\"\n\nfunc main() { os.Exit(65) }\n"
+	dir := writeModule(t, map[string]string{"bank.go": exits})
+	r, err := labvet.Check(dir, nil, nil, []string{"bank.go"})
+	require.NoError(t, err)
+	assert.True(t, r.Refused())
+}
+
+func TestCompileErrorIsAnError(t *testing.T) {
+	dir := writeModule(t, map[string]string{"bank.go": "package main\n\nfunc main() {}\n"})
+	_, err := labvet.Check(dir, nil, map[string][]byte{"bank.go": []byte("package main\n\nfunc main() { undefined() }\n")}, []string{"bank.go"})
 	require.Error(t, err)
-	assert.True(t, strings.Contains(err.Error(), "fix the compile errors first"), err.Error())
+	assert.True(t, errors.Is(err, labvet.ErrCompile), err.Error())
+}
+
+// In a testing lab the student's file is a test: it is analysed with the
+// package's tests loaded, may use the test framework and sleep (fake time in
+// a synctest bubble), and is still refused what no lab file may do.
+func TestStudentTest(t *testing.T) {
+	counter := "package counter\n\nimport \"sync\"\n\ntype C struct {\n\tmu sync.Mutex\n\tn  int\n}\n\nfunc (c *C) Inc() { c.mu.Lock(); c.n++; c.mu.Unlock() }\n"
+	shippedTest := "package counter\n\nimport \"testing\"\n\nfunc TestInc(t *testing.T) {\n\tvar c C\n\tc.Inc()\n}\n"
+	dir := writeModule(t, map[string]string{"counter.go": counter, "counter_test.go": shippedTest})
+	good := "package counter\n\nimport (\n\t\"sync\"\n\t\"testing\"\n\t\"testing/synctest\"\n\t\"time\"\n)\n\nfunc TestInc(t *testing.T) {\n\tsynctest.Test(t, func(t *testing.T) {\n\t\tvar c C\n\t\tvar wg sync.WaitGroup\n\t\tfor range 2 {\n\t\t\twg.Go(c.Inc)\n\t\t}\n\t\ttime.Sleep(time.Second)\n\t\twg.Wait()\n\t})\n}\n"
+	r, err := labvet.Check(dir, nil, map[string][]byte{"counter_test.go": []byte(good)}, []string{"counter_test.go"})
+	require.NoError(t, err)
+	assert.Empty(t, r.Findings)
+	assert.Equal(t, []string{"waitgroup"}, r.Kinds, "the test's own synchronisation is seen")
+
+	exits := strings.Replace(shippedTest, "import \"testing\"", "import (\n\t\"os\"\n\t\"testing\"\n)", 1) + "\nfunc init() { os.Exit(0) }\n"
+	r, err = labvet.Check(dir, nil, map[string][]byte{"counter_test.go": []byte(exits)}, []string{"counter_test.go"})
+	require.NoError(t, err)
+	assert.True(t, r.Refused(), "%v", r.Findings)
 }

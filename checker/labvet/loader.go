@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
@@ -19,20 +20,25 @@ import (
 
 // ErrUnprepared says a Loader cannot check these files on its own: they
 // import a package the lab's own files do not depend on, or do not
-// type-check. Check the files in a directory with Check instead.
+// type-check. Analyze them with Analyze instead.
 var ErrUnprepared = errors.New("labvet: the files need packages the loader has not prepared")
 
-// A Loader checks one lab package again and again with different student
-// files, as a grader does for a class. Check loads the package afresh each
-// time, which costs a go list and the export data of every dependency; a
-// Loader does that once, then only parses and type-checks the package's own
-// files. It is safe for concurrent use.
+// A Loader analyses one lab package again and again with different student
+// files, as a grader does for a class. Analyze loads the package afresh
+// each time, which costs a go list and the export data of every
+// dependency; a Loader does that once, then only parses and type-checks the
+// package's own files. It is safe for concurrent use.
 type Loader struct {
 	dir     string
 	pkgPath string
 	files   []string          // the package's Go files (no tests), absolute
 	exports map[string]string // import path → export data file, for every dependency
 	sizes   types.Sizes
+
+	// The shipped files' analysis, made once: every Check compares with it.
+	shippedOnce sync.Once
+	shipped     *Analysis
+	shippedErr  error
 }
 
 // NewLoader loads the package in dir (without its tests) and the export data
@@ -59,11 +65,14 @@ func NewLoader(dir string) (*Loader, error) {
 	return l, nil
 }
 
-// Check runs the analyzers over the lab package with the files in replace
-// (base name → content) standing in for the lab's own. It returns
+// Analyze runs the analyzers over the lab package with the files in
+// replace (base name → content) standing in for the lab's own. It returns
 // ErrUnprepared when the files import a package the lab's files do not
 // depend on, or do not type-check.
-func (l *Loader) Check(replace map[string][]byte, fix, editable []string) ([]Finding, error) {
+func (l *Loader) Analyze(replace map[string][]byte, editable []string) (*Analysis, error) {
+	if editsTests(editable) {
+		return nil, ErrUnprepared // the loader holds the package without its tests
+	}
 	fset := token.NewFileSet()
 	var syntax []*ast.File
 	for _, path := range l.files {
@@ -107,9 +116,31 @@ func (l *Loader) Check(replace map[string][]byte, fix, editable []string) ([]Fin
 	for _, imp := range tpkg.Imports() {
 		pkg.Imports[imp.Path()] = &packages.Package{ID: imp.Path(), Name: imp.Name(), PkgPath: imp.Path(), Types: imp}
 	}
-	graph, err := checker.Analyze(Analyzers(fix, editable), []*packages.Package{pkg}, nil)
+	shallowDeps([]*packages.Package{pkg})
+	graph, err := checker.Analyze(Analyzers(editable), []*packages.Package{pkg}, nil)
 	if err != nil {
 		return nil, fmt.Errorf("analysing %s: %w", l.dir, err)
 	}
-	return findings(l.dir, graph)
+	return collect(l.dir, graph, editable, func(path string) []byte {
+		if content, ok := replace[filepath.Base(path)]; ok {
+			return content
+		}
+		data, _ := os.ReadFile(path)
+		return data
+	})
+}
+
+// Check compares the files in student (base name → content) with the
+// lab's own (the shipped ones), as the package-level Check does.
+func (l *Loader) Check(student map[string][]byte, editable []string) (Report, error) {
+	l.shippedOnce.Do(func() { l.shipped, l.shippedErr = l.Analyze(nil, editable) })
+	before, err := l.shipped, l.shippedErr
+	if err != nil {
+		return Report{}, fmt.Errorf("the shipped files: %w", err)
+	}
+	after, err := l.Analyze(student, editable)
+	if err != nil {
+		return Report{}, err
+	}
+	return Change(before, after), nil
 }

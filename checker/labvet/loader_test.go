@@ -19,9 +19,10 @@ import (
 func TestLoaderAgreesWithCheck(t *testing.T) {
 	root, err := filepath.Abs("../..")
 	require.NoError(t, err)
-	for _, name := range []string{"01-waitgroup", "07-gomaxprocs", "15-check-then-act"} {
-		t.Run(name, func(t *testing.T) {
-			l, err := lab.Load(filepath.Join(root, "labs", name))
+	labs, _ := lab.Discover(root)
+	for _, slug := range []string{"waitgroup", "gomaxprocs", "check-then-act"} {
+		t.Run(slug, func(t *testing.T) {
+			l, err := lab.Find(labs, slug)
 			require.NoError(t, err)
 			loader, err := labvet.NewLoader(l.ProgramDir())
 			require.NoError(t, err)
@@ -35,14 +36,18 @@ func TestLoaderAgreesWithCheck(t *testing.T) {
 				if content != nil {
 					replace[file] = content
 				}
-				got, err := loader.Check(replace, l.Fix, l.Editable)
+				got, err := loader.Check(replace, l.Editable)
 				require.NoError(t, err, variant)
 
-				want, err := labvet.CheckFiles(l.ProgramDir(), replace, l.Fix, l.Editable)
+				want, err := labvet.Check(l.ProgramDir(), nil, replace, l.Editable)
 				require.NoError(t, err, variant)
 				assert.Equal(t, want, got, variant)
 				if variant == "sleepy" {
-					assert.NotEmpty(t, got, "the sleep and the import must be found")
+					assert.NotEmpty(t, got.Findings, "the sleep and the import must be found")
+					assert.True(t, got.Refused())
+				}
+				if variant == "solution" {
+					assert.NotEmpty(t, got.Kinds, "the solution uses the lab's kind of fix")
 				}
 			}
 		})
@@ -58,13 +63,13 @@ func TestLoaderSendsUnpreparedFilesBack(t *testing.T) {
 		"a type error":                   "package main\n\nfunc main() { undefined() }\n",
 		"a syntax error":                 "package main\n\nfunc main() {\n",
 	} {
-		_, err := loader.Check(map[string][]byte{"bank.go": []byte(src)}, []string{"mutex"}, []string{"bank.go"})
+		_, err := loader.Check(map[string][]byte{"bank.go": []byte(src)}, []string{"bank.go"})
 		assert.ErrorIs(t, err, labvet.ErrUnprepared, name)
 	}
-	findings, err := loader.Check(nil, []string{"mutex"}, []string{"bank.go"})
+	r, err := loader.Check(nil, []string{"bank.go"})
 	require.NoError(t, err)
-	require.Len(t, findings, 1)
-	assert.Equal(t, "fixkind", findings[0].Check)
+	assert.Empty(t, r.Findings)
+	assert.Empty(t, r.Kinds)
 }
 
 // BenchmarkStatic compares the two ways to check one student file of lab
@@ -73,14 +78,15 @@ func TestLoaderSendsUnpreparedFilesBack(t *testing.T) {
 func BenchmarkStatic(b *testing.B) {
 	root, err := filepath.Abs("../..")
 	require.NoError(b, err)
-	l, err := lab.Load(filepath.Join(root, "labs", "01-waitgroup"))
+	labs, _ := lab.Discover(root)
+	l, err := lab.Find(labs, "waitgroup")
 	require.NoError(b, err)
 	file := l.Editable[0]
 	solution, err := os.ReadFile(filepath.Join(l.SolutionDir(root), file))
 	require.NoError(b, err)
 	b.Run("Check", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := labvet.CheckFiles(l.ProgramDir(), map[string][]byte{file: solution}, l.Fix, l.Editable); err != nil {
+			if _, err := labvet.Check(l.ProgramDir(), nil, map[string][]byte{file: solution}, l.Editable); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -89,7 +95,7 @@ func BenchmarkStatic(b *testing.B) {
 		loader, err := labvet.NewLoader(l.ProgramDir())
 		require.NoError(b, err)
 		for b.Loop() {
-			if _, err := loader.Check(map[string][]byte{file: solution}, l.Fix, l.Editable); err != nil {
+			if _, err := loader.Check(map[string][]byte{file: solution}, l.Editable); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -32,6 +32,9 @@ const (
 	ExitDeadlock      = 68 // the program did not finish within its watchdog
 	ExitNotConcurrent = 69 // the tasks never ran at the same time
 	ExitBadSetting    = 70 // a RACELAB_* variable the program read is malformed (a lab's mistake)
+	ExitOtherKind     = 71 // every check passed but a demand of the lab's kind of fix was not met (readers never overlapped, ...)
+	ExitUnwaited      = 72 // run returned while its goroutines were still working: they printed after it
+	ExitBusyWait      = 73 // a goroutine kept running while the program waited for an event (it spins)
 )
 
 // Markers open the lines a program or the judge prints about why a run
@@ -48,6 +51,11 @@ const (
 	MarkEarlyExit     = "racelab: early exit:"
 	MarkLimit         = "racelab: limit:"
 	MarkMeasured      = "racelab: measured:" // followed by "the program started N goroutines in D"
+	MarkOtherKind     = "racelab: other kind:"
+	MarkUnwaited      = "racelab: did not wait:"
+	MarkBusyWait      = "racelab: busy wait:"
+	MarkMissed        = "racelab: missed:"      // the student's test passed against a variant with a bug
+	MarkFalseAlarm    = "racelab: false alarm:" // the student's test failed against a correct variant
 )
 
 // GORACE is the race runtime's configuration for every judged program.
@@ -72,6 +80,8 @@ const (
 	EnvWindowOptional = "RACELAB_WINDOW_OPTIONAL" // "1": a run that never reaches Window is fine
 	EnvSettle         = "RACELAB_SETTLE"          // how long overlap.Settle waits for the others to park
 	EnvMinGoroutines  = "RACELAB_MIN_GOROUTINES"  // goroutines run must start (a removed go statement fails)
+	EnvReaders        = "RACELAB_READERS"         // readers overlap.Reader must see inside at once, or the fix is another kind
+	EnvWindowMin      = "RACELAB_WINDOW_MIN"      // callers overlap.Window must see inside at once, or the fix is another kind
 	EnvMeasure        = "RACELAB_MEASURE"         // "1": print MarkMeasured (checker import measures a program)
 
 	// Read by the judge.
@@ -92,6 +102,7 @@ func ProgramVars() []string {
 	return []string{
 		"GOMAXPROCS", EnvWatchdog, EnvOverlap, EnvOverlapTimeout,
 		EnvWindow, EnvWindowWait, EnvWindowOptional, EnvSettle, EnvMinGoroutines, EnvMeasure,
+		EnvReaders, EnvWindowMin,
 	}
 }
 

@@ -31,6 +31,10 @@ type Verdict struct {
 	// Static holds the static checks' findings, "file:line:col: message",
 	// when the judge ran them (not with EnvSkipStatic or EnvProgram).
 	Static []Finding `json:"static,omitempty"`
+	// Kinds are the kinds of fix the student's change uses (labvet's
+	// fixkind, against the shipped files), when the judge ran the static
+	// checks: with behaviour that passes, they decide pass or other-kind.
+	Kinds []string `json:"kinds,omitempty"`
 	// Build is the compiler's output when the program did not build.
 	Build   string   `json:"build,omitempty"`
 	Scripts []Script `json:"scripts"`
@@ -58,6 +62,9 @@ type Script struct {
 	// Failure is what made the script fail, as testscript said it (the
 	// failed command and why), when it failed.
 	Failure string `json:"failure,omitempty"`
+	// Vars are the script's random inputs ($N, $SEED), so that what the
+	// script checks can be told with the numbers it used.
+	Vars map[string]string `json:"vars,omitempty"`
 }
 
 // Run is one start of the program by a script.

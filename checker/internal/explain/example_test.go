@@ -27,7 +27,7 @@ func Example() {
 		Fix:        []string{"mutex"},
 	})
 	lang := i18n.Choose("id", "en_US.UTF-8")
-	if err := explain.Render(os.Stdout, problems, lang, false); err != nil {
+	if err := explain.Render(os.Stdout, problems, lang, false, 0); err != nil {
 		fmt.Println(err)
 	}
 	// Output:

@@ -18,7 +18,7 @@
 // the same explanation wherever the lab ran:
 //
 //	problems := explain.Parse(explain.Input{Verdict: v, ProgramDir: l.ProgramDir(), Editable: l.Editable, Fix: l.Fix})
-//	err := explain.Render(w, problems, lang, false)
+//	err := explain.Render(w, problems, lang, color, width)
 //
 // Without a verdict, Parse reads the text of `go test` on the lab instead,
 // which holds the same reports inside the judge's log.
@@ -89,10 +89,10 @@ const (
 
 // Place is a line of a file, normally one of the student's.
 type Place struct {
-	File   string // base name, e.g. bank.go
-	Line   int
-	Func   string // the function, short: run, run.func1, (*Account).Deposit
-	Source string // the line's text, trimmed; empty when the file cannot be read
+	File   string `json:"file"` // base name, e.g. bank.go
+	Line   int    `json:"line,omitempty"`
+	Func   string `json:"func,omitempty"`   // the function, short: run, run.func1, (*Account).Deposit
+	Source string `json:"source,omitempty"` // the line's text, trimmed; empty when the file cannot be read
 }
 
 // IsZero reports whether p names no place.
@@ -136,6 +136,9 @@ type Access struct {
 	Calls     []Place // the student's frames that led there, innermost first
 	Created   Place   // the go statement that started the goroutine; zero for main or when unknown
 	Finished  bool    // the goroutine had already finished when the race was found
+	// CreatedByMain: the main goroutine ran that go statement (its stack
+	// then ends in main.main), which lets a diagram draw the edge from it.
+	CreatedByMain bool
 }
 
 // Wait is what a stuck goroutine waits for.
@@ -176,6 +179,10 @@ type Goroutine struct {
 	Created  Place   // the go statement that started it
 	Holds    []Lock  // deadlock: the locks it holds
 	WaitsFor int     // deadlock: the goroutine holding the lock it wants, when known; 0 otherwise
+	// CreatedBy is the number of the goroutine that ran the go statement
+	// ("created by F in goroutine N"; 1 is the main goroutine), 0 when the
+	// traceback does not say.
+	CreatedBy int
 }
 
 // Problem is one thing that went wrong in the run, explained.

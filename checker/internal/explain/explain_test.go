@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/racelab/racelab/checker/internal/i18n"
 	"github.com/racelab/racelab/checker/lab"
@@ -53,10 +54,26 @@ func load(t testing.TB, capture string) Input {
 	return in
 }
 
+// render is the explanation with every problem's places listed, as
+// Render writes it when it draws no diagram: the checks of what an
+// explanation says read it. The diagrams have tests of their own
+// (diagram_test.go), and the golden files show both.
 func render(t *testing.T, ps []Problem, lang i18n.Lang) string {
 	t.Helper()
 	var b strings.Builder
-	if err := Render(&b, ps, lang, false); err != nil {
+	r := &renderer{w: &b, l: lang, why: map[i18n.Key]bool{}}
+	if err := r.render(ps); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// renderAt is what a student sees on a terminal width columns wide (0: not
+// a terminal).
+func renderAt(t testing.TB, ps []Problem, lang i18n.Lang, width int) string {
+	t.Helper()
+	var b strings.Builder
+	if err := Render(&b, ps, lang, false, width); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
@@ -478,6 +495,23 @@ func TestCaptures(t *testing.T) {
 			mustContain(t, id, "menunggu untuk mengunci to.mu (= b.mu) di dalam transfer", "goroutine ini memegang from.mu (= a.mu), dikunci di transfer.go:22",
 				"dipanggil di transfer.go:42: transfer(a, b, 1)", "masing-masing menunggu kunci yang dipegang goroutine berikutnya", "urutan yang sama")
 		}},
+		{"90-ring", func(t *testing.T, ps []Problem, en, id string) {
+			// Six accounts in a circle, each paying the next: a lock
+			// cycle of six goroutines, each holding its own account's
+			// lock and waiting for the next one's.
+			p := first(t, ps, Deadlock)
+			if len(p.Cycle) != 6 {
+				t.Fatalf("deadlock: cycle %v, want the six goroutines of the ring", p.Cycle)
+			}
+			for _, g := range p.Goroutines[:6] {
+				if g.At.String() != "ring.go:25" || g.On != "to.mu" || len(g.Holds) != 1 || g.Holds[0].At.String() != "ring.go:22" ||
+					g.Created.String() != "ring.go:43" || g.CreatedBy != 1 {
+					t.Errorf("goroutine in the ring: %+v", g)
+				}
+			}
+			mustMatch(t, en, `goroutine \d+ → goroutine \d+ → … → goroutine \d+ → goroutine \d+: each one waits for a lock the next one holds`)
+			mustContain(t, id, "masing-masing menunggu kunci yang dipegang goroutine berikutnya")
+		}},
 		{"85-relock", func(t *testing.T, ps []Problem, en, id string) {
 			p := first(t, ps, Deadlock)
 			if len(p.Cycle) != 1 {
@@ -569,7 +603,7 @@ func TestCaptures(t *testing.T) {
 				checkInvariants(t, in, ps)
 				en, id := render(t, ps, i18n.EN), render(t, ps, i18n.ID)
 				tc.check(t, ps, en, id)
-				golden(t, capture, en, id)
+				golden(t, capture, ps)
 			})
 		}
 	}
@@ -591,31 +625,65 @@ func checkStatic(t *testing.T, ps []Problem, en, id, check, at, text string) Pro
 	return Problem{}
 }
 
-// golden compares the renderings of the verdicts with testdata/golden, so
-// that a reviewer sees what students see; -update rewrites them.
-func golden(t *testing.T, capture, en, id string) {
+// goldenWidths are the terminal widths the golden files are rendered at:
+// not a terminal (a pipe, a file), a narrow terminal, a wide one.
+var goldenWidths = []int{0, 60, 120}
+
+// golden compares what a student sees of a verdict with testdata/golden
+// (NN-slug.LANG.txt when not on a terminal, 60/ and 120/ on terminals that
+// wide), so that a reviewer sees it too; -update rewrites them.
+func golden(t *testing.T, capture string, ps []Problem) {
 	t.Helper()
 	name, ok := strings.CutSuffix(capture, ".verdict.json")
 	if !ok {
 		return
 	}
-	for lang, text := range map[string]string{"en": en, "id": id} {
-		path := filepath.Join("testdata", "golden", name+"."+lang+".txt")
-		if *update {
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
+	for _, width := range goldenWidths {
+		dir := filepath.Join("testdata", "golden")
+		if width > 0 {
+			dir = filepath.Join(dir, strconv.Itoa(width))
 		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run go test -update to create it)", err)
+		for _, lang := range []i18n.Lang{i18n.EN, i18n.ID} {
+			text := renderAt(t, ps, lang, width)
+			checkHidden(t, text)
+			if width > 0 {
+				checkWidth(t, text, width)
+			}
+			compareGolden(t, filepath.Join(dir, name+"."+string(lang)+".txt"), text)
 		}
-		if string(want) != text {
-			t.Errorf("%s differs from the rendering (run go test -update to accept it):\n%s", path, text)
+	}
+}
+
+// compareGolden compares got with the golden file at path, or with -update
+// writes it there.
+func compareGolden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from the rendering (run go test -update to accept it):\n%s", path, got)
+	}
+}
+
+// checkWidth checks that text fits a terminal width columns wide. A line
+// of code is never wrapped: in a list of places (a problem not drawn) it
+// may stick out, as in an editor.
+func checkWidth(t *testing.T, text string, width int) {
+	t.Helper()
+	for _, l := range strings.Split(text, "\n") {
+		if n := utf8.RuneCountInString(l); n > width && !strings.HasPrefix(l, ind2) {
+			t.Errorf("a line of %d columns at width %d:\n%s", n, width, l)
 		}
 	}
 }

@@ -14,7 +14,7 @@ import (
 // as what a verdict holds (a run's stderr, the compiler's output, a
 // script's failure): whatever a student's program prints, and however a
 // run is cut short, explaining it must not crash the command that explains
-// it.
+// it, and a diagram of it must stay well-formed SVG.
 func FuzzParse(f *testing.F) {
 	matches, err := filepath.Glob(filepath.Join("testdata", "captures", "*"))
 	if err != nil {
@@ -56,8 +56,13 @@ func FuzzParse(f *testing.F) {
 			in.ProgramDir, in.Editable, in.Fix = dir, editable, []string{"mutex"}
 			ps := Parse(in)
 			for _, lang := range []i18n.Lang{i18n.EN, i18n.ID} {
-				if err := Render(io.Discard, ps, lang, true); err != nil {
+				if err := Render(io.Discard, ps, lang, true, 60); err != nil {
 					t.Fatal(err)
+				}
+			}
+			for _, p := range ps {
+				if d, ok := DiagramOf(p); ok {
+					checkSVG(t, capture, d.SVG(i18n.EN, capture))
 				}
 			}
 		}

@@ -41,6 +41,7 @@ func (p *state) view(rg rawGoroutine) (view, bool) {
 	if rg.created != nil {
 		if base, ok := p.src.student(rg.created.file); ok {
 			v.g.Created = p.src.place(base, rg.created.line, rg.created.fn)
+			v.g.CreatedBy = rg.creator
 		}
 	}
 	v.g.Main = isMain(rg)

@@ -3,6 +3,7 @@ package explain
 import (
 	"go/ast"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -30,6 +31,7 @@ func (p *state) race(i int) int {
 	var secs []section
 	created := map[int][]frame{}
 	finished := map[int]bool{}
+	byMain := map[int]bool{}
 	global := ""
 	ls := p.ls
 loop:
@@ -50,6 +52,7 @@ loop:
 			id, _ := strconv.Atoi(m[1])
 			finished[id] = m[2] == "finished"
 			created[id], i = parseFrames(ls, i+1)
+			byMain[id] = slices.ContainsFunc(created[id], func(f frame) bool { return f.fn == "main.main" })
 		case reGlobal.MatchString(t):
 			global = shortFunc(reGlobal.FindStringSubmatch(t)[1])
 			i++
@@ -74,6 +77,7 @@ loop:
 		}
 		if places := p.src.studentPlaces(created[s.id]); len(places) > 0 {
 			a.Created = places[0]
+			a.CreatedByMain = byMain[s.id]
 		}
 		pr.Accesses = append(pr.Accesses, a)
 	}

@@ -14,9 +14,19 @@ import (
 // colours when color is set (the caller decides: a terminal, and no
 // NO_COLOR). Each problem gets a title, the places in the student's files
 // with their source lines, a sentence of why it is a problem and one of
-// what to do.
-func Render(w io.Writer, ps []Problem, lang i18n.Lang, color bool) error {
-	r := &renderer{w: w, l: lang, color: color, why: map[i18n.Key]bool{}}
+// what to do. A race, a deadlock and a leak are drawn (DiagramOf): the
+// goroutines as lanes, what each did on the student's lines down them.
+//
+// width is the terminal's width in columns: the words are wrapped to it at
+// spaces (a terminal would break them mid-word) and the diagrams laid out
+// for it. 0, for output that is not a terminal, wraps nothing and lays
+// the diagrams out for 80 columns.
+func Render(w io.Writer, ps []Problem, lang i18n.Lang, color bool, width int) error {
+	r := &renderer{w: w, l: lang, color: color, width: width, diagrams: true, why: map[i18n.Key]bool{}}
+	return r.render(ps)
+}
+
+func (r *renderer) render(ps []Problem) error {
 	// Compile errors come one per line of the compiler's output but are
 	// one problem for the student: the program does not compile.
 	var items [][]Problem
@@ -48,10 +58,12 @@ func Render(w io.Writer, ps []Problem, lang i18n.Lang, color bool) error {
 }
 
 type renderer struct {
-	w     io.Writer
-	l     i18n.Lang
-	color bool
-	err   error
+	w        io.Writer
+	l        i18n.Lang
+	color    bool
+	width    int  // columns to wrap at; 0: none
+	diagrams bool // draw races, deadlocks and leaks (off only to measure what drawing costs)
+	err      error
 	// why records the general explanations already given: three races
 	// need "what a race is" once, not three times.
 	why map[i18n.Key]bool
@@ -93,9 +105,21 @@ const (
 	ind2 = "       "
 )
 
-func (r *renderer) text(s string)                    { r.printf("%s%s\n", ind1, s) }
-func (r *renderer) note(s string)                    { r.printf("%s%s\n", ind2, s) }
+func (r *renderer) text(s string)                    { r.wrapped(s, ind1, ind1) }
+func (r *renderer) note(s string)                    { r.wrapped(s, ind2, ind2) }
 func (r *renderer) t(k i18n.Key, args ...any) string { return r.l.T(k, args...) }
+
+// wrapped prints s after first, wrapped at spaces to the width, its other
+// lines after rest; on one line when there is no width.
+func (r *renderer) wrapped(s, first, rest string) {
+	if r.width <= 0 {
+		r.printf("%s%s\n", first, s)
+		return
+	}
+	for _, l := range wrap([]seg{{s, ""}}, r.width, first, rest) {
+		r.printf("%s\n", plain(l))
+	}
+}
 
 // place prints "file:line  what happened there", then the source line.
 func (r *renderer) place(p Place, desc string) {
@@ -103,9 +127,9 @@ func (r *renderer) place(p Place, desc string) {
 		r.text(desc)
 		return
 	}
-	r.printf("%s%s  %s\n", ind1, r.paint(stylePlace, p.String()), desc)
+	r.wrapped(r.paint(stylePlace, p.String())+"  "+desc, ind1, ind1+"  ")
 	if p.Source != "" {
-		r.note(r.paint(styleSource, p.Source))
+		r.printf("%s%s\n", ind2, r.paint(styleSource, p.Source)) // code is not wrapped
 	}
 }
 
@@ -124,7 +148,7 @@ func (r *renderer) title(prefix, s string, p Problem) {
 	if p.Count > 1 {
 		s += " (" + r.t(i18n.SeenTimes, p.Count) + ")"
 	}
-	r.printf("%s%s\n", prefix, r.paint(styleTitle, s))
+	r.wrapped(r.paint(styleTitle, s), prefix, ind1)
 	if p.Check != "" && p.Kind != Script {
 		r.text(r.t(i18n.CheckLabel, r.check(p)))
 	}
@@ -333,11 +357,13 @@ func (r *renderer) race(prefix string, p Problem) {
 	} else {
 		r.title(prefix, r.t(i18n.RaceTitleNoVar), p)
 	}
-	for _, a := range p.Accesses {
-		r.place(a.At, r.t(accessKey(a), r.who(a.Main, a.Goroutine), r.orVar(a.Var))+r.inFunc(a.At))
-		r.calls(a.Calls)
+	if !r.diagram(p) {
+		for _, a := range p.Accesses {
+			r.place(a.At, r.t(accessKey(a), r.who(a.Main, a.Goroutine), r.orVar(a.Var))+r.inFunc(a.At))
+			r.calls(a.Calls)
+		}
+		r.started(p.Accesses)
 	}
-	r.started(p.Accesses)
 	r.whyOnce(i18n.RaceWhy)
 }
 
@@ -477,7 +503,9 @@ func (r *renderer) leak(prefix string, p Problem) {
 	if len(p.Goroutines) == 0 {
 		r.text(r.t(i18n.LeakNone))
 	}
-	r.goroutines(p.Goroutines)
+	if !r.diagram(p) {
+		r.goroutines(p.Goroutines)
+	}
 	r.whyOnce(i18n.LeakWhy)
 }
 
@@ -490,17 +518,45 @@ func (r *renderer) deadlock(prefix string, p Problem) {
 	if len(p.Goroutines) == 0 {
 		r.text(r.t(i18n.DeadlockNone))
 	}
-	r.goroutines(p.Goroutines)
+	if !r.diagram(p) {
+		r.goroutines(p.Goroutines)
+	}
 	switch {
 	case len(p.Cycle) == 1:
 		r.text(r.t(i18n.DeadlockSelf, r.who(false, p.Cycle[0])))
 	case len(p.Cycle) > 1:
-		var chain []string
+		var names []string
 		for _, id := range append(p.Cycle, p.Cycle[0]) {
-			chain = append(chain, r.who(false, id))
+			names = append(names, r.who(false, id))
 		}
-		r.text(r.t(i18n.DeadlockCycle, strings.Join(chain, " → ")))
+		r.text(r.t(i18n.DeadlockCycle, chain(names)))
 	default:
 		r.whyOnce(i18n.DeadlockWhy)
 	}
+}
+
+// diagram draws p, instead of the list of its places, when it can be drawn:
+// the diagram shows each place, with its line of code, in its lane.
+func (r *renderer) diagram(p Problem) bool {
+	if !r.diagrams {
+		return false
+	}
+	d, ok := DiagramOf(p)
+	if !ok {
+		return false
+	}
+	for _, l := range laidOut(d, r.l).text(r.width, r.color, ind1) {
+		r.printf("%s\n", l)
+	}
+	return true
+}
+
+// chain joins the goroutines of a cycle, back to the first, with arrows; a
+// long one (a ring of seventeen accounts) keeps its ends around an
+// ellipsis: the names in the middle say nothing the first ones do not.
+func chain(names []string) string {
+	if len(names) > 5 {
+		names = []string{names[0], names[1], "…", names[len(names)-2], names[len(names)-1]}
+	}
+	return strings.Join(names, " → ")
 }

@@ -21,6 +21,7 @@ type rawGoroutine struct {
 	state   string
 	frames  []frame
 	created *frame // the go statement; nil for the main goroutine
+	creator int    // the goroutine that ran it ("in goroutine N"), 0 when not said
 }
 
 var (
@@ -67,21 +68,24 @@ func parseFrames(ls []line, i int) ([]frame, int) {
 	}
 }
 
-// parseCreatedBy reads "created by F in goroutine N" and its location.
-func parseCreatedBy(ls []line, i int) (*frame, int, bool) {
+// parseCreatedBy reads "created by F in goroutine N" and its location: the
+// go statement and the number of the goroutine that ran it (0 when the
+// line does not say, as before Go 1.21).
+func parseCreatedBy(ls []line, i int) (*frame, int, int, bool) {
 	m := reCreatedBy.FindStringSubmatch(ls[i].text)
 	if m == nil {
-		return nil, i, false
+		return nil, 0, i, false
 	}
 	f := &frame{fn: m[1]}
+	creator, _ := strconv.Atoi(m[2])
 	if i+1 < len(ls) {
 		if lm := reLoc.FindStringSubmatch(ls[i+1].text); lm != nil {
 			f.file = lm[1]
 			f.line, _ = strconv.Atoi(lm[2])
-			return f, i + 2, true
+			return f, creator, i + 2, true
 		}
 	}
-	return f, i + 1, true
+	return f, creator, i + 1, true
 }
 
 // parseDump reads a traceback's goroutines from ls[i], as printed by a
@@ -105,8 +109,8 @@ func parseDump(ls []line, i int) ([]rawGoroutine, int) {
 			i += 2
 			continue
 		}
-		if c, next, ok := parseCreatedBy(ls, i); ok {
-			g.created = c
+		if c, creator, next, ok := parseCreatedBy(ls, i); ok {
+			g.created, g.creator = c, creator
 			i = next
 			continue
 		}
@@ -147,8 +151,8 @@ func parseLeak(ls []line, i int) ([]rawGoroutine, int) {
 			i += 2
 			continue
 		}
-		if c, next, ok := parseCreatedBy(ls, i); ok {
-			g.created = c
+		if c, creator, next, ok := parseCreatedBy(ls, i); ok {
+			g.created, g.creator = c, creator
 			i = next
 			continue
 		}

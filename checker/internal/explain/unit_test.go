@@ -149,10 +149,10 @@ func TestHidden(t *testing.T) {
 func TestRenderColour(t *testing.T) {
 	ps := Parse(load(t, "01-waitgroup.json"))
 	var plain, colour strings.Builder
-	if err := Render(&plain, ps, i18n.EN, false); err != nil {
+	if err := Render(&plain, ps, i18n.EN, false, 0); err != nil {
 		t.Fatal(err)
 	}
-	if err := Render(&colour, ps, i18n.EN, true); err != nil {
+	if err := Render(&colour, ps, i18n.EN, true, 0); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(plain.String(), "\x1b[") {
@@ -173,7 +173,7 @@ func TestRenderNothing(t *testing.T) {
 		t.Errorf("a passing run has problems: %+v", ps)
 	}
 	var b strings.Builder
-	if err := Render(&b, nil, i18n.EN, false); err != nil || b.Len() != 0 {
+	if err := Render(&b, nil, i18n.EN, false, 0); err != nil || b.Len() != 0 {
 		t.Errorf("Render(nil) wrote %q, %v", b.String(), err)
 	}
 }
@@ -183,7 +183,7 @@ type failWriter struct{}
 func (failWriter) Write([]byte) (int, error) { return 0, os.ErrClosed }
 
 func TestRenderReportsWriteErrors(t *testing.T) {
-	err := Render(failWriter{}, Parse(load(t, "01-waitgroup.json")), i18n.EN, false)
+	err := Render(failWriter{}, Parse(load(t, "01-waitgroup.json")), i18n.EN, false, 0)
 	if err == nil || !strings.Contains(err.Error(), "writing the explanation") {
 		t.Errorf("Render to a failing writer: %v", err)
 	}

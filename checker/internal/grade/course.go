@@ -57,21 +57,21 @@ type courseLab struct {
 // loader when it can, else, as the judge does, by loading the package with
 // the files as an overlay. Files that do not type-check have no findings:
 // the build that follows says what is wrong with them.
-func (l *courseLab) static(files map[string][]byte) ([]labvet.Finding, error) {
+func (l *courseLab) static(files map[string][]byte) (labvet.Report, error) {
 	l.loaderOnce.Do(func() {
 		l.loader, _ = labvet.NewLoader(l.ProgramDir()) // on failure, every build takes the slow way
 	})
 	if l.loader != nil {
-		findings, err := l.loader.Check(files, l.Fix, l.Editable)
+		report, err := l.loader.Check(files, l.Editable)
 		if !errors.Is(err, labvet.ErrUnprepared) {
-			return findings, err
+			return report, err
 		}
 	}
-	findings, err := labvet.CheckFiles(l.ProgramDir(), files, l.Fix, l.Editable)
-	if err != nil && strings.Contains(err.Error(), "fix the compile errors first") {
-		return nil, nil
+	report, err := labvet.Check(l.ProgramDir(), nil, files, l.Editable)
+	if errors.Is(err, labvet.ErrCompile) {
+		return labvet.Report{}, nil
 	}
-	return findings, err
+	return report, err
 }
 
 type script struct {

@@ -31,6 +31,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/racelab/racelab/checker/internal/explain"
 	"github.com/racelab/racelab/checker/internal/gradebook"
 	"github.com/racelab/racelab/checker/internal/i18n"
 	"github.com/racelab/racelab/checker/internal/run"
@@ -44,17 +45,19 @@ import (
 
 // Options configure a grading.
 type Options struct {
-	Root      string     // the instructor's racelab tree
-	Labs      []*lab.Lab // the labs to grade, in order
-	Runs      int        // runs of each lab; a failure in any fails the lab
-	Jobs      int        // builds at once (each is CPU-bound)
-	Sandbox   *sandbox.Sandbox
-	Out       string // output folder
-	Resume    bool   // keep the results of submissions already graded into Out
-	Shard     Shard
-	Classroom bool // also write each submission's GitHub Classroom result
-	Worktree  bool // grade git repositories' working files, not HEAD
-	Limits    archive.Limits
+	Root     string     // the instructor's racelab tree
+	Labs     []*lab.Lab // the labs to grade, in order
+	Runs     int        // runs of each lab; a failure in any fails the lab
+	Jobs     int        // builds at once (each is CPU-bound)
+	Sandbox  *sandbox.Sandbox
+	Out      string // output folder
+	Resume   bool   // keep the results of submissions already graded into Out
+	Shard    Shard
+	Worktree bool // grade git repositories' working files, not HEAD
+	// Classroom50 is the submission's identity in Classroom 50 (from its
+	// runner's environment); nil writes no Classroom 50 result.
+	Classroom50 *gradebook.Classroom50Context
+	Limits      archive.Limits
 	// Lang is the language of the feedback (English when empty).
 	Lang i18n.Lang
 	// Progress, if set, is called as each submission is done.
@@ -135,7 +138,17 @@ func Grade(ctx context.Context, opts Options, paths []string) (*gradebook.Gradeb
 	if err != nil {
 		return nil, err
 	}
-	g := &grader{opts: opts, course: c, work: work, builds: make(chan struct{}, opts.Jobs), cache: map[string]*entry{}}
+	g := &grader{opts: opts, course: c, work: work, builds: make(chan struct{}, opts.Jobs),
+		runs: make(chan struct{}, opts.Sandbox.Slots()), cache: map[string]*entry{}}
+	// Every path of the grader's that a message could carry: the outputs
+	// name the submission's files relative to it, and nothing else.
+	g.paths = []gradebook.Path{{Path: opts.Out, As: "<output>"}, {Path: opts.Root, As: "<course>"}}
+	for _, p := range paths {
+		g.paths = append(g.paths, gradebook.Path{Path: p, As: "<submissions>"})
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		g.paths = append(g.paths, gradebook.Path{Path: home, As: "~"})
+	}
 
 	// The output folder may sit inside the class folder (-o class/grades):
 	// it is not a submission.
@@ -186,7 +199,7 @@ func Grade(ctx context.Context, opts Options, paths []string) (*gradebook.Gradeb
 			book.Submissions[i] = *res
 			var werr error
 			if !resumed {
-				werr = gradebook.WriteSubmission(opts.Out, res, book.Labs, g.testCode(), opts.Classroom)
+				werr = gradebook.WriteSubmission(opts.Out, res, book.Labs, gradebook.SubmissionOptions{TestCode: g.testCode(), Classroom50: opts.Classroom50})
 			}
 			mu.Lock()
 			defer mu.Unlock()
@@ -218,6 +231,11 @@ type grader struct {
 	course *course
 	work   string
 	builds chan struct{} // bounds builds and static checks
+	// runs bounds judge runs to the sandbox's slots, so that a run holds
+	// its slot before the meter counts it: waiting is not testing.
+	runs  chan struct{}
+	meter gradebook.Meter
+	paths []gradebook.Path // the grader's own, scrubbed from every output
 
 	mu    sync.Mutex
 	cache map[string]*entry // by hash of a lab's editable files
@@ -246,8 +264,12 @@ func (g *grader) submission(ctx context.Context, s submission.Submission) (*grad
 		}
 	}
 	start := time.Now()
-	res := &gradebook.Submission{Name: s.Name, Status: gradebook.Graded}
-	defer func() { res.ElapsedMS = time.Since(start).Milliseconds() }()
+	res := &gradebook.Submission{Name: s.Name, Status: gradebook.Graded, StartedMS: start.UnixMilli()}
+	scrub := gradebook.NewScrubber(append([]gradebook.Path{{Path: s.Path, As: gradebook.SolutionDir}}, g.paths...)...)
+	defer func() {
+		res.ElapsedMS = time.Since(start).Milliseconds()
+		res.Scrub(scrub)
+	}()
 	snap, err := submission.Load(ctx, s, submission.Options{
 		Want: g.course.want, Editable: func(rel string) bool { return g.course.editable[rel] },
 		Limits: g.opts.Limits, Worktree: g.opts.Worktree,
@@ -396,6 +418,7 @@ func (g *grader) lab(ctx context.Context, l *courseLab, files map[string][]byte)
 		e.res = g.evaluate(ctx, l, files, key)
 		close(e.done)
 	}
+	mine := !ok
 	select {
 	case <-e.done:
 	case <-ctx.Done():
@@ -403,6 +426,9 @@ func (g *grader) lab(ctx context.Context, l *courseLab, files map[string][]byte)
 	}
 	r := e.res
 	r.Details = append([]string(nil), r.Details...)
+	if !mine {
+		r.TimeMS = 0 // its runs count once, in the submission that made them
+	}
 	return r
 }
 
@@ -429,17 +455,13 @@ func (g *grader) evaluate(ctx context.Context, l *courseLab, files map[string][]
 		return g.errored(res, err)
 	}
 	// The static checks come first: a file they refuse is never built.
-	findings, err := g.static(ctx, l, files)
+	report, err := g.static(ctx, l, files)
 	if err != nil {
 		return g.errored(res, fmt.Errorf("static checks: %w", err))
 	}
-	for _, f := range findings {
-		if f.Check == "confine" {
-			refused = append(refused, l.Program+"/"+f.String())
-		}
-	}
-	if len(refused) > 0 {
-		res.Reason, res.Message, res.Details = string(protocol.Refused), g.explain(protocol.Refused), refused
+	if report.Refused() {
+		res.Reason, res.Message = string(protocol.Refused), g.explain(protocol.Refused)
+		res.Details = g.feedback(l, &protocol.Verdict{Static: report.Findings}, files)
 		return res
 	}
 	bin := filepath.Join(g.work, "bin", key)
@@ -451,23 +473,24 @@ func (g *grader) evaluate(ctx context.Context, l *courseLab, files map[string][]
 	if !build.Passed() {
 		res.Reason, res.Message = string(protocol.Build), g.explain(protocol.Build)
 		res.Build = cut(build.Output, 4000)
-		res.Details = pointing(build.Output, l.Editable, 12)
+		res.Details = g.feedback(l, &protocol.Verdict{Build: build.Output}, files)
 		return res
 	}
 	runs := make([]gradebook.Run, g.opts.Runs)
 	outputs := make([]run.Result, g.opts.Runs)
+	shares := make([]time.Duration, g.opts.Runs)
 	var wg sync.WaitGroup
 	var runErr error
 	var mu sync.Mutex
 	for i := range runs {
 		wg.Go(func() {
-			r, out, err := g.run(ctx, l, bin, seed(key, i))
+			r, out, share, err := g.run(ctx, l, bin, seed(key, i))
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil && runErr == nil {
 				runErr = err
 			}
-			runs[i], outputs[i] = r, out
+			runs[i], outputs[i], shares[i] = r, out, share
 		})
 	}
 	wg.Wait()
@@ -475,7 +498,13 @@ func (g *grader) evaluate(ctx context.Context, l *courseLab, files map[string][]
 		return g.errored(res, runErr)
 	}
 	res.Runs = runs
-	g.verdict(&res, l, findings, outputs)
+	for _, share := range shares {
+		res.TimeMS += share.Milliseconds()
+	}
+	g.verdict(&res, l, report, files, outputs)
+	if res.Status != gradebook.Pass {
+		res.Diagram = g.diagram(l, files, runs, outputs)
+	}
 	return res
 }
 
@@ -502,11 +531,11 @@ func (g *grader) prepare(ctx context.Context, l *courseLab) error {
 
 // static runs the static checks on the lab's files, outside the sandbox
 // (they only read source), within a build slot.
-func (g *grader) static(ctx context.Context, l *courseLab, files map[string][]byte) ([]labvet.Finding, error) {
+func (g *grader) static(ctx context.Context, l *courseLab, files map[string][]byte) (labvet.Report, error) {
 	select {
 	case g.builds <- struct{}{}:
 	case <-ctx.Done():
-		return nil, ctx.Err()
+		return labvet.Report{}, ctx.Err()
 	}
 	defer func() { <-g.builds }()
 	return l.static(files)
@@ -584,7 +613,10 @@ func writeOverlay(dir, progDir string, files map[string][]byte) (string, error) 
 // and starts the program inside it. A judge that could not judge (a limit
 // of the grader's hit on a loaded machine) is tried once more; a second
 // failure is the grader's error, not a verdict.
-func (g *grader) run(ctx context.Context, l *courseLab, bin, seed string) (gradebook.Run, run.Result, error) {
+//
+// It also returns the run's share of the grader's clock (gradebook.Meter),
+// counted once the run has its slot.
+func (g *grader) run(ctx context.Context, l *courseLab, bin, seed string) (gradebook.Run, run.Result, time.Duration, error) {
 	env := []string{protocol.EnvSeed + "=" + seed}
 	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
@@ -594,6 +626,12 @@ func (g *grader) run(ctx context.Context, l *courseLab, bin, seed string) (grade
 			env = append(env, kv)
 		}
 	}
+	select {
+	case g.runs <- struct{}{}:
+	case <-ctx.Done():
+		return gradebook.Run{}, run.Result{}, 0, ctx.Err()
+	}
+	mark := g.meter.Start()
 	var res run.Result
 	var err error
 	for attempt := 0; attempt < 2; attempt++ {
@@ -602,8 +640,10 @@ func (g *grader) run(ctx context.Context, l *courseLab, bin, seed string) (grade
 			break
 		}
 	}
+	share := g.meter.Stop(mark)
+	<-g.runs
 	if err != nil {
-		return gradebook.Run{}, res, err
+		return gradebook.Run{}, res, share, err
 	}
 	r := gradebook.Run{Seed: seed, DurationMS: res.Duration.Milliseconds()}
 	scripts := map[string]bool{}
@@ -634,15 +674,16 @@ func (g *grader) run(ctx context.Context, l *courseLab, bin, seed string) (grade
 		r.Status = gradebook.Fail
 	}
 	r.Race = raceReport(res.Output)
-	return r, res, nil
+	return r, res, share, nil
 }
 
 // precedence orders every reason a run can fail for, the most telling
 // first (protocol.Order).
 func precedence(reason string) int { return protocol.Rank(protocol.Reason(reason)) }
 
-// verdict decides the lab from its runs and static findings and explains it.
-func (g *grader) verdict(res *gradebook.LabResult, l *courseLab, findings []labvet.Finding, outputs []run.Result) {
+// verdict decides the lab from its runs, its static report and the kind
+// of its fix, and explains it with the words make lab uses.
+func (g *grader) verdict(res *gradebook.LabResult, l *courseLab, report labvet.Report, files map[string][]byte, outputs []run.Result) {
 	failed := 0
 	count := map[string]int{}
 	worst := ""
@@ -662,13 +703,31 @@ func (g *grader) verdict(res *gradebook.LabResult, l *courseLab, findings []labv
 			worst = primary
 		}
 	}
-	var details []string
+	// The run to explain: the first that failed, else the first.
+	shown := 0
+	for i, r := range res.Runs {
+		if r.Status != gradebook.Pass {
+			shown = i
+			break
+		}
+	}
+	v := &protocol.Verdict{}
+	if outputs[shown].Verdict != nil {
+		*v = *outputs[shown].Verdict
+	}
+	v.Static, v.Kinds = report.Findings, report.Kinds
 	switch {
-	case failed == 0 && len(findings) == 0:
+	case failed == 0 && len(report.Findings) == 0 && l.KindPasses(report.Kinds):
 		res.Status, res.Points = gradebook.Pass, l.Points
 		return
+	case failed == 0 && len(report.Findings) == 0:
+		// It works: not wrong, but not the lab's kind of fix.
+		res.Reason, res.Points = string(protocol.OtherKind), l.PointsForOther()
+		res.Message = g.explain(protocol.OtherKind)
+		v.Reasons = []protocol.Reason{protocol.OtherKind}
 	case failed == 0:
 		res.Reason, res.Message = string(protocol.WrongFix), g.explain(protocol.WrongFix)
+		v.Reasons = []protocol.Reason{protocol.WrongFix}
 	case failed < len(res.Runs):
 		// Passing sometimes is not passing: a race the detector catches in
 		// one run of three is still there in the other two.
@@ -680,102 +739,28 @@ func (g *grader) verdict(res *gradebook.LabResult, l *courseLab, findings []labv
 			res.Message += g.opts.Lang.T(i18n.GradeInRuns, worst, count[worst], len(res.Runs))
 		}
 	}
-	for _, f := range findings {
-		details = append(details, g.opts.Lang.T(i18n.GradeStatic, f.String()))
+	details := g.feedback(l, v, files)
+	if failed > 0 {
+		details = append(details, g.opts.Lang.T(i18n.GradeReplay, res.Runs[shown].Seed, l.Number))
 	}
-	// The first failing run says where: which scripts failed and what
-	// they check, and the lines in the student's file the output points at.
-	for i, r := range res.Runs {
-		if r.Status == gradebook.Pass {
-			continue
-		}
-		details = append(details, g.runDetails(l, r, outputs[i])...)
-		details = append(details, g.opts.Lang.T(i18n.GradeReplay, r.Seed, l.Number))
-		break
+	if failed > 0 {
+		res.Output = gradebook.StudentOutput(outputs[shown].Verdict)
 	}
-	res.Details = dedupe(details, 20)
+	res.Details = details
 }
 
-func (g *grader) runDetails(l *courseLab, r gradebook.Run, res run.Result) []string {
+// feedback is the explanation make lab prints for v, without colour: the
+// student reads the same words whoever ran the lab.
+func (g *grader) feedback(l *courseLab, v *protocol.Verdict, files map[string][]byte) []string {
+	problems := explain.Parse(explain.Input{Verdict: v, ProgramDir: l.ProgramDir(), Files: files, Editable: l.Editable, Fix: l.Fix})
+	var b strings.Builder
+	if err := explain.Render(&b, problems, g.opts.Lang, false, 0); err != nil || len(problems) == 0 {
+		return nil
+	}
 	var out []string
-	for _, name := range r.Failed {
-		for _, s := range l.scripts {
-			if s.name == name && s.comment != "" {
-				comment := s.comment
-				if g.opts.Lang == i18n.ID && s.commentID != "" {
-					comment = s.commentID
-				}
-				out = append(out, g.opts.Lang.T(i18n.GradeScriptFailed, name, comment))
-			}
-		}
-	}
-	output := res.Output
-	if v := res.Verdict; v != nil {
-		// What the failed run printed on stderr, which the student's own
-		// code may have written: first lines only, as the program's.
-		for _, s := range v.Scripts {
-			if s.Passed || len(s.Runs) == 0 {
-				continue
-			}
-			last := s.Runs[len(s.Runs)-1]
-			if strings.Contains(last.Stderr, "WARNING: DATA RACE") || strings.Contains(last.Stderr, "racelab:") {
-				continue
-			}
-			for _, line := range firstLines(last.Stderr, 3) {
-				out = append(out, "stderr: "+cut(line, 300))
-			}
-			break
-		}
-	}
-	for _, line := range strings.Split(output, "\n") {
-		t := strings.TrimSpace(line)
-		if strings.HasPrefix(t, "racelab:") {
-			out = append(out, cut(t, 300))
-		}
-	}
-	return append(out, pointing(output, l.Editable, 8)...)
-}
-
-// pointing picks the lines of output that point into the student's files
-// (compiler errors, race report frames), without the program counters.
-func pointing(output string, files []string, limit int) []string {
-	var out []string
-	for _, line := range strings.Split(output, "\n") {
-		t := strings.TrimSpace(line)
-		if i := strings.LastIndex(t, " +0x"); i > 0 {
-			t = t[:i]
-		}
-		for _, f := range files {
-			if strings.Contains(t, f+":") && len(out) < limit {
-				if i := strings.Index(t, "/labs/"); i >= 0 && !strings.HasPrefix(t, "labs/") {
-					t = t[i+1:]
-				}
-				out = append(out, t)
-				break
-			}
-		}
-	}
-	return dedupe(out, limit)
-}
-
-// firstLines are the first n non-empty lines of s.
-func firstLines(s string, n int) []string {
-	var out []string
-	for _, line := range strings.Split(s, "\n") {
-		if t := strings.TrimSpace(line); t != "" && len(out) < n {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
-func dedupe(lines []string, limit int) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, l := range lines {
-		if !seen[l] && len(out) < limit {
-			seen[l] = true
-			out = append(out, l)
+	for _, line := range strings.Split(b.String(), "\n") {
+		if line = strings.TrimRight(line, " "); line != "" {
+			out = append(out, line)
 		}
 	}
 	return out

@@ -32,7 +32,7 @@ func TestParseShard(t *testing.T) {
 
 func testLab() *courseLab {
 	return &courseLab{
-		Lab:     &lab.Lab{Number: 1, Slug: "waitgroup", Points: 10, Editable: []string{"squares.go"}},
+		Lab:     &lab.Lab{Number: 1, Slug: "waitgroup", Points: 10, Editable: []string{"squares.go"}, Fix: []string{"waitgroup"}},
 		scripts: []script{{name: "one", comment: "A single goroutine is waited for too."}, {name: "sum", comment: "The total counts every square."}},
 	}
 }
@@ -64,35 +64,41 @@ func TestVerdict(t *testing.T) {
 	pass := mkRun(gradebook.Pass)
 	race := mkRun(gradebook.Fail, "race")
 	race.Failed = []string{"sum"}
+	sleep := []labvet.Finding{{File: "squares.go", Line: 3, Column: 2, Check: "fakesync", Message: "time.Sleep is not synchronisation"}}
+	wg := []string{"waitgroup"}
 	tests := []struct {
 		name     string
 		runs     []gradebook.Run
 		findings []labvet.Finding
+		kinds    []string
 		status   string
 		reason   string
+		points   int
 		message  string
 		details  []string
 	}{
-		{"every run passes", []gradebook.Run{pass, pass, pass}, nil, gradebook.Pass, "", "", nil},
-		{"a race in one run of three is a flaky fix", []gradebook.Run{pass, race, pass}, nil, gradebook.Fail, "flaky",
-			"flaky fix: race seen in 1 of 3 runs", []string{"script sum failed: The total counts every square.", "RACELAB_SEED=7 make lab N=1"}},
-		{"the most telling reason wins", []gradebook.Run{mkRun(gradebook.Fail, "wrong-output"), mkRun(gradebook.Fail, "leak", "race")}, nil,
-			gradebook.Fail, "race", "(race in 1 of 2 runs)", nil},
-		{"passing runs with the wrong fix", []gradebook.Run{pass}, []labvet.Finding{{File: "squares.go", Line: 3, Column: 2, Message: "time.Sleep is not synchronisation"}},
-			gradebook.Fail, "wrong-fix", "does not use what this lab teaches", []string{"static check: squares.go:3:2: time.Sleep"}},
-		{"an early exit is named", []gradebook.Run{mkRun(gradebook.Fail, "early-exit")}, nil, gradebook.Fail, "early-exit", "ended before run returned", nil},
-		{"a race outranks an early exit", []gradebook.Run{pass, mkRun(gradebook.Fail, "early-exit", "race")}, nil, gradebook.Fail, "flaky", "race seen in 1 of 2 runs", nil},
+		{"every run passes with the lab's kind", []gradebook.Run{pass, pass, pass}, nil, wg, gradebook.Pass, "", 10, "", nil},
+		{"every run passes with another kind", []gradebook.Run{pass, pass}, nil, []string{"atomic"}, gradebook.Fail, "other-kind", 5,
+			"works", nil},
+		{"a race in one run of three is a flaky fix", []gradebook.Run{pass, race, pass}, nil, wg, gradebook.Fail, "flaky", 0,
+			"flaky fix: race seen in 1 of 3 runs", []string{"RACELAB_SEED=7 make lab N=1"}},
+		{"the most telling reason wins", []gradebook.Run{mkRun(gradebook.Fail, "wrong-output"), mkRun(gradebook.Fail, "leak", "race")}, nil, wg,
+			gradebook.Fail, "race", 0, "(race in 1 of 2 runs)", nil},
+		{"passing runs with the wrong fix", []gradebook.Run{pass}, sleep, wg, gradebook.Fail, "wrong-fix", 0,
+			"does not use what this lab teaches", []string{"squares.go:3", "time.Sleep"}},
+		{"an early exit is named", []gradebook.Run{mkRun(gradebook.Fail, "early-exit")}, nil, nil, gradebook.Fail, "early-exit", 0, "ended before run returned", nil},
+		{"a race outranks an early exit", []gradebook.Run{pass, mkRun(gradebook.Fail, "early-exit", "race")}, nil, nil, gradebook.Fail, "flaky", 0, "race seen in 1 of 2 runs", nil},
 	}
 	g := &grader{}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			res := gradebook.LabResult{Lab: "01-waitgroup", Status: gradebook.Fail, Max: 10, Runs: tc.runs}
-			g.verdict(&res, testLab(), tc.findings, make([]run.Result, len(tc.runs)))
+			g.verdict(&res, testLab(), labvet.Report{Findings: tc.findings, Kinds: tc.kinds}, nil, make([]run.Result, len(tc.runs)))
 			if res.Status != tc.status || res.Reason != tc.reason {
 				t.Fatalf("status %s reason %s, want %s %s", res.Status, res.Reason, tc.status, tc.reason)
 			}
-			if (res.Status == gradebook.Pass) != (res.Points == 10) {
-				t.Errorf("points %d for status %s", res.Points, res.Status)
+			if res.Points != tc.points {
+				t.Errorf("points %d, want %d", res.Points, tc.points)
 			}
 			if !strings.Contains(res.Message, tc.message) {
 				t.Errorf("message %q lacks %q", res.Message, tc.message)
@@ -107,7 +113,7 @@ func TestVerdict(t *testing.T) {
 	}
 }
 
-func TestRaceReportAndPointing(t *testing.T) {
+func TestRaceReport(t *testing.T) {
 	out := `=== RUN   TestLab/scripts/sum
 ==================
 WARNING: DATA RACE
@@ -124,11 +130,6 @@ racelab: goroutine leak: main returned
 	r := raceReport(out)
 	if !strings.HasPrefix(r, "WARNING: DATA RACE") || strings.Contains(r, "==") || !strings.Contains(r, "squares.go:21") {
 		t.Errorf("race report: %q", r)
-	}
-	got := pointing(out, []string{"squares.go"}, 10)
-	want := []string{"labs/01-waitgroup/squares.go:28", "labs/01-waitgroup/squares.go:21"}
-	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("pointing = %q, want %q", got, want)
 	}
 	if raceReport("no race here") != "" {
 		t.Error("a race report from nothing")
@@ -162,14 +163,14 @@ func TestVerdictInIndonesian(t *testing.T) {
 	g := &grader{opts: Options{Lang: i18n.ID}}
 	res := gradebook.LabResult{Lab: "01-waitgroup", Status: gradebook.Fail, Max: 10,
 		Runs: []gradebook.Run{{Status: gradebook.Pass}, mkRun(gradebook.Fail, "early-exit")}}
-	g.verdict(&res, testLab(), []labvet.Finding{{File: "squares.go", Line: 3, Column: 2, Message: "x"}}, make([]run.Result, 2))
+	g.verdict(&res, testLab(), labvet.Report{Findings: []labvet.Finding{{File: "squares.go", Line: 3, Column: 2, Check: "fakesync", Message: "x"}}}, nil, make([]run.Result, 2))
 	for _, want := range []string{"perbaikan belum stabil: early-exit muncul di 1 dari 2 run.", "pemeriksaan lab tidak pernah berjalan"} {
 		if !strings.Contains(res.Message, want) {
 			t.Errorf("message %q lacks %q", res.Message, want)
 		}
 	}
 	all := strings.Join(res.Details, "\n")
-	for _, want := range []string{"pemeriksaan statis: squares.go:3:2: x", "script sum gagal: The total counts every square.", "ulangi run ini: RACELAB_SEED=7 make lab N=1"} {
+	for _, want := range []string{"squares.go:3", "ulangi run ini: RACELAB_SEED=7 make lab N=1"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("details lack %q:\n%s", want, all)
 		}

@@ -1,7 +1,9 @@
 // Package gradebook holds a graded class and writes it out: a CSV for the
 // spreadsheet or LMS, the full detail as JSON, JUnit XML for CI, a Markdown
-// summary, a self-contained HTML report, and per submission an exercism
-// test-runner results.json (and, on request, the GitHub Classroom shape).
+// summary, a self-contained HTML report, and per submission a file in the
+// shape each teaching platform reads: exercism's test-runner results.json,
+// Gradescope's and PrairieLearn's results.json, Classroom 50's result.json
+// and the GitHub Classroom reporter's runner results.
 //
 // Every writer is a pure function of the Gradebook, and everything that
 // varies from one grading to the next apart from the verdicts (durations)
@@ -10,12 +12,15 @@
 package gradebook
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
 	"os"
 	"path/filepath"
 	"sort"
+
+	"github.com/racelab/racelab/checker/internal/explain"
 )
 
 // Version is the version of the gradebook.json format.
@@ -62,6 +67,10 @@ type Submission struct {
 	Ignored   []string    `json:"ignored,omitempty"`           // files added next to the lab's that the grader does not take
 	Notes     []string    `json:"notes,omitempty"`
 	ElapsedMS int64       `json:"elapsed_ms"`
+	// StartedMS is when its grading started (Unix milliseconds): JUnit's
+	// timestamp. Named *_ms, like every field that differs between two
+	// gradings of the same verdicts.
+	StartedMS int64 `json:"started_ms,omitempty"`
 }
 
 // LabResult is how one lab of a submission went.
@@ -76,7 +85,20 @@ type LabResult struct {
 	Files   string   `json:"files"`             // "edited", "shipped" (unchanged) or "missing" (shipped used)
 	Hash    string   `json:"hash"`              // of the editable files; equal hashes were built and run once
 	Build   string   `json:"build_output,omitempty"`
-	Runs    []Run    `json:"runs,omitempty"`
+	// Output is what the student's program itself printed in the first
+	// failing run (its stdout, then its stderr without the race detector's
+	// reports, the runtime's crash dumps and racelab's own lines): what
+	// exercism calls a test's output.
+	Output string `json:"output,omitempty"`
+	Runs   []Run  `json:"runs,omitempty"`
+	// TimeMS is this lab's own test time in this submission's grading:
+	// its share of the grader's wall clock while its judge runs were in
+	// progress (see Meter), 0 when the result was computed once for
+	// another submission with the same files. JUnit's time.
+	TimeMS int64 `json:"time_ms"`
+	// Diagram draws the race, deadlock or leak of the first failed run,
+	// for the report's feedback (nil for other failures).
+	Diagram *explain.Diagram `json:"diagram,omitempty"`
 }
 
 // Run is one run of a lab's tests.
@@ -169,11 +191,15 @@ func WriteFile(path string, data []byte) error {
 	return nil
 }
 
-// JSON is the indented JSON of v with a final newline.
+// JSON is the indented JSON of v with a final newline. Text is written as
+// is, not HTML-escaped: "<solution-dir>" reads as itself in every file.
 func JSON(v any) []byte {
-	data, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
 		panic(err) // only plain data types are marshalled
 	}
-	return append(data, '\n')
+	return buf.Bytes()
 }

@@ -41,12 +41,12 @@ func class() *Gradebook {
 
 func TestCSV(t *testing.T) {
 	got := string(CSV(class()))
-	want := `submission,status,01-waitgroup,02-mutex,total,max,percent,error
-alice,graded,10,20,30,30,100.0,
-bob,graded,0,20,20,30,66.7,
-carol,graded,10,0,10,30,33.3,
-dave,error,,,,30,,"unsafe archive entry ""../../evil"": .. leaves the archive"
-eve<script>alert(1)</script>,graded,0,0,0,30,0.0,
+	want := `submission,status,01-waitgroup,02-mutex,total,max,percent,error,protected_changed
+alice,graded,10,20,30,30,100.0,,
+bob,graded,0,20,20,30,66.7,,labs/01-waitgroup/lab_test.go
+carol,graded,10,0,10,30,33.3,,
+dave,error,,,,30,,"unsafe archive entry ""../../evil"": .. leaves the archive",
+eve<script>alert(1)</script>,graded,0,0,0,30,0.0,,
 `
 	if got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
@@ -55,19 +55,23 @@ eve<script>alert(1)</script>,graded,0,0,0,30,0.0,
 
 func TestJUnit(t *testing.T) {
 	var doc struct {
-		Tests    int `xml:"tests,attr"`
-		Failures int `xml:"failures,attr"`
-		Errors   int `xml:"errors,attr"`
-		Suites   []struct {
-			Name string `xml:"name,attr"`
+		Suites []struct {
+			Name     string `xml:"name,attr"`
+			Tests    int    `xml:"tests,attr"`
+			Failures int    `xml:"failures,attr"`
+			Errors   int    `xml:"errors,attr"`
 		} `xml:"testsuite"`
 	}
 	if err := xml.Unmarshal(JUnit(class()), &doc); err != nil {
 		t.Fatal(err)
 	}
 	// 4 graded × 2 labs + 1 error case; failures: bob 1, carol 1, eve 2.
-	if doc.Tests != 9 || doc.Failures != 4 || doc.Errors != 1 || len(doc.Suites) != 5 {
-		t.Errorf("tests %d failures %d errors %d suites %d", doc.Tests, doc.Failures, doc.Errors, len(doc.Suites))
+	tests, failures, errors := 0, 0, 0
+	for _, s := range doc.Suites {
+		tests, failures, errors = tests+s.Tests, failures+s.Failures, errors+s.Errors
+	}
+	if tests != 9 || failures != 4 || errors != 1 || len(doc.Suites) != 5 {
+		t.Errorf("tests %d failures %d errors %d suites %d", tests, failures, errors, len(doc.Suites))
 	}
 }
 
@@ -105,7 +109,7 @@ func TestExercism(t *testing.T) {
 		}
 	}
 	c := Classroom(&g.Submissions[1], g.Labs) // bob
-	if c.Version != 1 || c.Status != "fail" || c.MaxScore != 30 || len(c.Tests) != 2 || c.Tests[0].Score != 0 || c.Tests[1].Score != 20 {
+	if len(c) != 2 || c["lab01"].MaxScore != 10 || c["lab01"].Tests[0].Score != 0 || c["lab02"].Tests[0].Score != 20 || c["lab01"].Status != "fail" {
 		t.Errorf("classroom: %+v", c)
 	}
 }
@@ -116,9 +120,12 @@ func TestTruncate(t *testing.T) {
 		n    int
 		want string
 	}{{"short", 10, "short"}, {strings.Repeat("é", 20), 10, "éééééé\n[…]"}} {
-		if got := truncate(tc.in, tc.n); got != tc.want || len([]rune(got)) > tc.n {
+		if got := truncate(tc.in, tc.n, "\n[…]"); got != tc.want || len([]rune(got)) > tc.n {
 			t.Errorf("truncate(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
 		}
+	}
+	if got := truncateBytes(strings.Repeat("é", 10), 9, "…"); len(got) > 9 || got != "ééé…" {
+		t.Errorf("truncateBytes = %q (%d bytes)", got, len(got))
 	}
 }
 
@@ -147,7 +154,7 @@ func TestMergeIsUnsharded(t *testing.T) {
 		for j, s := range whole.Submissions {
 			if j%2 == i {
 				part.Submissions = append(part.Submissions, s)
-				if err := WriteSubmission(dir, &s, whole.Labs, nil, true); err != nil {
+				if err := WriteSubmission(dir, &s, whole.Labs, SubmissionOptions{}); err != nil {
 					t.Fatal(err)
 				}
 			}

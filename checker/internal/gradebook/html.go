@@ -3,9 +3,12 @@ package gradebook
 import (
 	"bytes"
 	"fmt"
+	"hash/fnv"
 	"html/template"
 	"sort"
 	"strings"
+
+	"github.com/racelab/racelab/checker/internal/i18n"
 )
 
 // HTML is the class report: one self-contained page (inline CSS, SVG and a
@@ -127,8 +130,9 @@ func boolInt(b bool) int {
 }
 
 var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-	"join": strings.Join,
-	"pct":  func(f float64) string { return fmt.Sprintf("%.1f", f) },
+	"join":    strings.Join,
+	"pct":     func(f float64) string { return fmt.Sprintf("%.1f", f) },
+	"diagram": diagram,
 }).Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -152,6 +156,7 @@ details.student { border: 1px solid #ddd; border-radius: 8px; padding: .5em 1em;
 details.student > summary { cursor: pointer; font-weight: 600; }
 .lab { margin: .6em 0 .6em 1em; }
 pre { background: #f6f8fa; padding: .6em; overflow-x: auto; white-space: pre-wrap; font-size: 13px; }
+figure.diagram { margin: .6em 0; overflow-x: auto; } figure.diagram svg { max-width: 100%; height: auto; }
 .banner { background: #fdecea; border: 1px solid #b3261e; padding: .6em 1em; border-radius: 8px; }
 </style>
 </head>
@@ -214,7 +219,7 @@ pre { background: #f6f8fa; padding: .6em; overflow-x: auto; white-space: pre-wra
 
 <section id="feedback">
 <h2>Feedback</h2>
-{{range .G.Submissions}}<details class="student" id="s-{{.Name}}">
+{{range .G.Submissions}}{{$student := .Name}}<details class="student" id="s-{{.Name}}">
 <summary>{{.Name}} — {{if eq .Status "graded"}}{{.Score}}/{{.Max}} ({{pct .Percent}}%){{else}}could not be graded{{end}}</summary>
 {{if .Error}}<p class="error">Could not be graded: {{.Error}}</p>{{end}}
 {{if .Source}}<p>Read from: {{.Source}}</p>{{end}}
@@ -224,7 +229,8 @@ pre { background: #f6f8fa; padding: .6em; overflow-x: auto; white-space: pre-wra
 {{range .Labs}}<div class="lab {{.Status}}-lab">
 {{if eq .Status "pass"}}<p class="pass">✓ {{.Lab}} passes ({{.Points}}/{{.Max}})</p>
 {{else}}<p class="{{.Status}}">✗ {{.Lab}} ({{.Points}}/{{.Max}}): {{.Message}}</p>
-{{if .Details}}<pre>{{join .Details "\n"}}</pre>{{end}}{{end}}
+{{with diagram $student .}}<figure class="diagram">{{.}}</figure>
+{{end}}{{if .Details}}<pre>{{join .Details "\n"}}</pre>{{end}}{{end}}
 </div>
 {{end}}</details>
 {{end}}</section>
@@ -276,3 +282,22 @@ pre { background: #f6f8fa; padding: .6em; overflow-x: auto; white-space: pre-wra
 </body>
 </html>
 `))
+
+// diagram is the SVG of a failed lab's race, deadlock or leak, drawn for
+// the student's feedback in the language the grader wrote it in, or
+// nothing. The SVG goes into the page as it is: explain.Diagram.SVG
+// escapes everything the student's files put into it (lines of code,
+// names), as html/template would. Its ids are made from the student and
+// the lab, so that every diagram on the page has its own.
+func diagram(student string, r LabResult) template.HTML {
+	if r.Diagram == nil {
+		return ""
+	}
+	lang := r.Diagram.Lang
+	if lang == "" {
+		lang = i18n.EN
+	}
+	h := fnv.New32a()
+	h.Write([]byte(student + "\x00" + r.Lab))
+	return template.HTML(r.Diagram.SVG(lang, fmt.Sprintf("%s-%08x", r.Lab, h.Sum32())))
+}

@@ -3,7 +3,6 @@ package gradebook
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/xml"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -20,12 +19,26 @@ const (
 	HTMLFile    = "report.html"
 )
 
-// Per-submission output files, written into OUT/NAME/.
+// Per-submission output files, written into OUT/NAME/: one per platform,
+// each named after it (the platforms' own names clash: exercism,
+// Gradescope and PrairieLearn all read a results.json). The platform
+// scripts in docs/platforms copy the right one into place.
 const (
-	StateFile     = "grade.json"     // the full result; written last, so its presence means done
-	ExercismFile  = "results.json"   // exercism test-runner format, version 3
-	ClassroomFile = "classroom.json" // GitHub Classroom autograding result
+	StateFile        = "grade.json"        // the full result; written last, so its presence means done
+	ExercismFile     = "results.json"      // exercism test-runner interface, version 3
+	GradescopeFile   = "gradescope.json"   // Gradescope autograder results.json
+	PrairieLearnFile = "prairielearn.json" // PrairieLearn external grader results.json
+	Classroom50File  = "classroom50.json"  // Classroom 50 result.json, with --classroom50
+	ClassroomFile    = "classroom.json"    // GitHub Classroom reporter: a runner per lab
 )
+
+// SubmissionOptions are what the per-submission files need beyond the
+// result: the labs' test code (exercism's test_code) and the submission's
+// Classroom 50 identity (nil: no Classroom 50 file).
+type SubmissionOptions struct {
+	TestCode    map[string]string
+	Classroom50 *Classroom50Context
+}
 
 // WriteAll writes the class-wide files into dir.
 func WriteAll(dir string, g *Gradebook) error {
@@ -48,8 +61,9 @@ func WriteAll(dir string, g *Gradebook) error {
 	return nil
 }
 
-// CSV is one row per submission: a column per lab (points earned) and the
-// total, for a spreadsheet or an LMS import.
+// CSV is one row per submission: a column per lab (points earned), the
+// total, and last the changed protected files, for a spreadsheet or an LMS
+// import.
 func CSV(g *Gradebook) []byte {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
@@ -57,7 +71,7 @@ func CSV(g *Gradebook) []byte {
 	for _, l := range g.Labs {
 		header = append(header, l.Name)
 	}
-	w.Write(append(header, "total", "max", "percent", "error"))
+	w.Write(append(header, "total", "max", "percent", "error", "protected_changed"))
 	for _, s := range g.Submissions {
 		row := []string{s.Name, s.Status}
 		for _, l := range g.Labs {
@@ -71,7 +85,9 @@ func CSV(g *Gradebook) []byte {
 		if s.Status == Graded {
 			total, pct = strconv.Itoa(s.Score), strconv.FormatFloat(s.Percent, 'f', 1, 64)
 		}
-		w.Write(append(row, total, max, pct, s.Error))
+		// The protected files it changed, ";"-separated: ignored by the
+		// grade, but the instructor's to know.
+		w.Write(append(row, total, max, pct, s.Error, strings.Join(s.Protected, ";")))
 	}
 	w.Flush()
 	return buf.Bytes()
@@ -83,77 +99,6 @@ func maxScore(g *Gradebook) int {
 		n += l.Points
 	}
 	return n
-}
-
-// JUnit is a test suite per submission and a test case per lab, so CI
-// systems show a class's results like a test run's.
-func JUnit(g *Gradebook) []byte {
-	type failure struct {
-		Message string `xml:"message,attr"`
-		Type    string `xml:"type,attr"`
-		Text    string `xml:",chardata"`
-	}
-	type testcase struct {
-		Name      string   `xml:"name,attr"`
-		Classname string   `xml:"classname,attr"`
-		Time      string   `xml:"time,attr"`
-		Failure   *failure `xml:"failure,omitempty"`
-		Error     *failure `xml:"error,omitempty"`
-	}
-	type suite struct {
-		Name     string     `xml:"name,attr"`
-		Tests    int        `xml:"tests,attr"`
-		Failures int        `xml:"failures,attr"`
-		Errors   int        `xml:"errors,attr"`
-		Time     string     `xml:"time,attr"`
-		Cases    []testcase `xml:"testcase"`
-	}
-	type suites struct {
-		XMLName  xml.Name `xml:"testsuites"`
-		Name     string   `xml:"name,attr"`
-		Tests    int      `xml:"tests,attr"`
-		Failures int      `xml:"failures,attr"`
-		Errors   int      `xml:"errors,attr"`
-		Time     string   `xml:"time,attr"`
-		Suites   []suite  `xml:"testsuite"`
-	}
-	secs := func(ms int64) string { return strconv.FormatFloat(float64(ms)/1000, 'f', 3, 64) }
-	all := suites{Name: "racelab", Time: secs(g.ElapsedMS)}
-	for _, s := range g.Submissions {
-		su := suite{Name: s.Name, Time: secs(s.ElapsedMS)}
-		if s.Status == Error {
-			su.Cases = append(su.Cases, testcase{Name: "grading", Classname: s.Name, Time: secs(0),
-				Error: &failure{Message: s.Error, Type: "error", Text: s.Error}})
-			su.Errors++
-		}
-		for _, r := range s.Labs {
-			var ms int64
-			for _, run := range r.Runs {
-				ms += run.DurationMS
-			}
-			tc := testcase{Name: r.Lab, Classname: s.Name, Time: secs(ms)}
-			text := strings.Join(append([]string{r.Message}, r.Details...), "\n")
-			switch r.Status {
-			case Fail:
-				tc.Failure = &failure{Message: r.Message, Type: r.Reason, Text: text}
-				su.Failures++
-			case Error:
-				tc.Error = &failure{Message: r.Message, Type: "error", Text: text}
-				su.Errors++
-			}
-			su.Cases = append(su.Cases, tc)
-		}
-		su.Tests = len(su.Cases)
-		all.Tests += su.Tests
-		all.Failures += su.Failures
-		all.Errors += su.Errors
-		all.Suites = append(all.Suites, su)
-	}
-	data, err := xml.MarshalIndent(all, "", "  ")
-	if err != nil {
-		panic(err)
-	}
-	return append(append([]byte(xml.Header), data...), '\n')
 }
 
 // LabStats is how a class did on one lab.
@@ -245,20 +190,30 @@ func md(s string) string {
 	return strings.NewReplacer("|", `\|`, "\n", " ", "\r", " ").Replace(s)
 }
 
-// WriteSubmission writes a submission's own files into dir/NAME/: the
-// exercism results.json, the Classroom result when asked, and last the
-// state file that marks the submission as done. testCode gives, per lab,
-// the test code shown in exercism's results.
-func WriteSubmission(dir string, s *Submission, labs []Lab, testCode map[string]string, classroom bool) error {
+// WriteSubmission writes a submission's own files into dir/NAME/: one
+// per platform, then the state file that marks the submission as done.
+func WriteSubmission(dir string, s *Submission, labs []Lab, opts SubmissionOptions) error {
 	sub := filepath.Join(dir, s.Name)
 	if err := os.MkdirAll(sub, 0o755); err != nil {
-		return err
+		return fmt.Errorf("creating the submission's output folder: %w", err)
 	}
-	if err := WriteFile(filepath.Join(sub, ExercismFile), JSON(Exercism(s, labs, testCode))); err != nil {
-		return err
+	files := []struct {
+		name string
+		v    any
+	}{
+		{ExercismFile, Exercism(s, labs, opts.TestCode)},
+		{GradescopeFile, Gradescope(s, labs)},
+		{PrairieLearnFile, PrairieLearn(s, labs)},
+		{ClassroomFile, Classroom(s, labs)},
 	}
-	if classroom {
-		if err := WriteFile(filepath.Join(sub, ClassroomFile), JSON(Classroom(s, labs))); err != nil {
+	if opts.Classroom50 != nil {
+		files = append(files, struct {
+			name string
+			v    any
+		}{Classroom50File, Classroom50(s, labs, *opts.Classroom50)})
+	}
+	for _, f := range files {
+		if err := WriteFile(filepath.Join(sub, f.name), JSON(f.v)); err != nil {
 			return err
 		}
 	}

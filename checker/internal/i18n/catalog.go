@@ -23,6 +23,7 @@ const (
 	SomeChannel     Key = "some.channel"
 	SomeMutex       Key = "some.mutex"
 	SomeWaitGroup   Key = "some.waitgroup"
+	SomeGoroutine   Key = "some.goroutine"
 
 	// The kinds of fix, as the advice names them.
 	FixWaitGroup Key = "fix.waitgroup"
@@ -80,6 +81,28 @@ const (
 	DeadlockSelf          Key = "deadlock.self"
 	DeadlockWhy           Key = "deadlock.why"
 	DeadlockNone          Key = "deadlock.none"
+
+	// Diagrams: a race, deadlock or leak drawn as goroutine lanes.
+	DiagramRaceHeading     Key = "diagram.race.heading"
+	DiagramDeadlockHeading Key = "diagram.deadlock.heading"
+	DiagramWaitHeading     Key = "diagram.wait.heading"
+	DiagramLeakHeading     Key = "diagram.leak.heading"
+	DiagramLaneMain        Key = "diagram.lane.main"
+	DiagramLaneMany        Key = "diagram.lane.many"
+	DiagramStarts          Key = "diagram.starts"
+	DiagramStart           Key = "diagram.start"
+	DiagramStartsAll       Key = "diagram.starts.all"
+	DiagramStartAll        Key = "diagram.start.all"
+	DiagramLocksEach       Key = "diagram.locks.each"
+	DiagramNoOrder         Key = "diagram.no.order"
+	DiagramFinished        Key = "diagram.finished"
+	DiagramLocks           Key = "diagram.locks"
+	DiagramHeldBySelf      Key = "diagram.held.by.self"
+	DiagramHeldByNext      Key = "diagram.held.by.next"
+	DiagramReturns         Key = "diagram.returns"
+	DiagramForever         Key = "diagram.forever"
+	DiagramSVGTitle        Key = "diagram.svg.title"
+	DiagramLegend          Key = "diagram.legend"
 
 	// Not concurrent.
 	NotConcurrentTitle Key = "notconcurrent.title"
@@ -198,6 +221,8 @@ func lookup(k Key) Message {
 		return Message{"a mutex", "sebuah mutex"}
 	case SomeWaitGroup:
 		return Message{"a WaitGroup", "sebuah WaitGroup"}
+	case SomeGoroutine:
+		return Message{"a goroutine", "sebuah goroutine"}
 
 	case FixWaitGroup:
 		return Message{"a sync.WaitGroup", "sync.WaitGroup"}
@@ -306,6 +331,47 @@ func lookup(k Key) Message {
 		return Message{"Every goroutine is waiting for another one, so none of them can go on.", "Setiap goroutine menunggu goroutine lain, jadi tidak ada yang bisa lanjut."}
 	case DeadlockNone:
 		return Message{"No goroutine is waiting in your files: perhaps a loop there never ends.", "Tidak ada goroutine yang menunggu di file kamu: mungkin ada loop yang tidak pernah berhenti."}
+
+	case DiagramRaceHeading:
+		return Message{"What happened, in this order (time runs down):", "Yang terjadi, berurutan (waktu berjalan ke bawah):"}
+	case DiagramDeadlockHeading:
+		return Message{"Who holds which lock, and who waits for it:", "Siapa memegang kunci apa, dan siapa menunggunya:"}
+	case DiagramWaitHeading:
+		return Message{"Where each goroutine waits:", "Di mana setiap goroutine menunggu:"}
+	case DiagramLeakHeading:
+		return Message{"Where each goroutine is stuck when run returns:", "Di mana setiap goroutine tertahan saat run selesai:"}
+	case DiagramLaneMain:
+		return Message{"main goroutine", "goroutine main"}
+	case DiagramLaneMany:
+		return Message{"%s and %d more like it", "%s dan %d lainnya yang serupa"}
+	case DiagramStarts:
+		return Message{"%s starts %s", "%s memulai %s"}
+	case DiagramStart:
+		return Message{"%s starts", "%s dimulai"}
+	case DiagramStartsAll:
+		return Message{"%s starts these %d goroutines here, with one go statement", "%s memulai %d goroutine ini di sini, dengan satu pernyataan go"}
+	case DiagramStartAll:
+		return Message{"these %d goroutines start here, from one go statement", "%d goroutine ini dimulai di sini, dari satu pernyataan go"}
+	case DiagramNoOrder:
+		return Message{"no happens-before: nothing makes one of them wait for the other", "tidak ada happens-before: tidak ada yang membuat salah satunya menunggu yang lain"}
+	case DiagramFinished:
+		return Message{"%s has finished, but nothing waited for it", "%s sudah selesai, tetapi tidak ada yang menunggunya"}
+	case DiagramLocks:
+		return Message{"%s locks %s", "%s mengunci %s"}
+	case DiagramLocksEach:
+		return Message{"each of these goroutines locks its own %s", "masing-masing goroutine ini mengunci %s miliknya sendiri"}
+	case DiagramHeldBySelf:
+		return Message{"it holds that lock itself", "kunci itu dipegangnya sendiri"}
+	case DiagramHeldByNext:
+		return Message{"each one's lock is held by the next one, the last one's by %s", "kunci yang ditunggu masing-masing dipegang goroutine berikutnya, yang terakhir oleh %s"}
+	case DiagramReturns:
+		return Message{"run returns: the program's work is done", "run selesai: pekerjaan program sudah beres"}
+	case DiagramForever:
+		return Message{"still blocked: these goroutines never finish", "masih terblokir: goroutine ini tidak akan pernah selesai"}
+	case DiagramSVGTitle:
+		return Message{"%s: a diagram of %s", "%s: diagram %s"}
+	case DiagramLegend:
+		return Message{"Each goroutine is a lane; time runs down.", "Setiap goroutine adalah satu jalur; waktu berjalan ke bawah."}
 
 	case NotConcurrentTitle:
 		return Message{"Not concurrent: at most %d of the %d tasks ran at the same time", "Tidak konkuren: paling banyak %d dari %d tugas berjalan bersamaan"}

@@ -22,6 +22,11 @@ const (
 	ReasonRefused   Key = "reason.refused"
 	ReasonEarlyExit Key = "reason.early.exit"
 	ReasonTooMuch   Key = "reason.output.limit"
+	ReasonOtherKind Key = "reason.other.kind"
+	ReasonUnwaited  Key = "reason.unwaited"
+	ReasonBusyWait  Key = "reason.busy.wait"
+	ReasonMissed    Key = "reason.missed"
+	ReasonAlarm     Key = "reason.false.alarm"
 
 	// make lab.
 	LabPass        Key = "lab.pass"
@@ -183,6 +188,16 @@ func ReasonKey(r protocol.Reason) Key {
 		return ReasonEarlyExit
 	case protocol.OutputLimit:
 		return ReasonTooMuch
+	case protocol.OtherKind:
+		return ReasonOtherKind
+	case protocol.Unwaited:
+		return ReasonUnwaited
+	case protocol.BusyWait:
+		return ReasonBusyWait
+	case protocol.Missed:
+		return ReasonMissed
+	case protocol.FalseAlarm:
+		return ReasonAlarm
 	}
 	return ReasonFail
 }
@@ -215,6 +230,21 @@ func lookupStudent(k Key) Message {
 	case ReasonEarlyExit:
 		return Message{"the program ended before run returned, so the lab's checks never ran",
 			"program berhenti sebelum run selesai, sehingga pemeriksaan lab tidak pernah berjalan"}
+	case ReasonOtherKind:
+		return Message{"it works (the race is gone), but with another tool than this lab practises: try it the lab's way",
+			"programnya sudah benar (race-nya hilang), tetapi memakai alat lain dari yang dilatih lab ini: coba dengan cara lab ini"}
+	case ReasonUnwaited:
+		return Message{"run returns before its goroutines are done, so their work is lost",
+			"run selesai sebelum goroutine-nya selesai, sehingga hasil kerja mereka hilang"}
+	case ReasonBusyWait:
+		return Message{"a goroutine waits by spinning (a loop that keeps checking, a select with a default) instead of blocking until it is told",
+			"ada goroutine yang menunggu sambil berputar terus (loop yang terus memeriksa, select dengan default) alih-alih memblok sampai diberi tahu"}
+	case ReasonMissed:
+		return Message{"your test passes against a version with a bug: it does not catch that bug yet",
+			"tesmu lulus pada versi yang punya bug: tes itu belum menangkap bug tersebut"}
+	case ReasonAlarm:
+		return Message{"your test fails against a correct version: the test itself is wrong",
+			"tesmu gagal pada versi yang benar: tesnya sendiri yang salah"}
 	case ReasonTooMuch:
 		return Message{"the program printed far too much output and was stopped", "program mencetak output yang terlalu banyak dan dihentikan"}
 	case LabPass:

@@ -61,6 +61,7 @@ type Options struct {
 	Fixed    string   // its fixed version, likewise
 	Fix      []string // the fix kinds the lab accepts
 	Slug     string   // default: from the racy program's path
+	Part     int      // the course part (labs/course.toml); 0: the last one
 	Concepts []string // default: from the fix kinds
 	Args     []string // the program's command-line arguments in the script
 	// GoVersion is the Go the program was written for ("1.21"); empty:
@@ -151,6 +152,9 @@ func Import(ctx context.Context, opts Options) (*Lab, error) {
 
 	number, err := scaffold.NextNumber(opts.Root)
 	if err != nil {
+		return nil, err
+	}
+	if opts.Part, err = scaffold.Part(opts.Root, opts.Part); err != nil {
 		return nil, err
 	}
 	name := fmt.Sprintf("%02d-%s", number, slug)
@@ -299,7 +303,7 @@ func Import(ctx context.Context, opts Options) (*Lab, error) {
 }
 
 // blockingWatchdog is how long the script lets a fast program run before
-// the judge calls it deadlocked (as lab 16's scripts do): long enough for
+// the judge calls it deadlocked (as lab 25's scripts do): long enough for
 // a program that finishes in milliseconds on a loaded machine, short
 // enough that a deadlocked lab does not keep the student waiting the
 // default five seconds at every run.
@@ -404,6 +408,7 @@ func metadata(opts Options, rep *Report, prog, expect string) *lab.Lab {
 	return &lab.Lab{
 		Title:    lab.Text{EN: lab.Placeholder + ": the lab's title", ID: lab.Placeholder + ": judul lab"},
 		Program:  prog,
+		Part:     opts.Part,
 		Concepts: concepts,
 		Fix:      opts.Fix,
 		Editable: rep.Editable,

@@ -98,12 +98,18 @@ func stage(ctx context.Context, root, name string, files map[string][]byte, o st
 	}
 	r.built = true
 	if o.fix != nil {
-		findings, err := labvet.Check(l.ProgramDir(), o.fix, o.editable)
+		// The whole of the files counts here: the fix is measured as a
+		// lab of its own, with nothing shipped to compare it with.
+		a, err := labvet.Analyze(l.ProgramDir(), nil, o.editable)
 		if err != nil {
 			return nil, fmt.Errorf("static checks: %w", err)
 		}
-		for _, f := range findings {
+		report := labvet.Change(&labvet.Analysis{}, a)
+		for _, f := range report.Findings {
 			r.static = append(r.static, f.String())
+		}
+		if probe := (&lab.Lab{Fix: o.fix}); !probe.KindPasses(report.Kinds) {
+			r.static = append(r.static, fmt.Sprintf("the fix uses %v, not the kind the lab names (%v)", report.Kinds, o.fix))
 		}
 	}
 	var (

@@ -158,6 +158,10 @@ func base(limits Limits, concurrency int) (*Sandbox, error) {
 	return s, nil
 }
 
+// Slots is how many judge runs the sandbox takes at once; a caller that
+// holds one of its own slots per run never waits inside Judge.
+func (s *Sandbox) Slots() int { return cap(s.uids) }
+
 // Enabled reports whether runs are isolated (false for --sandbox=none).
 func (s *Sandbox) Enabled() bool { return s.bwrap != "" }
 

@@ -35,6 +35,30 @@ func NextNumber(root string) (int, error) {
 	return highest + 1, nil
 }
 
+// Part is the course part a new lab goes in: part, checked against
+// labs/course.toml, or the course's last part when part is 0 (a new lab is
+// numbered after every other, so only the last part keeps the parts in
+// order). An explicit part is taken as it is when the course cannot be
+// read: verify reports the course's own problems.
+func Part(root string, part int) (int, error) {
+	if part < 0 {
+		return 0, fmt.Errorf("part %d: name a part of the course, 1 or more", part)
+	}
+	course, err := lab.LoadCourse(root)
+	switch {
+	case err != nil && part == 0:
+		return 0, fmt.Errorf("finding the new lab's part: %w (or name the part, e.g. --part 3)", err)
+	case err != nil:
+		return part, nil
+	case part == 0:
+		return len(course.Parts), nil
+	}
+	if _, ok := course.Part(part); !ok {
+		return 0, fmt.Errorf("part %d: %s has parts 1 to %d", part, course.Path, len(course.Parts))
+	}
+	return part, nil
+}
+
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
 // CheckSlug explains what is wrong with a slug, and refuses one an existing

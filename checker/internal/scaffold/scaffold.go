@@ -29,6 +29,7 @@ type Options struct {
 	Concepts []string // default: DefaultConcepts(Fix)
 	File     string   // the student's file; default: the slug's last word + ".go"
 	Number   int      // 0: the next free number
+	Part     int      // the course part (labs/course.toml); 0: the last one
 }
 
 // Lab is a planned lab: its name and files.
@@ -71,6 +72,10 @@ func Plan(root string, opts Options) (*Lab, error) {
 	if opts.File == fixtureMain {
 		return nil, fmt.Errorf("file %q: main.go is the program's fixture, which hands run to program.Main: name the student's file for what the program does, e.g. bank.go", opts.File)
 	}
+	part, err := Part(root, opts.Part)
+	if err != nil {
+		return nil, err
+	}
 	number := opts.Number
 	if number == 0 {
 		n, err := NextNumber(root)
@@ -98,6 +103,7 @@ func Plan(root string, opts Options) (*Lab, error) {
 	meta := &lab.Lab{
 		Title:    lab.Text{EN: lab.Placeholder + ": the lab's title", ID: lab.Placeholder + ": judul lab"},
 		Program:  prog,
+		Part:     part,
 		Concepts: opts.Concepts,
 		Fix:      opts.Fix,
 		Editable: []string{opts.File},

@@ -2,6 +2,7 @@ package scaffold
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,11 +19,59 @@ import (
 	"github.com/racelab/racelab/checker/protocol"
 )
 
+// course is a labs/course.toml of three parts.
+const course = `[[part]]
+number = 1
+title = { en = "One", id = "Satu" }
+about = { en = "The first part.", id = "Bagian pertama." }
+
+[[part]]
+number = 2
+title = { en = "Two", id = "Dua" }
+about = { en = "The second part.", id = "Bagian kedua." }
+
+[[part]]
+number = 3
+title = { en = "Three", id = "Tiga" }
+about = { en = "The third part.", id = "Bagian ketiga." }
+`
+
+// emptyRepo is a repository with a course of three parts and no lab.
 func emptyRepo(t *testing.T) string {
 	t.Helper()
 	root := t.TempDir()
 	require.NoError(t, os.MkdirAll(filepath.Join(root, "labs"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(root, "labs", lab.CourseFile), []byte(course), 0o644))
 	return root
+}
+
+// A new lab goes in the course's last part unless told otherwise; a part
+// the course lacks is refused.
+func TestPlanPart(t *testing.T) {
+	root := emptyRepo(t)
+	for _, tt := range []struct {
+		part, want int
+		err        string
+	}{
+		{0, 3, ""}, {2, 2, ""}, {9, 0, "part 9: " + filepath.Join(root, "labs", lab.CourseFile) + " has parts 1 to 3"}, {-1, 0, "part -1: name a part of the course"},
+	} {
+		plan, err := Plan(root, Options{Slug: "bank", Part: tt.part})
+		if tt.err != "" {
+			assert.ErrorContains(t, err, tt.err)
+			continue
+		}
+		require.NoError(t, err)
+		assert.Contains(t, string(plan.Files["labs/"+plan.Name+"/"+lab.File]), fmt.Sprintf("\npart = %d\n", tt.want))
+	}
+
+	// Without a course, only a part named by hand will do.
+	require.NoError(t, os.Remove(filepath.Join(root, "labs", lab.CourseFile)))
+	_, err := Plan(root, Options{Slug: "bank"})
+	assert.ErrorContains(t, err, "course.toml: missing")
+	assert.ErrorContains(t, err, "--part 3")
+	plan, err := Plan(root, Options{Slug: "bank", Part: 4})
+	require.NoError(t, err)
+	assert.Contains(t, string(plan.Files["labs/"+plan.Name+"/"+lab.File]), "\npart = 4\n")
 }
 
 func TestPlanEveryFixKind(t *testing.T) {
@@ -38,6 +87,7 @@ func TestPlanEveryFixKind(t *testing.T) {
 			l, err := lab.Load(filepath.Join(root, "labs", plan.Name))
 			require.NoError(t, err, "a fresh scaffold's lab.toml is valid")
 			assert.Equal(t, []string{kind}, l.Fix)
+			assert.Equal(t, 3, l.Part, "the course's last part")
 			assert.Equal(t, "race", l.Expect)
 			assert.Equal(t, kind, l.Program)
 			for _, f := range []string{"lab_test.go", "README.md", "README.id.md", "testdata/total.txtar", kind + "/" + kind + ".go", kind + "/main.go"} {
@@ -134,7 +184,7 @@ func TestMetadataNamesTheProgram(t *testing.T) {
 	require.NoError(t, os.MkdirAll(filepath.Join(dir, "prog"), 0o755))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "prog", "x.go"), []byte("package main\n"), 0o644))
 	meta := &lab.Lab{Title: lab.Text{EN: "X", ID: "Y"}, Program: "prog", Concepts: []string{"mutex"}, Fix: []string{"mutex"},
-		Editable: []string{"x.go"}, Expect: "race", Points: 1, Level: 1, Minutes: 1,
+		Part: 1, Editable: []string{"x.go"}, Expect: "race", Points: 1, Level: 1, Minutes: 1,
 		Hints: []lab.Text{{EN: "a", ID: "b"}, {EN: "c", ID: "d"}}}
 	data := Metadata(meta)
 	assert.Equal(t, 1, strings.Count(string(data), "program = "), "%s", data)

@@ -85,8 +85,8 @@ func (c *Checker) Check(ctx context.Context, l *lab.Lab, runs int, progress func
 	}
 	defer os.RemoveAll(dir)
 	bin := filepath.Join(dir, l.Program)
-	if runtime.GOOS == "windows" {
-		bin += ".exe"
+	if l.Test == nil {
+		bin = lab.Exe(bin)
 	}
 	built, err := run.BuildProgram(ctx, c.root, l, bin, run.CompileOptions{})
 	if err != nil {
@@ -134,10 +134,7 @@ func (c *Checker) judge(ctx context.Context, l *lab.Lab) (string, error) {
 	if bin, ok := c.judges[l.Name()]; ok {
 		return bin, nil
 	}
-	bin := filepath.Join(c.tmp, l.Name()+".judge")
-	if runtime.GOOS == "windows" {
-		bin += ".exe"
-	}
+	bin := lab.Exe(filepath.Join(c.tmp, l.Name()+".judge"))
 	if err := run.BuildJudge(ctx, c.root, l, bin); err != nil {
 		return "", err
 	}

@@ -191,10 +191,10 @@ func (c *Check) byCondition() string {
 	var parts []string
 	for _, n := range names {
 		got := c.ByCond[n]
-		parts = append(parts, fmt.Sprintf("%s: %s of %d", n, counts(got, ""), total(got)))
+		parts = append(parts, fmt.Sprintf("%s: %s of %d", n, counts(got, nil), total(got)))
 	}
 	if len(parts) == 0 {
-		return counts(c.Got, "")
+		return counts(c.Got, nil)
 	}
 	return strings.Join(parts, "; ")
 }

@@ -97,7 +97,9 @@ func Structure(root string, l *lab.Lab) []string {
 			callsMain = true
 		}
 	}
-	if l.Program != "" && len(goFiles) > 0 && !callsMain {
+	// A testing lab's program is a package the student's test imports: no
+	// main of its own.
+	if l.Program != "" && len(goFiles) > 0 && !callsMain && l.Test == nil {
 		bad("%s: no fixture of the program calls program.Main(run): add main.go with `func main() { program.Main(run) }` (see docs/lab-format.md), or the program can never pass", l.ProgramDir())
 	}
 
@@ -125,11 +127,11 @@ func Structure(root string, l *lab.Lab) []string {
 	}
 	if entries, err := os.ReadDir(solDir); err == nil {
 		for _, e := range entries {
-			if e.IsDir() && e.Name() == WrongDir {
-				continue // hand-written wrong fixes, checked by wrongFixes
+			if e.IsDir() && (e.Name() == WrongDir || e.Name() == RightDir) {
+				continue // the corpus of student fixes, checked by wrongFixes and rightFixes
 			}
 			if !slices.Contains(l.Editable, e.Name()) {
-				bad("%s: not an editable file of %s: the solution holds only the fixed editable files and the %s/ folder of wrong fixes (remove it, or list it in lab.toml's editable)", filepath.Join(solDir, e.Name()), l.Name(), WrongDir)
+				bad("%s: not an editable file of %s: the solution holds only the fixed editable files and the corpus folders %s/ and %s/ (remove it, or list it in lab.toml's editable)", filepath.Join(solDir, e.Name()), l.Name(), RightDir, WrongDir)
 			}
 		}
 	}
@@ -138,10 +140,12 @@ func Structure(root string, l *lab.Lab) []string {
 
 // Repository checks what no single lab can: lab directories whose name or
 // metadata cannot be read at all (such a lab would otherwise silently drop
-// out of verification), numbers used twice, and solution directories
-// without their lab. Gaps in the numbering come back as notes: labs are
-// written in parallel and merged in any order, so a gap is usually a lab
-// still on its way.
+// out of verification), numbers used twice, solution directories without
+// their lab, and labs that disagree with the course (labs/course.toml): a
+// part or notes section the course lacks, or a lab of an earlier part
+// after one of a later part. Gaps in the numbering come back as notes: labs
+// are written in parallel and merged in any order, so a gap is usually a
+// lab still on its way.
 func Repository(root string) (problems, notes []string) {
 	entries, err := os.ReadDir(filepath.Join(root, "labs"))
 	if err != nil {
@@ -149,6 +153,7 @@ func Repository(root string) (problems, notes []string) {
 	}
 	names := map[string]bool{}
 	byNumber := map[int][]string{}
+	var labs []*lab.Lab
 	for _, e := range entries {
 		if !e.IsDir() || e.Name() == "internal" || strings.HasPrefix(e.Name(), ".") {
 			continue
@@ -162,7 +167,9 @@ func Repository(root string) (problems, notes []string) {
 		}
 		names[l.Name()] = true
 		byNumber[l.Number] = append(byNumber[l.Number], l.Name())
+		labs = append(labs, l)
 	}
+	problems = append(problems, courseProblems(root, labs)...)
 	var nums []int
 	for n, labs := range byNumber {
 		nums = append(nums, n)
@@ -185,4 +192,28 @@ func Repository(root string) (problems, notes []string) {
 	}
 	sort.Strings(problems)
 	return problems, notes
+}
+
+// courseProblems checks the labs against labs/course.toml. A lab without a
+// part is left out: its own metadata check says the part is missing.
+func courseProblems(root string, labs []*lab.Lab) []string {
+	var problems []string
+	course, err := lab.LoadCourse(root)
+	if err != nil {
+		problems = append(problems, strings.Split(err.Error(), "\n")...)
+	}
+	if course == nil || len(course.Parts) == 0 {
+		return problems
+	}
+	var placed []*lab.Lab
+	for _, l := range labs {
+		if l.Part != 0 {
+			placed = append(placed, l)
+		}
+	}
+	sort.SliceStable(placed, func(i, j int) bool { return placed[i].Number < placed[j].Number })
+	for _, err := range course.Check(placed) {
+		problems = append(problems, err.Error())
+	}
+	return problems
 }

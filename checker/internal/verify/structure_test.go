@@ -3,6 +3,7 @@ package verify
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -13,11 +14,29 @@ import (
 	"github.com/racelab/racelab/checker/lab"
 )
 
-// newRepo makes a repository root holding one scaffolded lab, 01-bank.
+// course is a labs/course.toml of two parts and one notes section.
+const course = `[[part]]
+number = 1
+title = { en = "One", id = "Satu" }
+about = { en = "The first part.", id = "Bagian pertama." }
+
+[[part]]
+number = 2
+title = { en = "Two", id = "Dua" }
+about = { en = "The second part.", id = "Bagian kedua." }
+
+[[notes]]
+id = "race"
+title = { en = "Data races", id = "Data race" }
+`
+
+// newRepo makes a repository root holding the course and one scaffolded
+// lab, 01-bank, in the course's last part.
 func newRepo(t *testing.T) (root string, l *lab.Lab) {
 	t.Helper()
 	root = t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(root, "go.mod"), []byte("module github.com/racelab/racelab\n"), 0o644))
+	write(t, filepath.Join(root, "labs", lab.CourseFile), course)
 	plan, err := scaffold.Plan(root, scaffold.Options{Slug: "bank", File: "bank.go"})
 	require.NoError(t, err)
 	require.NoError(t, scaffold.Write(root, plan.Name, plan.Files))
@@ -121,6 +140,52 @@ func TestRepository(t *testing.T) {
 	assert.Contains(t, all, "Misc: directory name must look like NN-slug")
 	assert.Contains(t, all, "solutions/07-orphan: no lab labs/07-orphan")
 	assert.Contains(t, strings.Join(notes, "\n"), "no lab 02 between 01 and 03")
+}
+
+// setPart rewrites the part (and notes) of lab dir's lab.toml.
+func setPart(t *testing.T, dir, part string) {
+	t.Helper()
+	path := filepath.Join(dir, lab.File)
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	toml := regexp.MustCompile(`(?m)^part = .*\n`).ReplaceAllString(string(data), part)
+	require.NotEqual(t, string(data), toml)
+	require.NoError(t, os.WriteFile(path, []byte(toml), 0o644))
+}
+
+// The labs must agree with labs/course.toml: parts it has, in order, and
+// notes sections it has. A lab without a part is its own lab.toml's
+// problem, not the repository's.
+func TestRepositoryChecksTheCourse(t *testing.T) {
+	root, bank := newRepo(t)
+	assert.Equal(t, 2, bank.Part, "a new lab goes in the last part")
+	for _, o := range []scaffold.Options{{Slug: "teller", Part: 1}, {Slug: "vault", Part: 2}, {Slug: "safe"}} {
+		plan, err := scaffold.Plan(root, o)
+		require.NoError(t, err)
+		require.NoError(t, scaffold.Write(root, plan.Name, plan.Files))
+	}
+	problems, _ := Repository(root)
+	all := strings.Join(problems, "\n")
+	assert.Contains(t, all, filepath.Join(root, "labs", "02-teller", lab.File)+": part: 1 comes after a lab of part 2")
+	assert.Len(t, problems, 1, all)
+
+	setPart(t, filepath.Join(root, "labs", "02-teller"), "part = 2\nnotes = \"rce\"\n")
+	setPart(t, filepath.Join(root, "labs", "03-vault"), "part = 9\n")
+	setPart(t, filepath.Join(root, "labs", "04-safe"), "")
+	problems, _ = Repository(root)
+	all = strings.Join(problems, "\n")
+	assert.Contains(t, all, `02-teller/lab.toml: notes: "rce" is not a section of`)
+	assert.Contains(t, all, `did you mean "race"?`)
+	assert.Contains(t, all, "03-vault/lab.toml: part: 9 is not a part of")
+	assert.NotContains(t, all, "04-safe", "a missing part is the lab's own problem")
+	assert.Len(t, problems, 2, all)
+	_, labProblems := lab.LoadProblems(filepath.Join(root, "labs", "04-safe"))
+	require.Len(t, labProblems, 1)
+	assert.Contains(t, labProblems[0].Error(), "04-safe/lab.toml: part: missing")
+
+	require.NoError(t, os.Remove(filepath.Join(root, "labs", lab.CourseFile)))
+	problems, _ = Repository(root)
+	assert.Contains(t, strings.Join(problems, "\n"), "course.toml: missing")
 }
 
 // A fresh scaffold lists exactly the text the instructor must write: the

@@ -43,7 +43,7 @@ type Options struct {
 // Check is one property of a lab and how the runs went.
 type Check struct {
 	Name   string // "shipped", "solution", "no-go@20", ...
-	Want   string // what each run must give: a reason, "pass" or "fail"
+	Want   string // what each run must give: a reason, "pass", "fail", or reasons joined by "|"
 	About  string // for a cheat: what it does, in words
 	Runs   int
 	Got    map[protocol.Reason]int            // runs by primary reason
@@ -64,14 +64,36 @@ func (c *Check) OK() bool {
 	if c.Err != nil || c.Runs == 0 {
 		return false
 	}
-	switch c.Want {
-	case "fail":
-		return c.Got[protocol.Pass] == 0
-	case string(protocol.Pass):
-		return c.Got[protocol.Pass] == c.Runs && len(c.Static) == 0
-	default:
-		return c.Got[protocol.Reason(c.Want)] == c.Runs
+	if c.Want == string(protocol.Pass) && len(c.Static) > 0 {
+		return false
 	}
+	for r, n := range c.Got {
+		if n > 0 && !c.accepts(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// accepts reports whether a run that gave r gives what the check wants. A
+// run that works with another kind of fix did not fail.
+func (c *Check) accepts(r protocol.Reason) bool {
+	if c.Want == "fail" {
+		return r != protocol.Pass && r != protocol.OtherKind
+	}
+	return slices.Contains(strings.Split(c.Want, "|"), string(r))
+}
+
+// wantOf is what a corpus fix must give, as Check.Want says it.
+func wantOf(f fix) string {
+	if len(f.want) == 0 {
+		return "fail"
+	}
+	names := make([]string, len(f.want))
+	for i, r := range f.want {
+		names[i] = string(r)
+	}
+	return strings.Join(names, "|")
 }
 
 // Summary says how the runs went, e.g. "race 20/20", "pass 19/20, leak 1"
@@ -83,10 +105,16 @@ func (c *Check) Summary() string {
 	case c.Err != nil:
 		return "error"
 	case c.Want == "fail":
-		return fmt.Sprintf("rejected %d/%d (%s)", c.Runs-c.Got[protocol.Pass], c.Runs, counts(c.Got, ""))
+		return fmt.Sprintf("rejected %d/%d (%s)", c.Runs-c.Got[protocol.Pass]-c.Got[protocol.OtherKind], c.Runs, counts(c.Got, nil))
 	}
-	s := fmt.Sprintf("%s %d/%d", c.Want, c.Got[protocol.Reason(c.Want)], c.Runs)
-	if others := counts(c.Got, protocol.Reason(c.Want)); others != "" {
+	good := 0
+	for r, n := range c.Got {
+		if c.accepts(r) {
+			good += n
+		}
+	}
+	s := fmt.Sprintf("%s %d/%d", c.Want, good, c.Runs)
+	if others := counts(c.Got, c.accepts); others != "" {
 		s += ", " + others
 	}
 	if len(c.Static) > 0 {
@@ -96,11 +124,11 @@ func (c *Check) Summary() string {
 }
 
 // counts lists reasons and their run counts ("leak 2, pass 1"), leaving
-// out skip, in a stable order.
-func counts(got map[protocol.Reason]int, skip protocol.Reason) string {
+// out those skip says, in a stable order.
+func counts(got map[protocol.Reason]int, skip func(protocol.Reason) bool) string {
 	var parts []string
 	for _, r := range reasonOrder() {
-		if n := got[r]; n > 0 && r != skip {
+		if n := got[r]; n > 0 && (skip == nil || !skip(r)) {
 			parts = append(parts, fmt.Sprintf("%s %d", r, n))
 		}
 	}
@@ -187,7 +215,9 @@ type variant struct {
 	files  map[string][]byte // editable file name -> replacement; nil: the tree as it is
 	runs   int               // runs per unloaded condition
 	loaded bool              // also run under load
-	static bool              // run the static checks
+	static bool              // run the static checks, and judge the kind of fix
+	kinds  []string          // the kinds of fix the variant's change uses (with static)
+	wrong  bool              // the static checks found a wrong fix (with static)
 	bin    string            // the program, once built
 	judge  string            // the lab's judge
 
@@ -294,12 +324,15 @@ func (v *verifier) lab(ctx context.Context, res *Result) {
 		for _, m := range v.mutants(l, solution) {
 			add(&variant{check: &Check{Name: m.name, Want: "fail", About: m.about}, files: m.files, runs: 1})
 		}
-		// A hand-written wrong fix is there because it once passed now and
-		// then: it gets as many runs as the solution.
-		wrong, problems := wrongFixes(v.opts.Root, l, solution)
-		res.Problems = append(res.Problems, problems...)
-		for _, m := range wrong {
-			add(&variant{check: &Check{Name: m.name, Want: "fail", About: m.about}, files: m.files, runs: v.opts.Count})
+		// A fix of the corpus is there because it once got the wrong
+		// verdict now and then: it gets as many runs as the solution, and
+		// the static checks, as the grader would give it.
+		for _, read := range []func(string, *lab.Lab, map[string][]byte) ([]fix, []string){wrongFixes, rightFixes} {
+			fixes, problems := read(v.opts.Root, l, solution)
+			res.Problems = append(res.Problems, problems...)
+			for _, f := range fixes {
+				add(&variant{check: &Check{Name: f.name, Want: wantOf(f), About: f.about}, files: f.files, runs: v.opts.Count, static: true})
+			}
 		}
 	}
 	var wg sync.WaitGroup
@@ -362,7 +395,9 @@ func (v *verifier) mutants(l *lab.Lab, solution map[string][]byte) []mutant {
 					out = append(out, mutant{m.Name, "the solution with each goroutine holding one lock for its whole life", with(f, m.Src)})
 				}
 			}
-			if shippedErr == nil {
+			// A testing lab's student test may sleep: in a synctest
+			// bubble a sleep is how fake time passes, not a cheat.
+			if shippedErr == nil && l.Test == nil {
 				if m, ok, err := mutate.SleepForSync(f, sol, shipped); err == nil && ok {
 					out = append(out, mutant{m.Name, "the solution with the fix's synchronisation replaced by time.Sleep", with(f, m.Src)})
 				}
@@ -434,18 +469,40 @@ func (v *verifier) build(ctx context.Context, l *lab.Lab, va *variant) bool {
 	}
 	if va.static {
 		v.slots <- struct{}{}
-		findings, err := labvet.CheckFiles(l.ProgramDir(), va.files, l.Fix, l.Editable)
+		report, err := labvet.Check(l.ProgramDir(), nil, va.files, l.Editable)
 		<-v.slots
 		if err != nil {
 			c.Err = fmt.Errorf("static checks: %w", err)
 			return false
 		}
-		for _, f := range findings {
+		if report.Refused() {
+			// Never built or run, as the grader would have it.
+			c.Runs, c.Got[protocol.Refused] = 1, 1
+			c.Sample = fmt.Sprint(report.Findings)
+			return false
+		}
+		for _, f := range report.Findings {
 			c.Static = append(c.Static, f.String())
 		}
+		va.kinds, va.wrong = report.Kinds, len(report.Findings) > 0
 	}
 	va.bin = bin
 	return true
+}
+
+// verdict is what a run of the variant gets, as the grader decides it: the
+// runs' reasons, a wrong fix when the static checks found one, and, for a
+// program that works, whether its fix is the lab's kind.
+func (va *variant) verdict(l *lab.Lab, r run.Result) protocol.Reason {
+	reasons := r.Reasons
+	if va.wrong {
+		reasons = append(reasons, protocol.WrongFix)
+	}
+	got := protocol.Primary(reasons)
+	if got == protocol.Pass && va.static && !l.KindPasses(va.kinds) {
+		got = protocol.OtherKind
+	}
+	return got
 }
 
 // writeOverlay writes files (editable name -> content) into dir and a go
@@ -489,13 +546,13 @@ func (v *verifier) runs(ctx context.Context, l *lab.Lab, va *variant, conds []co
 				return
 			}
 			c.Runs++
-			reason := r.Reason()
+			reason := va.verdict(l, r)
 			c.Got[reason]++
 			if c.ByCond[cond.name] == nil {
 				c.ByCond[cond.name] = map[protocol.Reason]int{}
 			}
 			c.ByCond[cond.name][reason]++
-			if !matches(c.Want, reason) && c.Sample == "" {
+			if !c.accepts(reason) && c.Sample == "" {
 				c.Sample = fmt.Sprintf("%s: %s", cond.name, r.Output)
 			}
 			if v.opts.Progress != nil {
@@ -504,13 +561,6 @@ func (v *verifier) runs(ctx context.Context, l *lab.Lab, va *variant, conds []co
 		})
 	}
 	wg.Wait()
-}
-
-func matches(want string, got protocol.Reason) bool {
-	if want == "fail" {
-		return got != protocol.Pass
-	}
-	return string(got) == want
 }
 
 func firstLines(s string, n int) string {

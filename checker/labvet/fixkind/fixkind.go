@@ -1,28 +1,38 @@
-// Package fixkind defines an analyzer that reports when a lab's student file
-// does not use the synchronisation the lab asks for.
+// Package fixkind defines an analyzer that counts, in a lab's student
+// files, the uses that synchronise, by kind of fix: a WaitGroup waited on, a
+// mutex locked, an RWMutex read-locked, a channel received from, an atomic
+// call, a Once done, a Cond waited on, an errgroup waited on, a context
+// cancelled or given a deadline.
 //
-// A racy program can be made to pass in many wrong ways; a lab teaches one
-// tool. The analyzer finds which primitives the file really uses (a
-// WaitGroup that is waited on, a mutex that is locked, a channel that is
-// received from, ...) and reports, at the top of the file, when none of the
-// accepted kinds is among them, naming what was used instead.
+// It reports nothing itself. The uses are a fact about one version of the
+// files: labvet compares the student's with the shipped version's, line by
+// line, so that a kind counts as the student's only where the change
+// brings a use of it (a WaitGroup the lab's own scaffolding already waited
+// on is not the student's choice; two locks taken in a new order are). Which kinds pass is then the lab's decision
+// (lab.toml's fix), and only for a program whose runs already pass: the
+// behaviour decides, the kind only names what the fix is.
 package fixkind
 
 import (
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"reflect"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// Describe names each fix kind the way the analyzer's messages do.
+// Kinds lists every kind the analyzer counts, in the order messages name
+// them.
+func Kinds() []string {
+	return []string{"waitgroup", "channel", "mutex", "rwmutex", "atomic", "once", "cond", "errgroup", "context"}
+}
+
+// Describe names each fix kind the way messages do.
 func Describe(kind string) string {
 	switch kind {
 	case "waitgroup":
@@ -37,74 +47,51 @@ func Describe(kind string) string {
 		return "sync/atomic (atomic.Int64, atomic.Bool, ...)"
 	case "once":
 		return "sync.Once (or sync.OnceValue/OnceFunc)"
+	case "cond":
+		return "a sync.Cond (Wait in a loop, Signal or Broadcast)"
+	case "errgroup":
+		return "an errgroup.Group (Go, SetLimit, Wait)"
+	case "context":
+		return "a context (WithCancel, WithTimeout, Done)"
 	}
 	return kind
 }
 
-// New returns an analyzer that requires the files named in files (base
-// names; all files when empty) to use at least one of the fix kinds in
-// accept. A list holding "any" accepts every fix.
-func New(accept, files []string) *analysis.Analyzer {
-	c := &config{accept: accept, files: files}
+// Use is one synchronising use: its kind and where it is.
+type Use struct {
+	Kind string
+	Pos  token.Pos
+}
+
+// Uses is the analyzer's result, in source order.
+type Uses []Use
+
+// Counts sums uses per kind.
+func (u Uses) Counts() map[string]int {
+	c := map[string]int{}
+	for _, x := range u {
+		c[x.Kind]++
+	}
+	return c
+}
+
+// New returns the analyzer, limited to the files named in files (base
+// names; all files when empty).
+func New(files []string) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:     "fixkind",
-		Doc:      "reports a lab file that does not use the synchronisation the lab asks for",
-		Requires: []*analysis.Analyzer{inspect.Analyzer},
-		Run:      c.run,
+		Name:       "fixkind",
+		Doc:        "counts the uses that synchronise in a lab's student files, by kind of fix",
+		Requires:   []*analysis.Analyzer{inspect.Analyzer},
+		ResultType: reflect.TypeFor[Uses](),
+		Run:        func(pass *analysis.Pass) (any, error) { return count(pass, files), nil },
 	}
 }
 
-type config struct {
-	accept []string
-	files  []string
-}
-
-func (c *config) run(pass *analysis.Pass) (any, error) {
-	if slices.Contains(c.accept, "any") || len(c.accept) == 0 {
-		return nil, nil
-	}
-	var first *ast.File
-	var firstName string
-	for _, f := range pass.Files {
-		name := filepath.Base(pass.Fset.File(f.Pos()).Name())
-		if len(c.files) == 0 || slices.Contains(c.files, name) {
-			if first == nil {
-				first, firstName = f, name
-			}
-		}
-	}
-	if first == nil {
-		return nil, nil
-	}
-	used := Used(pass, c.files)
-	for _, k := range c.accept {
-		if used[k] {
-			return nil, nil
-		}
-	}
-	wanted := make([]string, len(c.accept))
-	for i, k := range c.accept {
-		wanted[i] = Describe(k)
-	}
-	msg := fmt.Sprintf("this lab asks for %s, but %s does not use it", strings.Join(wanted, " or "), firstName)
-	var instead []string
-	for _, k := range []string{"waitgroup", "channel", "mutex", "rwmutex", "atomic", "once"} {
-		if used[k] {
-			instead = append(instead, k)
-		}
-	}
-	if len(instead) > 0 {
-		msg += fmt.Sprintf(" (it uses %s instead)", strings.Join(instead, ", "))
-	}
-	pass.Reportf(first.Name.Pos(), "%s", msg)
-	return nil, nil
-}
-
-// Used reports which fix kinds the named files of the package use, keyed
-// by kind. It counts uses that synchronise, not declarations: a mutex
-// that is never locked fixes nothing.
-func Used(pass *analysis.Pass, files []string) map[string]bool {
-	used := map[string]bool{}
+// count finds uses that synchronise, not declarations: a mutex that is
+// never locked fixes nothing.
+func count(pass *analysis.Pass, files []string) Uses {
+	var u Uses
+	add := func(kind string, n ast.Node) { u = append(u, Use{kind, n.Pos()}) }
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	nodes := []ast.Node{(*ast.CallExpr)(nil), (*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil), (*ast.SelectStmt)(nil)}
 	insp.Preorder(nodes, func(n ast.Node) {
@@ -114,40 +101,73 @@ func Used(pass *analysis.Pass, files []string) map[string]bool {
 		switch n := n.(type) {
 		case *ast.UnaryExpr:
 			if n.Op == token.ARROW {
-				used["channel"] = true
+				add("channel", n)
 			}
 		case *ast.SelectStmt:
-			used["channel"] = true
+			add("channel", n)
 		case *ast.RangeStmt:
 			if t := pass.TypesInfo.TypeOf(n.X); t != nil {
 				if _, ok := t.Underlying().(*types.Chan); ok {
-					used["channel"] = true
+					add("channel", n)
 				}
 			}
 		case *ast.CallExpr:
 			if k := callKind(pass.TypesInfo, n); k != "" {
-				used[k] = true
+				add(k, n)
+			} else if builtinChannel(pass.TypesInfo, n) {
+				add("channel", n)
 			}
 		}
 	})
-	return used
+	return u
 }
 
-// callKind names the fix kind a call belongs to, if any.
-func callKind(info *types.Info, call *ast.CallExpr) string {
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+// builtinChannel reports a call that synchronises through a channel by
+// itself: close(ch), which ends every receiver's range, and make(chan T, n)
+// with a buffer, which lets senders go on without a receiver.
+func builtinChannel(info *types.Info, call *ast.CallExpr) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
 	if !ok {
-		return ""
+		return false
 	}
-	fn, ok := info.Uses[sel.Sel].(*types.Func)
-	if !ok || fn.Pkg() == nil {
-		return ""
+	b, ok := info.Uses[id].(*types.Builtin)
+	if !ok {
+		return false
 	}
-	switch fn.Pkg().Path() {
-	case "sync/atomic":
-		return "atomic"
-	case "sync":
+	switch b.Name() {
+	case "close":
+		return true
+	case "make":
+		if len(call.Args) < 2 {
+			return false
+		}
+		t := info.TypeOf(call.Args[0])
+		if t == nil {
+			return false
+		}
+		if _, isChan := t.Underlying().(*types.Chan); !isChan {
+			return false
+		}
+		tv := info.Types[call.Args[1]]
+		return tv.Value == nil || tv.Value.String() != "0" // a buffer, of a constant size or not
+	}
+	return false
+}
+
+// callKind names the fix kind a call belongs to, if any. An RWMutex's
+// Lock counts as a mutex: only its RLock makes it the readers' lock.
+func callKind(info *types.Info, call *ast.CallExpr) string {
+	var id *ast.Ident
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.SelectorExpr:
+		id = fun.Sel
+	case *ast.Ident:
+		id = fun // a dot import
 	default:
+		return ""
+	}
+	fn, ok := info.Uses[id].(*types.Func)
+	if !ok || fn.Pkg() == nil {
 		return ""
 	}
 	recv := ""
@@ -160,15 +180,40 @@ func callKind(info *types.Info, call *ast.CallExpr) string {
 			recv = named.Obj().Name()
 		}
 	}
+	switch fn.Pkg().Path() {
+	case "sync/atomic":
+		return "atomic"
+	case "golang.org/x/sync/errgroup":
+		if recv == "Group" && (fn.Name() == "Wait" || fn.Name() == "Go" || fn.Name() == "TryGo") {
+			return "errgroup"
+		}
+		return ""
+	case "golang.org/x/sync/semaphore":
+		if recv == "Weighted" && (fn.Name() == "Acquire" || fn.Name() == "TryAcquire") {
+			return "channel" // a semaphore: the same kind as a buffered channel used as one
+		}
+		return ""
+	case "context":
+		switch fn.Name() {
+		case "WithCancel", "WithCancelCause", "WithTimeout", "WithTimeoutCause", "WithDeadline", "WithDeadlineCause":
+			return "context"
+		}
+		return ""
+	case "sync":
+	default:
+		return ""
+	}
 	switch recv + "." + fn.Name() {
 	case "WaitGroup.Wait", "WaitGroup.Go":
 		return "waitgroup"
-	case "Mutex.Lock", "Mutex.TryLock":
+	case "Mutex.Lock", "Mutex.TryLock", "RWMutex.Lock", "RWMutex.TryLock":
 		return "mutex"
-	case "RWMutex.Lock", "RWMutex.RLock", "RWMutex.TryLock", "RWMutex.TryRLock":
+	case "RWMutex.RLock", "RWMutex.TryRLock":
 		return "rwmutex"
 	case "Once.Do", ".OnceFunc", ".OnceValue", ".OnceValues":
 		return "once"
+	case "Cond.Wait":
+		return "cond"
 	}
 	return ""
 }

@@ -3,29 +3,34 @@ package fixkind_test
 import (
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/racelab/racelab/checker/labvet/fixkind"
 )
 
-func TestFixKind(t *testing.T) {
+func TestCounts(t *testing.T) {
 	tests := []struct {
-		pkg    string
-		accept []string
-		files  []string
+		pkg   string
+		files []string
+		want  map[string]int
 	}{
-		{"usesmutex", []string{"mutex"}, nil},                 // locks a mutex: accepted
-		{"usesatomic", []string{"mutex"}, nil},                // atomic instead: reported, naming it
-		{"declaredonly", []string{"mutex"}, nil},              // a mutex never locked fixes nothing
-		{"waitgroup", []string{"waitgroup"}, nil},             // wg.Wait
-		{"channel", []string{"channel"}, nil},                 // a receive
-		{"channel", []string{"waitgroup", "channel"}, nil},    // either accepted
-		{"anyfix", []string{"any"}, nil},                      // anything goes
-		{"onlyeditable", []string{"mutex"}, []string{"a.go"}}, // the lock in b.go does not count
+		{"usesmutex", nil, map[string]int{"mutex": 1}},
+		{"usesatomic", nil, map[string]int{"atomic": 1}},
+		{"declaredonly", nil, map[string]int{}},            // a mutex never locked fixes nothing
+		{"waitgroup", nil, map[string]int{"waitgroup": 2}}, // wg.Go and wg.Wait
+		{"channel", nil, map[string]int{"channel": 3}},     // a receive, a buffer, a close
+		{"rwmutex", nil, map[string]int{"rwmutex": 1, "mutex": 1}},
+		{"rwonlylock", nil, map[string]int{"mutex": 2}},                                             // an RWMutex never read-locked is a mutex
+		{"more", nil, map[string]int{"cond": 1, "context": 1, "once": 1, "channel": 3, "mutex": 1}}, // select and two receives
+		{"onlyeditable", []string{"a.go"}, map[string]int{}},                                        // the lock in b.go does not count
 	}
 	for _, tt := range tests {
 		t.Run(tt.pkg, func(t *testing.T) {
-			analysistest.Run(t, analysistest.TestData(), fixkind.New(tt.accept, tt.files), tt.pkg)
+			results := analysistest.Run(t, analysistest.TestData(), fixkind.New(tt.files), tt.pkg)
+			if len(results) == 1 {
+				assert.Equal(t, tt.want, results[0].Result.(fixkind.Uses).Counts())
+			}
 		})
 	}
 }

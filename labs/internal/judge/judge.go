@@ -48,6 +48,7 @@ import (
 
 	"github.com/racelab/racelab/checker/isolate"
 	"github.com/racelab/racelab/checker/lab"
+	"github.com/racelab/racelab/checker/labvet/fixkind"
 	"github.com/racelab/racelab/checker/protocol"
 )
 
@@ -148,12 +149,9 @@ func (j *judge) scripts(t *testing.T, c *config) {
 	})
 }
 
-// finish writes the verdict, when asked for one.
+// finish decides the verdict, fails TestLab for a fix of another kind, and
+// writes the verdict when asked for one.
 func (j *judge) finish(t *testing.T) {
-	path := os.Getenv(protocol.EnvVerdict)
-	if path == "" {
-		return
-	}
 	j.mu.Lock()
 	v := j.verdict
 	j.mu.Unlock()
@@ -174,12 +172,34 @@ func (j *judge) finish(t *testing.T) {
 	}
 	v.Reasons = protocol.Sort(reasons)
 	v.Passed = !t.Failed() && len(v.Reasons) == 0 && len(v.Scripts) > 0
+	if v.Passed && v.Kinds != nil && !j.lab.KindPasses(v.Kinds) {
+		// The program works, but the fix is not the kind the lab
+		// teaches: say so rather than pass it (or call it wrong).
+		v.Passed = false
+		v.Reasons = []protocol.Reason{protocol.OtherKind}
+		t.Errorf("%s the program works, but this lab practises %s, and the fix uses %s: try it that way", protocol.MarkOtherKind,
+			describeKinds(j.lab.Fix, " or "), describeKinds(v.Kinds, " and "))
+	}
 	if !v.Passed && len(v.Reasons) == 0 {
 		v.Reasons = []protocol.Reason{protocol.Fail}
 	}
-	if err := v.Write(path); err != nil {
-		t.Errorf("racelab: %v", err)
+	if path := os.Getenv(protocol.EnvVerdict); path != "" {
+		if err := v.Write(path); err != nil {
+			t.Errorf("racelab: %v", err)
+		}
 	}
+}
+
+// describeKinds names kinds of fix in words ("none" for none).
+func describeKinds(kinds []string, sep string) string {
+	if len(kinds) == 0 {
+		return "no new synchronisation"
+	}
+	out := make([]string, len(kinds))
+	for i, k := range kinds {
+		out[i] = fixkind.Describe(k)
+	}
+	return strings.Join(out, sep)
 }
 
 // describe says, in one line, how a run ended.
@@ -200,4 +220,18 @@ func describe(r protocol.Run, reasons []protocol.Reason) string {
 		names[i] = string(x)
 	}
 	return fmt.Sprintf("the program %s (%s)", how, strings.Join(names, ", "))
+}
+
+// describeTest says, in one line, how a run of the student's test against
+// a correct variant failed.
+func describeTest(v lab.Variant, r protocol.Run, reasons []protocol.Reason) string {
+	switch protocol.Primary(reasons) {
+	case protocol.FalseAlarm:
+		return fmt.Sprintf("%s the test fails against %s, which is correct (exit status %d): the test itself is wrong", protocol.MarkFalseAlarm, v.Name, r.Exit)
+	case protocol.Race:
+		return fmt.Sprintf("the test races against %s, which is correct: the race is in the test itself", v.Name)
+	case protocol.Deadlock:
+		return fmt.Sprintf("the test never finishes against %s, which is correct: it waits for something that never happens", v.Name)
+	}
+	return "the test " + strings.TrimPrefix(describe(r, reasons), "the program ")
 }

@@ -2,26 +2,32 @@ package judge
 
 import (
 	"bytes"
+	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
+	"github.com/racelab/racelab/checker/lab"
 	"github.com/racelab/racelab/checker/labvet"
 	"github.com/racelab/racelab/checker/protocol"
 )
 
-// static runs the static checks of the student's files.
+// static runs the static checks of the student's files, against the
+// files as the course shipped them: only what the student changed counts.
 func (j *judge) static(t *testing.T) {
-	l := j.lab
-	findings, err := labvet.Check(l.ProgramDir(), l.Fix, l.Editable)
+	report, err := j.check()
 	if err != nil {
 		// The compiler says it better: the build step reports it.
 		t.Skipf("racelab: static checks skipped: %v", err)
 	}
+	findings := report.Findings
 	j.mu.Lock()
 	j.verdict.Static = findings
+	j.verdict.Kinds = report.Kinds
+	if j.verdict.Kinds == nil {
+		j.verdict.Kinds = []string{} // known to be none, not unknown
+	}
 	j.mu.Unlock()
 	refused := false
 	for _, f := range findings {
@@ -40,6 +46,22 @@ func (j *judge) static(t *testing.T) {
 	}
 }
 
+// check compares the student's files with the shipped ones; where the
+// shipped ones cannot be found (not a git clone), every finding and kind
+// in the files counts.
+func (j *judge) check() (labvet.Report, error) {
+	l := j.lab
+	shipped, shippedErr := l.Shipped()
+	if shippedErr == nil {
+		return labvet.Check(l.ProgramDir(), shipped, nil, l.Editable)
+	}
+	a, err := labvet.Analyze(l.ProgramDir(), nil, l.Editable)
+	if err != nil {
+		return labvet.Report{}, err
+	}
+	return labvet.Change(&labvet.Analysis{}, a), nil
+}
+
 // refused reports whether the static checks refused a file.
 func (j *judge) refused() bool {
 	j.mu.Lock()
@@ -52,34 +74,44 @@ func (j *judge) refused() bool {
 	return false
 }
 
-// build builds the program, race-enabled, into a folder of the test's.
+// build builds the program, race-enabled, into a folder of the test's
+// (for a testing lab, one test binary per variant).
 func (j *judge) build(t *testing.T) {
 	l := j.lab
 	bin := filepath.Join(j.tmp, l.Program)
-	if runtime.GOOS == "windows" {
-		bin += ".exe" // Windows starts only files named so
+	if l.Test == nil {
+		bin = lab.Exe(bin)
 	}
-	args := append(append([]string{"build", "-o", bin}, protocol.BuildFlags()...), "./"+l.Program)
-	cmd := exec.Command(goTool(), args...)
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Run(); err != nil {
-		text := strings.TrimSpace(out.String())
-		if text == "" {
-			text = err.Error()
+	builds, err := l.Builds(bin, "", j.tmp)
+	if err != nil {
+		t.Fatalf("racelab: %v", err)
+	}
+	for _, b := range builds {
+		cmd := exec.Command(goTool(), b.Args...)
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
+		if err := cmd.Run(); err != nil {
+			text := strings.TrimSpace(out.String())
+			if text == "" {
+				text = err.Error()
+			}
+			j.mu.Lock()
+			j.verdict.Build = text
+			j.mu.Unlock()
+			t.Fatalf("racelab: the program does not build:\n%s", text)
 		}
-		j.mu.Lock()
-		j.verdict.Build = text
-		j.mu.Unlock()
-		t.Fatalf("racelab: the program does not build:\n%s", text)
 	}
 	j.bin = bin
 }
 
-// goTool is the go command that runs this test.
+// goTool is the go command that runs this test: go test puts its GOROOT's
+// bin first on the test's PATH.
 func goTool() string {
 	if p, err := exec.LookPath("go"); err == nil {
 		return p
 	}
-	return filepath.Join(runtime.GOROOT(), "bin", "go")
+	if root := os.Getenv("GOROOT"); root != "" {
+		return filepath.Join(root, "bin", "go")
+	}
+	return "go"
 }

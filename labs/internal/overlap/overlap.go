@@ -127,7 +127,7 @@ func (b *barrier) work() {
 }
 
 // Err reports a malformed setting of Work, Window or Settle.
-func Err() error { return errors.Join(theBarrier.err, theWindow.err, theSettle.err) }
+func Err() error { return errors.Join(theBarrier.err, theWindow.err, theSettle.err, theReaders.err) }
 
 // Check reports whether the overlap the script demanded was reached.
 // program.Main calls it after the program returns.

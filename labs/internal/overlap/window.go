@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/racelab/racelab/checker/protocol"
@@ -17,15 +16,10 @@ import (
 const DefaultWindowWait = 500 * time.Millisecond
 
 type window struct {
-	want     int
-	wait     time.Duration
+	*gathering
 	optional bool
+	min      int // protocol.EnvWindowMin: the fix is another kind when fewer were ever inside together
 	err      error
-
-	mu      sync.Mutex
-	inside  int
-	entered int // callers ever, so a removed call is noticed
-	open    chan struct{}
 }
 
 // theWindow is per process, and configured as early, as theBarrier.
@@ -36,28 +30,27 @@ var theWindow = newWindow()
 // at most protocol.EnvWindowWait (default DefaultWindowWait);
 // protocol.EnvWindowOptional=1 lets a run never reach Window.
 func newWindow() *window {
-	w := &window{}
-	w.configure()
-	return w
-}
-
-func (w *window) configure() {
-	w.wait = DefaultWindowWait
+	w := &window{gathering: newGathering(0, DefaultWindowWait)}
 	if v := os.Getenv(protocol.EnvWindowWait); v != "" {
 		d, err := time.ParseDuration(v)
 		if err != nil || d <= 0 {
 			w.err = fmt.Errorf("%s=%q: want a positive duration such as 500ms", protocol.EnvWindowWait, v)
-			return
+			return w
 		}
 		w.wait = d
 	}
-	if v := os.Getenv(protocol.EnvWindow); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			w.err = fmt.Errorf("%s=%q: want a whole number of callers, at least 1", protocol.EnvWindow, v)
-			return
+	for _, setting := range []struct {
+		name string
+		into *int
+	}{{protocol.EnvWindow, &w.want}, {protocol.EnvWindowMin, &w.min}} {
+		if v := os.Getenv(setting.name); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 1 {
+				w.err = fmt.Errorf("%s=%q: want a whole number of callers, at least 1", setting.name, v)
+				return w
+			}
+			*setting.into = n
 		}
-		w.want = n
 	}
 	switch v := os.Getenv(protocol.EnvWindowOptional); v {
 	case "", "0":
@@ -65,48 +58,22 @@ func (w *window) configure() {
 		w.optional = true
 	default:
 		w.err = fmt.Errorf("%s=%q: want 1 (or leave it unset)", protocol.EnvWindowOptional, v)
-		return
 	}
-	w.open = make(chan struct{})
+	return w
 }
 
 // Window marks the gap between a check and the act that depends on it (read
 // the balance ... write the balance; lock one account ... lock the other).
 // Under a script that sets RACELAB_WINDOW=K it holds each caller until K
-// callers are inside together, or until RACELAB_WINDOW_WAIT has passed, so a
-// program that leaves the gap unprotected shows its wrong result or its
-// deadlock every time instead of once in a while. Unlike Work, Window never
-// fails a run: a correct program, which lets only one caller into the gap,
-// just waits out the timeout.
+// callers are inside together (or nobody else can come, or
+// RACELAB_WINDOW_WAIT has passed), so a program that leaves the gap
+// unprotected shows its wrong result or its deadlock every time instead of
+// once in a while. Unlike Work, Window never fails a run: a correct
+// program, which lets only one caller into the gap, goes on as soon as the
+// others are blocked. Under RACELAB_WINDOW_MIN=M, a program that never had
+// M callers in the gap together (one lock around everything) has a fix of
+// another kind: CheckKind says so.
 func Window() { theWindow.enter() }
-
-func (w *window) enter() {
-	if w.want == 0 {
-		return
-	}
-	w.mu.Lock()
-	w.inside++
-	w.entered++
-	open := w.open
-	if w.inside >= w.want {
-		close(w.open)
-		w.open = make(chan struct{}) // the next group gathers afresh
-		w.inside = 0
-		w.mu.Unlock()
-		return
-	}
-	w.mu.Unlock()
-
-	select {
-	case <-open:
-	case <-time.After(w.wait):
-		w.mu.Lock()
-		if w.open == open {
-			w.inside--
-		}
-		w.mu.Unlock()
-	}
-}
 
 // CheckWindow reports a misconfigured window, and a script that set
 // RACELAB_WINDOW for a program that never called Window: where the call sits
@@ -119,9 +86,7 @@ func (w *window) check() error {
 	if w.err != nil {
 		return w.err
 	}
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if w.want > 0 && w.entered == 0 && !w.optional {
+	if entered, _ := w.counts(); w.want > 0 && entered == 0 && !w.optional {
 		return errWindowSkipped
 	}
 	return nil

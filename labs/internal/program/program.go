@@ -4,7 +4,7 @@
 //
 //	func main() { program.Main(run) }
 //
-// and the student's file holds run. Run by hand (go run ./labs/03-mutex/bank)
+// and the student's file holds run. Run by hand (go run ./labs/08-mutex/bank)
 // the program just calls run. Started by a judge (RACELAB_JUDGED=1), Main
 // also
 //
@@ -51,6 +51,9 @@ type settings struct {
 	minGoroutines uint64 // goroutines run must start; 0: no demand
 	measure       bool   // print how many it started, and how long it took
 	err           error
+	// cut ends the program's standard output when run returns (cutStdout;
+	// tests of this package, whose own output is the test's, fake it).
+	cut func() (cut func(), printedAfter func() int64)
 }
 
 var theSettings = readSettings(os.Getenv)
@@ -76,7 +79,7 @@ func startWatchdog(limit time.Duration) *time.Timer {
 }
 
 func readSettings(getenv func(string) string) settings {
-	s := settings{judged: getenv(protocol.EnvJudged) == "1", watchdog: DefaultWatchdog, measure: getenv(protocol.EnvMeasure) == "1"}
+	s := settings{judged: getenv(protocol.EnvJudged) == "1", watchdog: DefaultWatchdog, measure: getenv(protocol.EnvMeasure) == "1", cut: cutStdout}
 	if v := getenv(protocol.EnvMinGoroutines); v != "" {
 		n, err := strconv.ParseUint(v, 10, 32)
 		if err != nil {
@@ -123,10 +126,12 @@ func judged(s settings, watchdog *time.Timer, run func()) int {
 		// not the program's, so that cycle happens before counting.
 		runtime.GC()
 	}
+	cut, printedAfter := s.cut()
 	before := goleak.IgnoreCurrent()
 	created := goroutinesCreated()
 	start := time.Now()
 	run()
+	cut()
 	started := goroutinesCreated() - created
 	took := time.Since(start)
 	watchdog.Stop()
@@ -141,6 +146,11 @@ func judged(s settings, watchdog *time.Timer, run func()) int {
 		fmt.Fprintf(os.Stderr, "%s main returned while goroutines were still running or blocked; each one is listed below with where it is stuck.\n%v\n", protocol.MarkLeak, err)
 		return protocol.ExitLeak
 	}
+	if n := printedAfter(); n > 0 {
+		fmt.Fprintf(os.Stderr, "%s run returned while its goroutines were still working: they printed %d more bytes after it, which a real program loses (its process ends when main returns). Wait for them (a sync.WaitGroup, a channel) before run returns\n",
+			protocol.MarkUnwaited, n)
+		return protocol.ExitUnwaited
+	}
 	if started < s.minGoroutines {
 		fmt.Fprintf(os.Stderr, "%s the program started %d goroutines, but a correct fix starts %d: keep every goroutine (do not remove a go statement, do not run the work in run itself)\n",
 			protocol.MarkNotConcurrent, started, s.minGoroutines)
@@ -150,9 +160,17 @@ func judged(s settings, watchdog *time.Timer, run func()) int {
 		fmt.Fprintf(os.Stderr, "%s %v: a fix must keep the work concurrent; do not remove `go` or hold a lock around the whole task\n", protocol.MarkNotConcurrent, err)
 		return protocol.ExitNotConcurrent
 	}
+	if why := overlap.CheckBusy(); why != "" {
+		fmt.Fprintf(os.Stderr, "%s %s\n", protocol.MarkBusyWait, why)
+		return protocol.ExitBusyWait
+	}
 	if err := overlap.CheckWindow(); err != nil {
 		fmt.Fprintf(os.Stderr, "%s %v\n", protocol.MarkNotConcurrent, err)
 		return protocol.ExitNotConcurrent
+	}
+	if why := overlap.CheckKind(); why != "" {
+		fmt.Fprintf(os.Stderr, "%s the program works, but %s\n", protocol.MarkOtherKind, why)
+		return protocol.ExitOtherKind
 	}
 	return protocol.ExitChecked
 }

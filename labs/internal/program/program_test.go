@@ -34,7 +34,7 @@ func TestSettings(t *testing.T) {
 // A run that starts fewer goroutines than the lab demands lost a go
 // statement: not concurrent.
 func TestMinGoroutines(t *testing.T) {
-	s := settings{judged: true, watchdog: time.Minute, minGoroutines: 3}
+	s := settings{judged: true, watchdog: time.Minute, minGoroutines: 3, cut: quiet}
 	three := func() {
 		done := make(chan bool)
 		for range 3 {
@@ -52,13 +52,19 @@ func TestMinGoroutines(t *testing.T) {
 	}))
 }
 
+// quiet leaves the test's own output alone: nothing prints after run.
+func quiet() (func(), func() int64) { return func() {}, func() int64 { return 0 } }
+
 func TestJudgedExitCodes(t *testing.T) {
-	s := settings{judged: true, watchdog: time.Minute}
+	s := settings{judged: true, watchdog: time.Minute, cut: quiet}
 	assert.Equal(t, protocol.ExitChecked, judged(s, nil, func() {}))
 
 	block := make(chan struct{})
 	defer close(block)
 	assert.Equal(t, protocol.ExitLeak, judged(s, nil, func() { go func() { <-block }() }))
+
+	late := settings{judged: true, watchdog: time.Minute, cut: func() (func(), func() int64) { return func() {}, func() int64 { return 12 } }}
+	assert.Equal(t, protocol.ExitUnwaited, judged(late, nil, func() {}), "output after run returned")
 
 	s.err = assert.AnError
 	assert.Equal(t, protocol.ExitBadSetting, judged(s, nil, func() { t.Error("run must not be called with a bad setting") }))

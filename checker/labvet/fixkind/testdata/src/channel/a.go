@@ -11,3 +11,10 @@ func run(n int) int {
 	}
 	return total
 }
+
+func buffered(n int) chan int {
+	results := make(chan int, n) // a buffer: a use
+	unbuffered := make(chan int) // none
+	close(unbuffered)            // a use
+	return results
+}

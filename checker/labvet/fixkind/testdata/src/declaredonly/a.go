@@ -1,4 +1,4 @@
-package declaredonly // want `this lab asks for a sync.Mutex`
+package declaredonly
 
 import "sync"
 

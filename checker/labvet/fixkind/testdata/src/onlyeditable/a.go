@@ -1,4 +1,4 @@
-package onlyeditable // want `this lab asks for a sync.Mutex`
+package onlyeditable
 
 var n int
 

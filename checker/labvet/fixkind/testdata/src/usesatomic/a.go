@@ -1,4 +1,4 @@
-package usesatomic // want `this lab asks for a sync.Mutex \(Lock/Unlock around every access\), but a.go does not use it \(it uses atomic instead\)`
+package usesatomic
 
 import "sync/atomic"
 

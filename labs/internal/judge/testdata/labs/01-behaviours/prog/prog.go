@@ -80,6 +80,56 @@ func run() {
 		for {
 			os.Stdout.WriteString(line)
 		}
+	case "readers-rw", "readers-mutex":
+		var rw sync.RWMutex
+		var wg sync.WaitGroup
+		for range 3 {
+			wg.Go(func() {
+				if os.Args[1] == "readers-rw" {
+					rw.RLock()
+					defer rw.RUnlock()
+				} else {
+					rw.Lock()
+					defer rw.Unlock()
+				}
+				overlap.Reader()
+			})
+		}
+		wg.Wait()
+	case "unwaited":
+		// The goroutine prints after run has returned: a real program
+		// would have ended, and lost the line.
+		go func() {
+			time.Sleep(50 * time.Millisecond)
+			fmt.Println("late")
+		}()
+	case "spin-wait", "block-wait":
+		// A worker waits for quit: by polling in a select with a default
+		// (it spins, running all the while) or by blocking on it.
+		quit, done := make(chan bool), make(chan bool)
+		var mu sync.Mutex
+		polls := 0
+		go func() {
+			defer close(done)
+			for {
+				if os.Args[1] == "block-wait" {
+					<-quit
+					return
+				}
+				select {
+				case <-quit:
+					return
+				default:
+					mu.Lock()
+					polls++
+					mu.Unlock()
+				}
+			}
+		}()
+		overlap.Settle() // what a fixture does before the event
+		close(quit)
+		<-done
+		fmt.Println("stopped")
 	case "slow":
 		time.Sleep(time.Hour)
 	case "probe":

@@ -1,5 +1,0 @@
-package anyfix
-
-var n int
-
-func inc() { n++ }

@@ -1,0 +1,11 @@
+package lab_test
+
+import (
+	"testing"
+
+	"github.com/racelab/racelab/labs/internal/judge"
+)
+
+func TestLab(t *testing.T) {
+	judge.Run(t, judge.Want("count", func([]string) (string, error) { return "count 2", nil }))
+}

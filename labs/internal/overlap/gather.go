@@ -1,0 +1,104 @@
+package overlap
+
+import (
+	"runtime"
+	"sync"
+	"time"
+)
+
+// gathering holds callers at one point of a program until want of them are
+// there together, or until nobody else can still come, or until wait has
+// passed, and then lets them go. It remembers the most that were ever there
+// at once: how much the program lets its goroutines overlap at that point.
+//
+// "Nobody else can still come" is what keeps a correct program quick: when
+// every other goroutine is parked (blocked on the lock the caller holds,
+// say), waiting longer cannot bring another caller, so the caller goes on at
+// once instead of waiting out wait. A program that serialises everything
+// with one lock then runs serially, and fast, rather than slowly enough to
+// look like a deadlock.
+type gathering struct {
+	want int
+	wait time.Duration
+
+	mu      sync.Mutex
+	inside  int
+	entered int // callers ever, so a removed call is noticed
+	most    int
+	open    chan struct{}
+}
+
+// parkedPoll is how often a waiting caller looks whether anyone else can
+// still come.
+const parkedPoll = 500 * time.Microsecond
+
+func newGathering(want int, wait time.Duration) *gathering {
+	return &gathering{want: want, wait: wait, open: make(chan struct{})}
+}
+
+// enter waits at the gathering point as described above.
+func (g *gathering) enter() {
+	if g.want == 0 {
+		return
+	}
+	g.mu.Lock()
+	g.inside++
+	g.entered++
+	g.most = max(g.most, g.inside)
+	open := g.open
+	if g.inside >= g.want {
+		close(g.open)
+		g.open = make(chan struct{}) // the next group gathers afresh
+		g.inside = 0
+		g.mu.Unlock()
+		return
+	}
+	g.mu.Unlock()
+
+	timeout := time.NewTimer(g.wait)
+	defer timeout.Stop()
+	poll := time.NewTicker(parkedPoll)
+	defer poll.Stop()
+	for {
+		select {
+		case <-open:
+			return
+		case <-timeout.C:
+			g.leave(open)
+			return
+		case <-poll.C:
+			if othersAllParked() {
+				g.leave(open)
+				return
+			}
+		}
+	}
+}
+
+// leave takes a caller that stops waiting out of its group.
+func (g *gathering) leave(open chan struct{}) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.open == open {
+		g.inside--
+	}
+}
+
+// counts returns how many callers ever came, and the most at once.
+func (g *gathering) counts() (entered, most int) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.entered, g.most
+}
+
+// othersAllParked reports whether every goroutine but the caller is parked.
+func othersAllParked() bool {
+	buf := make([]byte, 1<<16)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			return othersParked(buf[:n])
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+}

@@ -1,0 +1,41 @@
+// Command squares adds up the squares of 0, 1, ..., n-1, computing each
+// square in a goroutine of its own.
+//
+// Run it: go run ./labs/06-waitgroup/squares -n 10
+package main
+
+import (
+	"flag"
+	"fmt"
+	"sync"
+
+	"github.com/racelab/racelab/labs/internal/overlap"
+)
+
+func run() {
+	n := flag.Int("n", 10, "how many squares to add up")
+	flag.Parse()
+
+	squares := make([]int, *n)
+	var wg sync.WaitGroup // fix: counts the goroutines still working
+	for i := range *n {
+		wg.Add(1) // fix: count the goroutine before it starts
+		go func() {
+			defer wg.Done() // fix: tell main this square is stored
+			squares[i] = square(i)
+		}()
+	}
+	wg.Wait() // fix: block until every square is written
+
+	total := 0
+	for _, s := range squares {
+		total += s
+	}
+	fmt.Printf("sum of squares below %d = %d\n", *n, total)
+}
+
+// square is slow on purpose: think of it as a call to another server.
+func square(x int) int {
+	overlap.Work()
+	return x * x
+}

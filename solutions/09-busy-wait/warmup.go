@@ -1,0 +1,71 @@
+// Command warmup answers price requests from a price list that a loader
+// goroutine fills in while the first requests are already arriving. Each
+// request must wait until the price list is ready.
+//
+// Run it: go run ./labs/09-busy-wait/warmup -requests 10 -seed 1
+package main
+
+import (
+	"flag"
+	"fmt"
+	"sync"
+
+	"github.com/racelab/racelab/labs/internal/overlap"
+)
+
+// prices is the price list, in cents. The loader fills it in.
+var prices []int
+
+// ready tells the requests that prices is filled in.
+var ready = make(chan struct{}) // fix: the loader closes it once prices is filled in
+
+func run() {
+	requests := flag.Int("requests", 10, "how many requests to answer")
+	seed := flag.Int("seed", 1, "seed for the prices and the requests")
+	flag.Parse()
+
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { // the loader
+		defer wg.Done()
+		list := loadPrices(*seed)
+		prices = list
+		close(ready) // fix: wakes every waiting request; all it wrote before is now visible
+	}()
+
+	answers := make([]int, *requests)
+	for i := range *requests {
+		wg.Add(1)
+		go func() { // one request
+			defer wg.Done()
+			item := receiveRequest(*seed, i)
+			<-ready // fix: blocks (no spinning) until the loader closes ready
+			answers[i] = prices[item]
+		}()
+	}
+	wg.Wait()
+
+	total := 0
+	for _, a := range answers {
+		total += a
+	}
+	fmt.Printf("answered %d requests, total %d cents\n", *requests, total)
+}
+
+// loadPrices is slow on purpose: think of it as reading the price list from
+// a database.
+func loadPrices(seed int) []int {
+	overlap.Work()
+	list := make([]int, 100)
+	for i := range list {
+		list[i] = 50 + (seed+i*37)%950
+	}
+	return list
+}
+
+// receiveRequest is slow on purpose: think of it as reading a request from
+// the network. Request i asks for the price of one item.
+func receiveRequest(seed, i int) int {
+	overlap.Work()
+	return (seed/11 + i*13) % 100
+}
