@@ -69,6 +69,16 @@ const Placeholder = "TODO(instructor)"
 // takes such files from the instructor's tree.
 const FixtureHeader = "// Do not edit: part of the lab's fixture."
 
+// FolderMakefile is the Makefile in every lab's folder and its program's
+// folder: a student whose shell is there runs `make lab` (watch, hint, …)
+// as from the top of the repository, whose Makefile does the work and
+// takes the lab whose folder make started in.
+const FolderMakefile = `# ` + "`make lab`, `make watch`, `make hint`" + ` … from inside this lab's folder: the
+# Makefile at the top of the repository does the work, and the checker
+# takes the lab whose folder you are in.
+include $(firstword $(wildcard ../../Makefile ../../../Makefile))
+`
+
 // Text is a piece of prose in both of the course's languages.
 type Text struct {
 	EN string `toml:"en"`
