@@ -54,7 +54,7 @@ const DefaultOtherPoints = 50
 
 // Expectations returns the ways a shipped program may be declared to fail.
 func Expectations() []string {
-	return []string{"race", "wrong-output", "leak", "deadlock", "not-concurrent", "missed"}
+	return []string{"race", "wrong-output", "leak", "deadlock", "not-concurrent", "crash", "missed"}
 }
 
 // Placeholder marks text an instructor has not written yet: the scaffold of
