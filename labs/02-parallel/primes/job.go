@@ -86,12 +86,18 @@ func (j *job) timeline() {
 		}
 		fmt.Printf("  chunk %2d |%s|\n", c, row)
 	}
-	fmt.Printf("GOMAXPROCS=%d (threads that run goroutines at once), cores: %d\n", runtime.GOMAXPROCS(0), runtime.NumCPU())
-	if cpu := cpuTime(); j.cpu >= 0 && cpu >= 0 && wall > 0 {
-		used := cpu - j.cpu
-		fmt.Printf("wall time %v, CPU time %v: on average %.1f cores were computing\n",
-			wall.Round(time.Millisecond), used.Round(time.Millisecond), float64(used)/float64(wall))
-	} else {
+	threads, cores := runtime.GOMAXPROCS(0), runtime.NumCPU()
+	fmt.Printf("GOMAXPROCS=%d: up to %d goroutine(s) compute at the same moment; this machine has %d core(s)\n", threads, threads, cores)
+	cpu := cpuTime()
+	if j.cpu < 0 || cpu < 0 || wall <= 0 {
 		fmt.Printf("wall time %v\n", wall.Round(time.Millisecond))
+		return
+	}
+	used := cpu - j.cpu
+	busy := float64(used) / float64(wall)
+	fmt.Printf("wall time %v, CPU time %v: on average %.1f core(s) were computing\n",
+		wall.Round(time.Millisecond), used.Round(time.Millisecond), busy)
+	if could := min(threads, cores, j.chunks); busy < 0.75*float64(could) {
+		fmt.Printf("(%d could have been: either the chunks did not compute at the same time, or other programs kept the cores busy)\n", could)
 	}
 }
