@@ -1,5 +1,5 @@
-// Gives the job a head start: each screen sleeps 100ms, then reads latest once.
-// want: wrong-fix, race
+// Gives the job a head start: each screen sleeps 100ms, then reads latest once (nil, if the job is slower).
+// want: wrong-fix, race, crash
 
 // Command dashboard shows the day's sales summary on the shop's screens. A
 // summary job adds up the day's sales in the background while the screens
