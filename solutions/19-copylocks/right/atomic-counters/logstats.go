@@ -11,8 +11,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"maps"
-	"slices"
 	"sync"
 	"sync/atomic"
 )
