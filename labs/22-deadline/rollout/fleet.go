@@ -4,11 +4,16 @@ package main
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"github.com/racelab/racelab/labs/22-deadline/release"
 	"github.com/racelab/racelab/labs/internal/overlap"
 )
+
+// settleOnce makes the stuck services start their heartbeats only once
+// every goroutine of the program has blocked (see watch).
+var settleOnce sync.Once
 
 // A service is one service of the rollout, just deployed.
 type service struct {
@@ -53,8 +58,10 @@ func (s *service) watch(ctx context.Context) <-chan string {
 		}
 		// Under the lab's tests, the one waiting for this service is
 		// waiting, blocked, by now (a program that spins instead is
-		// noticed here).
-		overlap.Settle()
+		// noticed here). One settle for the whole fleet: stuck services
+		// settling side by side would each see the others' polling as
+		// goroutines that do not block.
+		settleOnce.Do(overlap.Settle)
 		for {
 			select {
 			case <-time.After(heartbeat):
