@@ -125,8 +125,8 @@ func Structure(root string, l *lab.Lab) []string {
 	}
 	if entries, err := os.ReadDir(solDir); err == nil {
 		for _, e := range entries {
-			if e.IsDir() && e.Name() == WrongDir {
-				continue // hand-written wrong fixes, checked by wrongFixes
+			if e.IsDir() && (e.Name() == WrongDir || e.Name() == RightDir) {
+				continue // the corpus of hand-written fixes, checked by wrongFixes and rightFixes
 			}
 			if !slices.Contains(l.Editable, e.Name()) {
 				bad("%s: not an editable file of %s: the solution holds only the fixed editable files and the %s/ folder of wrong fixes (remove it, or list it in lab.toml's editable)", filepath.Join(solDir, e.Name()), l.Name(), WrongDir)
