@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -187,4 +188,23 @@ func TestCompileErrorIsAnError(t *testing.T) {
 	_, err := labvet.Check(dir, nil, map[string][]byte{"bank.go": []byte("package main\n\nfunc main() { undefined() }\n")}, []string{"bank.go"})
 	require.Error(t, err)
 	assert.True(t, errors.Is(err, labvet.ErrCompile), err.Error())
+}
+
+// In a testing lab the student's file is a test: it is analysed with the
+// package's tests loaded, may use the test framework and sleep (fake time in
+// a synctest bubble), and is still refused what no lab file may do.
+func TestStudentTest(t *testing.T) {
+	counter := "package counter\n\nimport \"sync\"\n\ntype C struct {\n\tmu sync.Mutex\n\tn  int\n}\n\nfunc (c *C) Inc() { c.mu.Lock(); c.n++; c.mu.Unlock() }\n"
+	shippedTest := "package counter\n\nimport \"testing\"\n\nfunc TestInc(t *testing.T) {\n\tvar c C\n\tc.Inc()\n}\n"
+	dir := writeModule(t, map[string]string{"counter.go": counter, "counter_test.go": shippedTest})
+	good := "package counter\n\nimport (\n\t\"sync\"\n\t\"testing\"\n\t\"testing/synctest\"\n\t\"time\"\n)\n\nfunc TestInc(t *testing.T) {\n\tsynctest.Test(t, func(t *testing.T) {\n\t\tvar c C\n\t\tvar wg sync.WaitGroup\n\t\tfor range 2 {\n\t\t\twg.Go(c.Inc)\n\t\t}\n\t\ttime.Sleep(time.Second)\n\t\twg.Wait()\n\t})\n}\n"
+	r, err := labvet.Check(dir, nil, map[string][]byte{"counter_test.go": []byte(good)}, []string{"counter_test.go"})
+	require.NoError(t, err)
+	assert.Empty(t, r.Findings)
+	assert.Equal(t, []string{"waitgroup"}, r.Kinds, "the test's own synchronisation is seen")
+
+	exits := strings.Replace(shippedTest, "import \"testing\"", "import (\n\t\"os\"\n\t\"testing\"\n)", 1) + "\nfunc init() { os.Exit(0) }\n"
+	r, err = labvet.Check(dir, nil, map[string][]byte{"counter_test.go": []byte(exits)}, []string{"counter_test.go"})
+	require.NoError(t, err)
+	assert.True(t, r.Refused(), "%v", r.Findings)
 }

@@ -54,6 +54,8 @@ const (
 	MarkOtherKind     = "racelab: other kind:"
 	MarkUnwaited      = "racelab: did not wait:"
 	MarkBusyWait      = "racelab: busy wait:"
+	MarkMissed        = "racelab: missed:"      // the student's test passed against a variant with a bug
+	MarkFalseAlarm    = "racelab: false alarm:" // the student's test failed against a correct variant
 )
 
 // GORACE is the race runtime's configuration for every judged program.
