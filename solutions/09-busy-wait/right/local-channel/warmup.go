@@ -17,7 +17,6 @@ import (
 // prices is the price list, in cents. The loader fills it in.
 var prices []int
 
-
 func run() {
 	requests := flag.Int("requests", 10, "how many requests to answer")
 	seed := flag.Int("seed", 1, "seed for the prices and the requests")
