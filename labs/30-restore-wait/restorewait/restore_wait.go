@@ -1,10 +1,5 @@
 // At start-up a daemon restores its containers, one goroutine each, and
-// waits for them all while it holds its own lock; but registering a
-// container takes that same lock. The restorers wait for the lock, the
-// daemon waits for the restorers: a deadlock, every time. Modelled on the
-// moby (Docker daemon) and kubernetes deadlocks of the ASPLOS'19 study of
-// Go concurrency bugs (Tu et al.): a WaitGroup waited on while holding a
-// lock that the waited-for goroutines need.
+// records each restored container in its table.
 package main
 
 import (
