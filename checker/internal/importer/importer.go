@@ -37,6 +37,12 @@
 // must pass every run; the racy one must fail every run, the same way. A
 // program whose bug shows only sometimes is reported as flaky, with the
 // counts.
+//
+// The lab's fix kinds are measured too: the kinds the solution's change
+// uses, compared with the racy program line by line as the grader compares
+// a student's file with the shipped one (see settleFix). Without --fix
+// they are the lab's; a --fix the change does not use is a problem, since
+// the lab would grade its own solution other-kind.
 package importer
 
 import (
