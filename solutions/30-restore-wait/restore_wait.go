@@ -32,9 +32,7 @@ func (d *daemon) restore(ids []string) {
 		}()
 	}
 	wg.Wait()
-	d.mu.Lock() // fix: lock only once they are done, for the one field restore writes
-	d.restored = true
-	d.mu.Unlock()
+	d.restored = true // fix: no lock needed here: wg.Wait orders every restorer's work before this line, and nothing else runs yet
 }
 
 func run() {

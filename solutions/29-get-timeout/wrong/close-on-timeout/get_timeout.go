@@ -1,5 +1,5 @@
 // Closes the channel when it gives up, so the late sender panics on a closed channel.
-// want: crash
+// want: race, crash
 package main
 
 import (

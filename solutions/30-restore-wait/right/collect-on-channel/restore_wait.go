@@ -1,5 +1,5 @@
 // The restorers send their ids on a channel and restore, which holds the lock, records them: nobody else needs the lock.
-// want: other-kind
+// want: pass
 // At start-up a daemon restores its containers, one goroutine each, and
 // records each restored container in its table.
 package main
