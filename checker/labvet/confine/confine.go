@@ -32,9 +32,10 @@ const overlapPkg = Module + "/labs/internal/overlap"
 
 // syncLibs are the packages beyond the standard library a fix may use: the
 // Go team's own concurrency helpers, which a course on goroutines teaches
-// (errgroup for "wait and stop at the first error", semaphore for a bound).
+// (errgroup for "wait and stop at the first error", semaphore for a bound,
+// singleflight for "one call per key, whoever asks").
 // go.mod requires their module, so a student's build finds them offline.
-var syncLibs = []string{"golang.org/x/sync/errgroup", "golang.org/x/sync/semaphore"}
+var syncLibs = []string{"golang.org/x/sync/errgroup", "golang.org/x/sync/semaphore", "golang.org/x/sync/singleflight"}
 
 // allowedOwn reports whether a lab file of package pkg may import the
 // racelab package path.

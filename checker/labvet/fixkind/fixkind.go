@@ -202,6 +202,12 @@ func callKind(info *types.Info, call *ast.CallExpr) string {
 			return "errgroup"
 		}
 		return ""
+	case "golang.org/x/sync/singleflight":
+		// Callers of the same key share one call: a Once per key in flight.
+		if recv == "Group" && (fn.Name() == "Do" || fn.Name() == "DoChan") {
+			return "once"
+		}
+		return ""
 	case "golang.org/x/sync/semaphore":
 		if recv == "Weighted" && (fn.Name() == "Acquire" || fn.Name() == "TryAcquire") {
 			return "channel" // a semaphore: the same kind as a buffered channel used as one

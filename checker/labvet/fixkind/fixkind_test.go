@@ -23,6 +23,7 @@ func TestCounts(t *testing.T) {
 		{"rwmutex", nil, map[string]int{"rwmutex": 1, "mutex": 1}},
 		{"rwonlylock", nil, map[string]int{"mutex": 2}},                                             // an RWMutex never read-locked is a mutex
 		{"more", nil, map[string]int{"cond": 1, "context": 1, "once": 1, "channel": 3, "mutex": 1}}, // select and two receives
+		{"flight", nil, map[string]int{"once": 1}},                                                  // singleflight: one call per key, shared
 		{"onlyeditable", []string{"a.go"}, map[string]int{}},                                        // the lock in b.go does not count
 	}
 	for _, tt := range tests {

@@ -1,0 +1,3 @@
+package syncmap
+
+type Map struct{}
