@@ -93,4 +93,4 @@ func (w *window) check() error {
 }
 
 // errWindowSkipped says what to do about a removed Window call.
-var errWindowSkipped = errors.New("overlap.Window() was never called, so the lab cannot line the goroutines up between the check and the act: put the call back where the program shipped it")
+var errWindowSkipped = errors.New("the program never reached the step between its check and its act that the lab watches (a call to one of the program's fixture functions was removed or skipped), so the lab cannot tell whether the goroutines are safe there: keep every call of the shipped program to its fixture functions")
