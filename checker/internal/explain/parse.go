@@ -19,6 +19,9 @@ var (
 	// logs it once the section has run, with the time it took. The time
 	// tells it from a line the program printed that starts with "# ".
 	reCheck = regexp.MustCompile(`^# (.+) \([0-9.]+m?s\)$`)
+	// reEnvLine matches a variable of the environment testscript logs
+	// at a script's start (N=13; also its own /=/ and :=:).
+	reEnvLine = regexp.MustCompile(`^([^\s=]+)=(.*)$`)
 	// reScriptFail matches testscript's failure line.
 	reScriptFail = regexp.MustCompile(`^FAIL: (\S+\.txtar):(\d+): (.*)$`)
 	// reExit matches testscript's note of an exec'd command's exit status.
@@ -58,7 +61,9 @@ type state struct {
 	out     []*Problem
 	seen    map[string]*Problem
 
-	inScript      bool   // reading a testscript log
+	inScript      bool // reading a testscript log
+	inEnv         bool // reading the environment testscript logs before the script
+	vars          map[string]string
 	check         string // the description of the script section being read
 	checkID       string // the same in Bahasa Indonesia, when given
 	scriptProblem bool   // a problem was found since the script began
@@ -155,6 +160,9 @@ func (p *state) text() {
 			continue
 		}
 		t := ls[i].text
+		if p.inEnv && !reEnvLine.MatchString(t) {
+			p.inEnv = false // the script itself begins
+		}
 		switch {
 		case strings.Contains(t, protocol.MarkWrongOutput):
 			i = p.wrongOutputText(i)
@@ -167,6 +175,13 @@ func (p *state) text() {
 			// A new testscript log: a new script.
 			p.inScript, p.check, p.checkID, p.scriptProblem, p.exitStatus = true, "", "", false, 0
 			p.stdout, p.stderr = 0, 0
+			p.inEnv, p.vars = true, map[string]string{}
+			i++
+		case p.inEnv && reEnvLine.MatchString(t):
+			// The script's environment, its random inputs ($N, $SEED)
+			// among it, which its comments name.
+			m := reEnvLine.FindStringSubmatch(t)
+			p.vars[m[1]] = m[2]
 			i++
 		case p.inScript && t == "[stdout]":
 			p.stdout = i + 1
@@ -180,6 +195,7 @@ func (p *state) text() {
 			// times only the comment's last line: the lines before it
 			// belong to the same sentence.
 			p.check, p.checkID = p.comment(i, reCheck.FindStringSubmatch(t)[1])
+			p.check, p.checkID = studentText(p.check, p.vars), studentText(p.checkID, p.vars)
 			i++
 		case reExit.MatchString(t):
 			p.exitStatus, _ = strconv.Atoi(reExit.FindStringSubmatch(t)[1])

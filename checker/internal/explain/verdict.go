@@ -50,6 +50,8 @@ func (p *state) script(s protocol.Script) {
 		at, why = sc.checks(len(s.Runs), last)
 	}
 	p.check, p.checkID = sc.comment(at, len(s.Runs))
+	vars := sc.vars(s)
+	p.check, p.checkID = studentText(p.check, vars), studentText(p.checkID, vars)
 
 	if failed {
 		p.ls = rawLines(last.Stderr)
