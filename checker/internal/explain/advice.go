@@ -138,6 +138,13 @@ func panicAdvice(msg string) i18n.Key {
 func deadlockAdvice(p *Problem) i18n.Key {
 	switch {
 	case len(p.Cycle) == 1:
+		for _, g := range p.Goroutines {
+			if g.ID == p.Cycle[0] && g.Again != nil && g.Again.At.Func == g.At.Func {
+				// Locked twice in one function: an Unlock is missing,
+				// there is no helper to split off.
+				return i18n.AdviceDeadlockSelfSame
+			}
+		}
 		return i18n.AdviceDeadlockSelf
 	case len(p.Cycle) > 1:
 		return i18n.AdviceDeadlockCycle

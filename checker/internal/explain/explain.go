@@ -183,6 +183,10 @@ type Goroutine struct {
 	// ("created by F in goroutine N"; 1 is the main goroutine), 0 when the
 	// traceback does not say.
 	CreatedBy int
+	// Again is the lock among Holds that the goroutine waits to lock a
+	// second time (deadlock): Go's mutexes are not reentrant, so it waits
+	// for itself. nil otherwise.
+	Again *Lock
 }
 
 // Problem is one thing that went wrong in the run, explained.

@@ -529,9 +529,19 @@ func TestCaptures(t *testing.T) {
 			if p.Advice != i18n.AdviceDeadlockSelf {
 				t.Errorf("advice %s", p.Advice)
 			}
-			mustMatch(t, en, `goroutine \d+ waits for a lock it already holds itself`)
+			if g.Again == nil || g.Again.Expr != "c.mu" || g.Again.At.String() != "counter.go:24" {
+				t.Errorf("the lock it takes again: %+v", g.Again)
+			}
+			// Not "use defer": the student may already, and the fault is
+			// that a Go mutex is not reentrant.
+			mustMatch(t, en, `Go's sync.Mutex is not reentrant: goroutine \d+ already holds c.mu \(locked at line 24\) and waits to lock it again at line 34`)
 			mustMatch(t, en, `\(and 8 more goroutines just like it\); goroutine \d+ holds that lock`)
-			mustMatch(t, id, `goroutine \d+ menunggu kunci yang sudah dipegangnya sendiri`)
+			mustMatch(t, id, `sync.Mutex di Go tidak reentrant: goroutine \d+ sudah memegang c.mu \(dikunci di baris 24\) dan menunggu untuk menguncinya lagi di baris 34`)
+			for _, text := range []string{en, id} {
+				if strings.Contains(text, "defer") {
+					t.Errorf("a re-locked mutex is not a missing Unlock:\n%s", text)
+				}
+			}
 		}},
 		{"98-serial", func(t *testing.T, ps []Problem, en, id string) {
 			p := first(t, ps, NotConcurrent)

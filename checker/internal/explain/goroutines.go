@@ -1,6 +1,7 @@
 package explain
 
 import (
+	"cmp"
 	"go/ast"
 	"slices"
 	"strings"
@@ -261,9 +262,6 @@ func (p *state) holds(v *view, rg rawGoroutine) {
 		return
 	}
 	v.want, v.wantOK = wantedAddr(rg.frames)
-	if !v.wantOK {
-		return
-	}
 	f := p.src.file(v.g.At.File)
 	if f == nil || f.ast == nil {
 		return
@@ -273,17 +271,52 @@ func (p *state) holds(v *view, rg rawGoroutine) {
 		return
 	}
 	want := frameExpr{f: f, line: v.g.At.Line, args: v.frames[0].args, e: wantExpr}
-	for _, h := range v.held {
+	for i, h := range v.held {
 		pl := places[h.k]
-		held := frameExpr{f: p.src.file(pl.File), line: pl.Line, args: v.frames[h.k].args, e: h.recv}
-		if h.k == 0 && f.text(wantExpr) == f.text(h.recv) {
-			v.heldAddrs = append(v.heldAddrs, v.want) // the same mutex again
-			continue
-		}
-		if a, ok := heldAddr(want, held, v.want); ok {
+		hf := p.src.file(pl.File)
+		held := frameExpr{f: hf, line: pl.Line, args: v.frames[h.k].args, e: h.recv}
+		again := v.g.Holds[i]
+		a, ok := heldAddr(want, held, v.want)
+		switch {
+		case ok && v.wantOK:
 			v.heldAddrs = append(v.heldAddrs, a)
+			if a == v.want {
+				v.g.Again = &again
+			}
+		case sameLock(f, v.g.At.Line, wantExpr, hf, pl.Line, h.recv, h.k, v.g.OnAlias):
+			// The same mutex again, whether or not the traceback
+			// gives its address away.
+			v.g.Again = &again
+			if v.wantOK {
+				v.heldAddrs = append(v.heldAddrs, v.want)
+			}
 		}
 	}
+}
+
+// sameLock reports whether the lock a goroutine waits for, want on line n
+// of f, is the lock held, taken on line hn of hf in the function of the
+// student frame k, by their names: the same expression in the same
+// function, the same package-level mutex anywhere, or, one call up, the
+// expression the caller writes for it (alias: want as the caller names it,
+// "" when the caller names it the same).
+func sameLock(f *srcFile, n int, want ast.Expr, hf *srcFile, hn int, held ast.Expr, k int, alias string) bool {
+	if hf == nil || hf.ast == nil {
+		return false
+	}
+	w, h := f.text(want), hf.text(held)
+	if w == "" || h == "" {
+		return false
+	}
+	switch {
+	case k == 0:
+		return w == h
+	case w == h && f.packageVar(want, n) && hf.packageVar(held, hn):
+		return true
+	case k == 1:
+		return h == cmp.Or(alias, w) && !f.packageVar(want, n)
+	}
+	return false
 }
 
 // heldLock is a lock a goroutine holds: taken in the function of student
@@ -375,7 +408,10 @@ func lockCycle(views []view) []int {
 			continue
 		}
 		waiters = append(waiters, i)
-		if v.wantOK {
+		switch {
+		case v.g.Again != nil:
+			v.g.WaitsFor = v.g.ID // it waits for itself
+		case v.wantOK:
 			v.g.WaitsFor = owner[v.want]
 		}
 	}

@@ -523,7 +523,7 @@ func (r *renderer) deadlock(prefix string, p Problem) {
 	}
 	switch {
 	case len(p.Cycle) == 1:
-		r.text(r.t(i18n.DeadlockSelf, r.who(false, p.Cycle[0])))
+		r.text(r.self(p))
 	case len(p.Cycle) > 1:
 		var names []string
 		for _, id := range append(p.Cycle, p.Cycle[0]) {
@@ -533,6 +533,28 @@ func (r *renderer) deadlock(prefix string, p Problem) {
 	default:
 		r.whyOnce(i18n.DeadlockWhy)
 	}
+}
+
+// self says why a goroutine that locks a mutex it holds waits forever: the
+// lock, where it took it and where it waits to take it again, when the
+// source shows them.
+func (r *renderer) self(p Problem) string {
+	for _, g := range p.Goroutines {
+		if g.ID != p.Cycle[0] || g.Again == nil {
+			continue
+		}
+		return r.t(i18n.DeadlockSelfAt, r.who(g.Main, g.ID), g.Again.Expr, r.lineOf(g.Again.At, g.At), r.lineOf(g.At, g.Again.At))
+	}
+	return r.t(i18n.DeadlockSelf, r.who(false, p.Cycle[0]))
+}
+
+// lineOf names p's line: "line 24" beside a place in the same file,
+// file:line otherwise.
+func (r *renderer) lineOf(p, beside Place) string {
+	if p.File == beside.File {
+		return r.t(i18n.LineN, p.Line)
+	}
+	return p.String()
 }
 
 // diagram draws p, instead of the list of its places, when it can be drawn:

@@ -79,6 +79,8 @@ const (
 	DeadlockTitleWatchdog Key = "deadlock.title.watchdog"
 	DeadlockCycle         Key = "deadlock.cycle"
 	DeadlockSelf          Key = "deadlock.self"
+	DeadlockSelfAt        Key = "deadlock.self.at"
+	LineN                 Key = "line.n"
 	DeadlockWhy           Key = "deadlock.why"
 	DeadlockNone          Key = "deadlock.none"
 
@@ -165,6 +167,7 @@ const (
 	AdviceLeakOther         Key = "advice.leak.other"
 	AdviceDeadlockCycle     Key = "advice.deadlock.cycle"
 	AdviceDeadlockSelf      Key = "advice.deadlock.self"
+	AdviceDeadlockSelfSame  Key = "advice.deadlock.self.same"
 	AdviceDeadlockLock      Key = "advice.deadlock.lock"
 	AdviceDeadlockChannel   Key = "advice.deadlock.channel"
 	AdviceDeadlockOther     Key = "advice.deadlock.other"
@@ -324,9 +327,16 @@ func lookup(k Key) Message {
 		}
 	case DeadlockSelf:
 		return Message{
-			"%s waits for a lock it already holds itself: a sync.Mutex cannot be locked twice, not even by the same goroutine.",
-			"%s menunggu kunci yang sudah dipegangnya sendiri: sync.Mutex tidak bisa dikunci dua kali, bahkan oleh goroutine yang sama.",
+			"Go's sync.Mutex is not reentrant: %s waits to lock a mutex it already holds, so it waits for itself, forever.",
+			"sync.Mutex di Go tidak reentrant: %s menunggu untuk mengunci mutex yang sudah dipegangnya sendiri, jadi ia menunggu dirinya sendiri, selamanya.",
 		}
+	case DeadlockSelfAt:
+		return Message{
+			"Go's sync.Mutex is not reentrant: %[1]s already holds %[2]s (locked at %[3]s) and waits to lock it again at %[4]s, so it waits for itself, forever.",
+			"sync.Mutex di Go tidak reentrant: %[1]s sudah memegang %[2]s (dikunci di %[3]s) dan menunggu untuk menguncinya lagi di %[4]s, jadi ia menunggu dirinya sendiri, selamanya.",
+		}
+	case LineN:
+		return Message{"line %d", "baris %d"}
 	case DeadlockWhy:
 		return Message{"Every goroutine is waiting for another one, so none of them can go on.", "Setiap goroutine menunggu goroutine lain, jadi tidak ada yang bisa lanjut."}
 	case DeadlockNone:
@@ -553,8 +563,13 @@ func lookup(k Key) Message {
 		}
 	case AdviceDeadlockSelf:
 		return Message{
-			"Do not lock a mutex the goroutine already holds: unlock it first, or do the work in a helper that expects the lock to be held.",
-			"Jangan mengunci mutex yang sudah dipegang goroutine itu: buka dulu kuncinya, atau kerjakan di fungsi pembantu yang menganggap kunci sudah dipegang.",
+			"Lock it once on each path: split the function that locks it again into one that locks and one that expects the lock already held (for example value() beside Value()), and call the second where the lock is held.",
+			"Kunci sekali saja di setiap jalur: pecah fungsi yang menguncinya lagi menjadi satu yang mengunci dan satu yang menganggap kunci sudah dipegang (misalnya value() di samping Value()), lalu panggil yang kedua di tempat kunci sedang dipegang.",
+		}
+	case AdviceDeadlockSelfSame:
+		return Message{
+			"Each Lock needs its Unlock before the same goroutine locks that mutex again: on this path the second Lock comes while the first is still held.",
+			"Setiap Lock membutuhkan Unlock-nya sebelum goroutine yang sama mengunci mutex itu lagi: di jalur ini Lock kedua datang saat yang pertama masih dipegang.",
 		}
 	case AdviceDeadlockLock:
 		return Message{
