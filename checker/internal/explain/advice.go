@@ -59,9 +59,18 @@ func advise(p *Problem) {
 	case Deadlock:
 		p.Advice = deadlockAdvice(p)
 	case NotConcurrent:
-		p.Advice = i18n.AdviceSerialGo
-		if slices.Contains(p.Fix, "mutex") || slices.Contains(p.Fix, "rwmutex") {
+		switch {
+		case p.Skipped:
+			p.Advice = i18n.AdviceWindowSkipped
+		case p.NoGo || p.Serial == SerialLoop || p.Started:
+			p.Advice = i18n.AdviceSerialGo
+		case p.Serial == SerialLock:
 			p.Advice = i18n.AdviceSerialLock
+		default:
+			p.Advice = i18n.AdviceSerialGo
+			if slices.Contains(p.Fix, "mutex") || slices.Contains(p.Fix, "rwmutex") {
+				p.Advice = i18n.AdviceSerialLock
+			}
 		}
 	case WrongOutput:
 		p.Advice = i18n.AdviceCheckThenAct

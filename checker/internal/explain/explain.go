@@ -213,8 +213,18 @@ type Problem struct {
 	// static check's finding, the script's failure.
 	Message string
 
-	// NotConcurrent: the most tasks seen running at once, of how many.
+	// NotConcurrent: the most tasks seen running at once, of how many
+	// (with Started, the goroutines the program started, of how many a
+	// fix starts). Serial says what At is: the loop that runs the tasks
+	// one by one, the lock (Var) held around them, or their slow step.
+	// NoGo: the student's files start no goroutine at all. Skipped: the
+	// program never reached the lab's window between check and act
+	// (Call names the step it should have called).
 	Most, Want int
+	Started    bool
+	Serial     Serial
+	NoGo       bool
+	Skipped    bool
 	// WrongOutput: the line the output lacked, and what it printed.
 	// Script: Got is what the program printed on Stream (stdout or
 	// stderr), the output the failed check looked at.
@@ -266,6 +276,7 @@ func (p *Problem) key() string {
 		locs = slices.Compact(locs)
 		b.WriteString(strings.Join(locs, "|"))
 	case NotConcurrent:
+		fmt.Fprintf(&b, "%v|%v", p.Started, p.Skipped)
 	case WrongOutput, Script:
 		b.WriteString(p.Check + "|" + p.Message)
 	case Panic, ConcurrentMap:

@@ -545,11 +545,17 @@ func TestCaptures(t *testing.T) {
 		}},
 		{"98-serial", func(t *testing.T, ps []Problem, en, id string) {
 			p := first(t, ps, NotConcurrent)
-			if p.Most != 1 || p.Want != 10 || p.At.String() != "squares.go:43" {
+			// The lock held around the slow step, in the goroutine: not
+			// the slow step inside square.
+			if p.Most != 1 || p.Want != 10 || p.At.String() != "squares.go:27" || p.Serial != SerialLock || p.Var != "mu" || p.NoGo {
 				t.Errorf("not concurrent: %+v", p)
 			}
-			mustContain(t, en, "Not concurrent: at most 1 of the 10 tasks ran at the same time", "squares.go:43  the slow step", "overlap.Work()")
-			mustContain(t, id, "Tidak konkuren: paling banyak 1 dari 10 tugas berjalan bersamaan", "langkah lambat")
+			if p.Advice != i18n.AdviceSerialLock {
+				t.Errorf("advice %s", p.Advice)
+			}
+			mustContain(t, en, "Not concurrent: at most 1 of the 10 tasks ran at the same time", "squares.go:27  mu is held around each task's slow step", "mu.Lock()",
+				"lost the speed the goroutines were for")
+			mustContain(t, id, "Tidak konkuren: paling banyak 1 dari 10 tugas berjalan bersamaan", "mu dipegang di sekitar langkah lambat setiap tugas")
 		}},
 		{"99-tickets", func(t *testing.T, ps []Problem, en, id string) {
 			p := first(t, ps, WrongOutput)

@@ -1,6 +1,7 @@
 package explain
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strconv"
@@ -36,6 +37,11 @@ var (
 	reStatic = regexp.MustCompile(`racelab: (wrong fix|refused): (\S+\.go):(\d+)(?::\d+)?: (.+)$`)
 	// reNotConcurrent reads the overlap check's numbers.
 	reNotConcurrent = regexp.MustCompile(`at most (\d+) of the (\d+) tasks`)
+	// reStarted reads the program's count of the goroutines run started.
+	reStarted = regexp.MustCompile(`the program started (\d+) goroutines, but a correct fix starts (\d+)`)
+	// reWindowSkipped reads the window check's report of a run that
+	// never reached the window.
+	reWindowSkipped = regexp.MustCompile(`overlap\.Window\(\) was never called`)
 	// reWrongOutput reads the want command's failure.
 	reWrongOutput = regexp.MustCompile(`racelab: wrong output: expected the line "(.*)" in the program's output; it printed:$`)
 	// reWatchdog reads how long the deadlocked program ran.
@@ -312,11 +318,23 @@ func (p *state) section(i int) []string {
 
 func (p *state) notConcurrent(t string) {
 	pr := &Problem{Kind: NotConcurrent}
-	if m := reNotConcurrent.FindStringSubmatch(t); m != nil {
+	if reWindowSkipped.MatchString(t) {
+		pr.Skipped = true
+		pr.Call = cmp.Or(p.stepName("Window"), "overlap.Window()")
+		p.add(pr)
+		return
+	}
+	m := reNotConcurrent.FindStringSubmatch(t)
+	if m == nil {
+		m = reStarted.FindStringSubmatch(t)
+		pr.Started = m != nil
+	}
+	if m != nil {
 		pr.Most, _ = strconv.Atoi(m[1])
 		pr.Want, _ = strconv.Atoi(m[2])
 	}
-	pr.At = p.findCall("overlap.Work()")
+	pr.At, pr.Serial, pr.Var = p.serialPlace()
+	pr.NoGo = !p.startsGoroutines()
 	p.add(pr)
 }
 
@@ -345,7 +363,7 @@ func (p *state) wrongOutput(msg string, got []string) {
 	if m := reWrongOutput.FindStringSubmatch(msg); m != nil {
 		pr.Expected = m[1]
 	}
-	pr.At = p.findCall("overlap.Window()")
+	pr.At = p.windowPlace()
 	p.add(pr)
 }
 

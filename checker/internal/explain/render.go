@@ -176,6 +176,8 @@ func (r *renderer) advice(p Problem) {
 		s = r.t(p.Advice, r.orVar(p.Var), r.fixNames(p.Fix))
 	case i18n.AdviceStaticFixKind, i18n.AdviceStaticFake:
 		s = r.t(p.Advice, r.fixNames(p.Fix))
+	case i18n.AdviceWindowSkipped:
+		s = r.t(p.Advice, p.Call)
 	default:
 		s = r.t(p.Advice)
 	}
@@ -246,11 +248,7 @@ func (r *renderer) problem(prefix string, p Problem) {
 	case Deadlock:
 		r.deadlock(prefix, p)
 	case NotConcurrent:
-		r.title(prefix, r.t(i18n.NotConcurrentTitle, p.Most, p.Want), p)
-		if !p.At.IsZero() {
-			r.place(p.At, r.t(i18n.NotConcurrentWhere))
-		}
-		r.whyOnce(i18n.NotConcurrentWhy)
+		r.notConcurrent(prefix, p)
 	case WrongOutput:
 		r.title(prefix, r.t(i18n.WrongOutputTitle), p)
 		r.text(r.t(i18n.WrongOutputExpected, p.Expected))
@@ -299,6 +297,38 @@ func (r *renderer) problem(prefix string, p Problem) {
 		}
 	}
 	r.advice(p)
+}
+
+// notConcurrent explains a run whose tasks did not run at the same time:
+// how far from it they were, where they went one by one, and why that
+// matters; a program that never started a goroutine did not lose its
+// concurrency, it never had any.
+func (r *renderer) notConcurrent(prefix string, p Problem) {
+	switch {
+	case p.Skipped:
+		r.title(prefix, r.t(i18n.NotConcurrentSkippedTitle), p)
+		r.text(r.t(i18n.NotConcurrentSkippedWhy, p.Call))
+		return
+	case p.Started:
+		r.title(prefix, r.t(i18n.NotConcurrentStartedTitle, p.Most, p.Want), p)
+	default:
+		r.title(prefix, r.t(i18n.NotConcurrentTitle, p.Most, p.Want), p)
+	}
+	if !p.At.IsZero() {
+		switch p.Serial {
+		case SerialLoop:
+			r.place(p.At, r.t(i18n.NotConcurrentLoop))
+		case SerialLock:
+			r.place(p.At, r.t(i18n.NotConcurrentLocked, r.orVar(p.Var)))
+		default:
+			r.place(p.At, r.t(i18n.NotConcurrentWhere))
+		}
+	}
+	if p.NoGo {
+		r.whyOnce(i18n.NotConcurrentWhyNoGo)
+	} else {
+		r.whyOnce(i18n.NotConcurrentWhy)
+	}
 }
 
 // build prints a run's compile errors as one problem.

@@ -111,6 +111,13 @@ const (
 	NotConcurrentWhy   Key = "notconcurrent.why"
 	NotConcurrentWhere Key = "notconcurrent.where"
 
+	NotConcurrentWhyNoGo      Key = "notconcurrent.why.nogo"
+	NotConcurrentLoop         Key = "notconcurrent.loop"
+	NotConcurrentLocked       Key = "notconcurrent.locked"
+	NotConcurrentStartedTitle Key = "notconcurrent.started.title"
+	NotConcurrentSkippedTitle Key = "notconcurrent.skipped.title"
+	NotConcurrentSkippedWhy   Key = "notconcurrent.skipped.why"
+
 	// Wrong output.
 	WrongOutputTitle    Key = "wrongoutput.title"
 	WrongOutputExpected Key = "wrongoutput.expected"
@@ -173,6 +180,7 @@ const (
 	AdviceDeadlockOther     Key = "advice.deadlock.other"
 	AdviceSerialLock        Key = "advice.serial.lock"
 	AdviceSerialGo          Key = "advice.serial.go"
+	AdviceWindowSkipped     Key = "advice.window.skipped"
 	AdviceCheckThenAct      Key = "advice.checkthenact"
 	AdviceCheckThenActMutex Key = "advice.checkthenact.mutex"
 	AdviceStaticFixKind     Key = "advice.static.fixkind"
@@ -392,6 +400,36 @@ func lookup(k Key) Message {
 		}
 	case NotConcurrentWhere:
 		return Message{"the slow step of each task, which should run in many goroutines at once", "langkah lambat setiap tugas, yang seharusnya berjalan di banyak goroutine sekaligus"}
+	case NotConcurrentWhyNoGo:
+		return Message{
+			"Nothing started the tasks at the same time: each one began only when the one before it had finished, so their waits added up.",
+			"Tidak ada yang menjalankan tugas-tugasnya bersamaan: setiap tugas baru mulai setelah tugas sebelumnya selesai, jadi waktu tunggunya menumpuk.",
+		}
+	case NotConcurrentLoop:
+		return Message{
+			"this loop runs the tasks one at a time: each call waits for the one before it to finish",
+			"loop ini menjalankan tugas satu per satu: setiap panggilan menunggu panggilan sebelumnya selesai",
+		}
+	case NotConcurrentLocked:
+		return Message{
+			"%s is held around each task's slow step, so the tasks take turns",
+			"%s dipegang di sekitar langkah lambat setiap tugas, jadi tugas-tugasnya bergiliran",
+		}
+	case NotConcurrentStartedTitle:
+		return Message{
+			"Not concurrent: the program started %d goroutines, where a correct fix starts %d",
+			"Tidak konkuren: program memulai %d goroutine, padahal perbaikan yang benar memulai %d",
+		}
+	case NotConcurrentSkippedTitle:
+		return Message{
+			"The program no longer goes through the step this lab watches",
+			"Program tidak lagi melewati langkah yang diamati lab ini",
+		}
+	case NotConcurrentSkippedWhy:
+		return Message{
+			"The lab lines goroutines up inside %s, between the check and the act, to show whether a gap is left there; your change never calls it, so nothing could be checked.",
+			"Lab ini membariskan goroutine di dalam %s, di antara pemeriksaan dan tindakan, untuk menunjukkan apakah masih ada celah di sana; perubahanmu tidak pernah memanggilnya, jadi tidak ada yang bisa diperiksa.",
+		}
 
 	case WrongOutputTitle:
 		return Message{"Wrong output", "Output salah"}
@@ -587,6 +625,11 @@ func lookup(k Key) Message {
 		return Message{
 			"Hold the lock only around the shared data, never around the slow work, and keep a go statement for every task.",
 			"Pegang kunci hanya di sekitar data bersama, jangan di sekitar pekerjaan yang lambat, dan tetap pakai pernyataan go untuk setiap tugas.",
+		}
+	case AdviceWindowSkipped:
+		return Message{
+			"Keep calling %s where the program shipped it, and make the fix around it.",
+			"Tetap panggil %s di tempat aslinya dalam program, dan buat perbaikannya di sekitarnya.",
 		}
 	case AdviceSerialGo:
 		return Message{
