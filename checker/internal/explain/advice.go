@@ -88,6 +88,15 @@ func advise(p *Problem) {
 		default:
 			p.Advice = i18n.AdviceStaticOther
 		}
+	case OtherKind:
+		switch p.Other {
+		case OtherReaders:
+			p.Advice = i18n.AdviceOtherReaders
+		case OtherSerialised:
+			p.Advice = i18n.AdviceOtherSerialised
+		default:
+			p.Advice = i18n.AdviceOtherKind
+		}
 	case Build:
 		p.Advice = i18n.AdviceBuild
 	case Script:

@@ -85,6 +85,26 @@ const (
 	Build         Kind = "build"          // a compile (or vet) error
 	Panic         Kind = "panic"          // a panic or another fatal error
 	Script        Kind = "script"         // a script check that failed for none of the reasons above
+	// OtherKind is no failure of the program: it works, but the fix is not
+	// the kind the lab practises (racelab: other kind:, or the verdict's
+	// reason when the judge decided it from the kinds the change uses).
+	OtherKind Kind = "other-kind"
+)
+
+// Other is why a working fix is of another kind than the lab's.
+type Other string
+
+// The ways a fix that works can miss the lab's kind.
+const (
+	// OtherKinds: the change uses other kinds of fix (Instead), or none.
+	OtherKinds Other = "kinds"
+	// OtherReaders: readers that never write still waited for each
+	// other (Most of Want were ever reading together): one plain lock
+	// where the lab practises shared readers.
+	OtherReaders Other = "readers"
+	// OtherSerialised: callers that could have been in the same step
+	// together never were (Most of Want): one lock around everything.
+	OtherSerialised Other = "serialised"
 )
 
 // Place is a line of a file, normally one of the student's.
@@ -239,6 +259,9 @@ type Problem struct {
 	StaticCheck string
 	Instead     []string
 	Call        string
+	// OtherKind: why the working fix is not the lab's kind; Instead, the
+	// kinds it uses (OtherKinds), and Most and Want (the others).
+	Other Other
 	// Watchdog: how long the deadlocked program ran ("2s"), when said.
 	Watchdog string
 	// Script: the program's exit status, when the script shows it.

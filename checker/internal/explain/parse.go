@@ -44,6 +44,13 @@ var (
 	reWindowSkipped = regexp.MustCompile(`overlap\.Window\(\) was never called`)
 	// reWrongOutput reads the want command's failure.
 	reWrongOutput = regexp.MustCompile(`racelab: wrong output: expected the line "(.*)" in the program's output; it printed:$`)
+	// reReaders and reSerialised read the program's other-kind reports:
+	// readers that waited for each other, callers kept out of a step they
+	// could have been in together.
+	reReaders    = regexp.MustCompile(`at most (\d+) of (\d+) readers were ever reading at the same time`)
+	reSerialised = regexp.MustCompile(`at most (\d+) caller\(s\) were ever between the check and the act at the same time, where (\d+) could be`)
+	// reUses reads the kinds of fix the judge says a working fix uses.
+	reUses = regexp.MustCompile(`and the fix uses (.+): try it that way`)
 	// reWatchdog reads how long the deadlocked program ran.
 	reWatchdog = regexp.MustCompile(`did not finish within (\S+?):`)
 	// reFixKind reads the fixkind analyzer's message.
@@ -93,7 +100,7 @@ func Parse(in Input) []Problem {
 		p.ls = splitLines(in.Output)
 		p.text()
 	}
-	order := []Kind{Build, Race, ConcurrentMap, Panic, Deadlock, Leak, NotConcurrent, WrongOutput, Script, Static}
+	order := []Kind{Build, Race, ConcurrentMap, Panic, Deadlock, Leak, NotConcurrent, WrongOutput, Script, Static, OtherKind}
 	slices.SortStableFunc(p.out, func(a, b *Problem) int {
 		return slices.Index(order, a.Kind) - slices.Index(order, b.Kind)
 	})
@@ -134,6 +141,9 @@ func (p *state) report(i int) (int, bool) {
 		return p.deadlock(i), true
 	case strings.Contains(t, protocol.MarkNotConcurrent):
 		p.notConcurrent(t)
+		return i + 1, true
+	case strings.Contains(t, protocol.MarkOtherKind):
+		p.otherKind(t)
 		return i + 1, true
 	case strings.HasPrefix(t, "fatal error: concurrent map"):
 		return p.crash(i, ConcurrentMap, strings.TrimPrefix(t, "fatal error: ")), true
@@ -336,6 +346,46 @@ func (p *state) notConcurrent(t string) {
 	pr.At, pr.Serial, pr.Var = p.serialPlace()
 	pr.NoGo = !p.startsGoroutines()
 	p.add(pr)
+}
+
+// otherKind reads a report that the program works but the fix is not the
+// lab's kind: the program's own (readers, or callers, kept apart), or the
+// judge's (the kinds of fix the change uses).
+func (p *state) otherKind(t string) {
+	pr := &Problem{Kind: OtherKind, Other: OtherKinds}
+	var m []string
+	switch {
+	case reReaders.MatchString(t):
+		pr.Other, m = OtherReaders, reReaders.FindStringSubmatch(t)
+	case reSerialised.MatchString(t):
+		pr.Other, m = OtherSerialised, reSerialised.FindStringSubmatch(t)
+	case reUses.MatchString(t):
+		pr.Instead = kindsIn(reUses.FindStringSubmatch(t)[1])
+	}
+	if m != nil {
+		pr.Most, _ = strconv.Atoi(m[1])
+		pr.Want, _ = strconv.Atoi(m[2])
+	}
+	p.add(pr)
+}
+
+// kindsIn reads back the kinds of fix the judge names in words
+// (fixkind.Describe, joined with "and"); "no new synchronisation" is none.
+func kindsIn(words string) []string {
+	var out []string
+	for _, part := range strings.Split(words, " and ") {
+		for _, k := range []struct{ kind, word string }{
+			{"waitgroup", "sync.WaitGroup"}, {"rwmutex", "sync.RWMutex"}, {"mutex", "sync.Mutex"},
+			{"atomic", "sync/atomic"}, {"once", "sync.Once"}, {"cond", "sync.Cond"},
+			{"errgroup", "errgroup"}, {"context", "a context"}, {"channel", "a channel"},
+		} {
+			if strings.Contains(part, k.word) {
+				out = append(out, k.kind)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // wrongOutputText reads the want command's failure in a script log: the

@@ -80,6 +80,7 @@ func (r *renderer) whyOnce(k i18n.Key) {
 // ANSI styles.
 const (
 	styleTitle  = "1;31" // bold red
+	styleWorks  = "1;33" // bold yellow: it works, but not the lab's way
 	stylePlace  = "36"   // cyan
 	styleSource = "2"    // dim
 	styleAdvice = "32"   // green
@@ -148,7 +149,11 @@ func (r *renderer) title(prefix, s string, p Problem) {
 	if p.Count > 1 {
 		s += " (" + r.t(i18n.SeenTimes, p.Count) + ")"
 	}
-	r.wrapped(r.paint(styleTitle, s), prefix, ind1)
+	style := styleTitle
+	if p.Kind == OtherKind {
+		style = styleWorks // not an error: the program works
+	}
+	r.wrapped(r.paint(style, s), prefix, ind1)
 	if p.Check != "" && p.Kind != Script {
 		r.text(r.t(i18n.CheckLabel, r.check(p)))
 	}
@@ -174,8 +179,8 @@ func (r *renderer) advice(p Problem) {
 		s = r.t(p.Advice, r.orVar(p.Var))
 	case i18n.AdviceRaceSome:
 		s = r.t(p.Advice, r.orVar(p.Var), r.fixNames(p.Fix))
-	case i18n.AdviceStaticFixKind, i18n.AdviceStaticFake:
-		s = r.t(p.Advice, r.fixNames(p.Fix))
+	case i18n.AdviceStaticFixKind, i18n.AdviceStaticFake, i18n.AdviceOtherKind:
+		s = r.t(p.Advice, r.orFix(p.Fix))
 	case i18n.AdviceWindowSkipped:
 		s = r.t(p.Advice, p.Call)
 	default:
@@ -208,12 +213,27 @@ func (r *renderer) fixNames(fix []string) string {
 			names = append(names, r.t(i18n.FixAtomic))
 		case "once":
 			names = append(names, r.t(i18n.FixOnce))
+		case "cond":
+			names = append(names, r.t(i18n.FixCond))
+		case "errgroup":
+			names = append(names, r.t(i18n.FixErrgroup))
+		case "context":
+			names = append(names, r.t(i18n.FixContext))
 		}
 	}
 	if len(names) <= 1 {
 		return strings.Join(names, "")
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " " + r.t(i18n.Or) + " " + names[len(names)-1]
+}
+
+// orFix names the lab's fix kinds, or its tool in general words when the
+// lab does not say (or accepts any).
+func (r *renderer) orFix(fix []string) string {
+	if s := r.fixNames(fix); s != "" {
+		return s
+	}
+	return r.t(i18n.SomeFix)
 }
 
 func (r *renderer) who(main bool, id int) string {
@@ -274,6 +294,8 @@ func (r *renderer) problem(prefix string, p Problem) {
 		if p.StaticCheck == "confine" {
 			r.whyOnce(i18n.StaticRefused)
 		}
+	case OtherKind:
+		r.otherKind(prefix, p)
 	case Script:
 		what := r.check(p)
 		if what == "" {
@@ -297,6 +319,35 @@ func (r *renderer) problem(prefix string, p Problem) {
 		}
 	}
 	r.advice(p)
+}
+
+// otherKind explains a fix that works but is not the kind the lab
+// practises. It is never headed as a failure: the student's program is
+// right, and hearing it called wrong would teach them to distrust the
+// tool.
+func (r *renderer) otherKind(prefix string, p Problem) {
+	lab := r.orFix(p.Fix)
+	switch p.Other {
+	case OtherReaders:
+		r.title(prefix, r.t(i18n.OtherKindSerialTitle), p)
+		r.text(r.t(i18n.OtherKindReaders, p.Most, p.Want, lab))
+	case OtherSerialised:
+		r.title(prefix, r.t(i18n.OtherKindSerialTitle), p)
+		r.text(r.t(i18n.OtherKindSerialised, p.Most, p.Want, lab))
+	default:
+		r.title(prefix, r.t(i18n.OtherKindTitle), p)
+		var used []string
+		for _, k := range p.Instead {
+			if n := r.fixNames([]string{k}); n != "" {
+				used = append(used, n)
+			}
+		}
+		if len(used) == 0 {
+			r.text(r.t(i18n.OtherKindNone, lab))
+		} else {
+			r.text(r.t(i18n.OtherKindUses, lab, strings.Join(used, ", ")))
+		}
+	}
 }
 
 // notConcurrent explains a run whose tasks did not run at the same time:

@@ -1,6 +1,7 @@
 package explain
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/racelab/racelab/checker/protocol"
@@ -22,6 +23,11 @@ func (p *state) verdict(v *protocol.Verdict) {
 		}
 	}
 	p.check, p.checkID = "", ""
+	if slices.Contains(v.Reasons, protocol.OtherKind) && !slices.ContainsFunc(p.out, func(pr *Problem) bool { return pr.Kind == OtherKind }) {
+		// Every run passed: the judge decided from the kinds of fix the
+		// change uses (Kinds) that it is not the lab's kind.
+		p.add(&Problem{Kind: OtherKind, Other: OtherKinds, Instead: v.Kinds})
+	}
 }
 
 // script explains one failed script.

@@ -32,6 +32,18 @@ const (
 	FixRWMutex   Key = "fix.rwmutex"
 	FixAtomic    Key = "fix.atomic"
 	FixOnce      Key = "fix.once"
+	FixCond      Key = "fix.cond"
+	FixErrgroup  Key = "fix.errgroup"
+	FixContext   Key = "fix.context"
+	SomeFix      Key = "fix.some"
+
+	// A fix that works, of another kind than the lab practises.
+	OtherKindTitle       Key = "otherkind.title"
+	OtherKindUses        Key = "otherkind.uses"
+	OtherKindNone        Key = "otherkind.none"
+	OtherKindSerialTitle Key = "otherkind.serial.title"
+	OtherKindReaders     Key = "otherkind.readers"
+	OtherKindSerialised  Key = "otherkind.serialised"
 
 	// Data races.
 	RaceTitle       Key = "race.title"
@@ -184,6 +196,9 @@ const (
 	AdviceCheckThenAct      Key = "advice.checkthenact"
 	AdviceCheckThenActMutex Key = "advice.checkthenact.mutex"
 	AdviceStaticFixKind     Key = "advice.static.fixkind"
+	AdviceOtherKind         Key = "advice.otherkind"
+	AdviceOtherReaders      Key = "advice.otherkind.readers"
+	AdviceOtherSerialised   Key = "advice.otherkind.serialised"
 	AdviceStaticFake        Key = "advice.static.fake"
 	AdviceStaticOther       Key = "advice.static.other"
 	AdviceStaticConfine     Key = "advice.static.confine"
@@ -247,6 +262,39 @@ func lookup(k Key) Message {
 		return Message{"sync/atomic", "sync/atomic"}
 	case FixOnce:
 		return Message{"sync.Once", "sync.Once"}
+	case FixCond:
+		return Message{"a sync.Cond", "sync.Cond"}
+	case FixErrgroup:
+		return Message{"an errgroup.Group", "errgroup.Group"}
+	case FixContext:
+		return Message{"a context", "context"}
+	case SomeFix:
+		return Message{"the tool it teaches", "alat yang diajarkannya"}
+
+	case OtherKindTitle:
+		return Message{"It works, with another tool than this lab practises", "Programnya sudah benar, tetapi memakai alat lain dari yang dilatih lab ini"}
+	case OtherKindUses:
+		return Message{
+			"This works — the race is gone — but this lab practises %s; your fix uses %s: try it the lab's way.",
+			"Programnya sudah benar — race-nya sudah hilang — tetapi lab ini melatih %s, sedangkan perbaikanmu memakai %s: coba dengan cara lab ini.",
+		}
+	case OtherKindNone:
+		return Message{
+			"This works — the race is gone — but this lab practises %s, and your change adds none of it: try it the lab's way.",
+			"Programnya sudah benar — race-nya sudah hilang — tetapi lab ini melatih %s, dan perubahanmu sama sekali tidak memakainya: coba dengan cara lab ini.",
+		}
+	case OtherKindSerialTitle:
+		return Message{"It works, but every caller waited for every other", "Programnya sudah benar, tetapi setiap pemanggil menunggu semua yang lain"}
+	case OtherKindReaders:
+		return Message{
+			"This works — the race is gone — but at most %d of %d readers were ever reading at the same time, though none of them writes: one lock made every reader wait for every other. This lab practises %s, which lets readers in together.",
+			"Programnya sudah benar — race-nya sudah hilang — tetapi paling banyak %d dari %d pembaca pernah membaca bersamaan, padahal tidak ada yang menulis: satu kunci membuat setiap pembaca menunggu semua yang lain. Lab ini melatih %s, yang mengizinkan para pembaca masuk bersamaan.",
+		}
+	case OtherKindSerialised:
+		return Message{
+			"This works — the race is gone — but at most %d of the %d callers that could be in that step together ever were: one lock around everything made every caller wait for every other. This lab practises %s, used so that callers that do not conflict go on together.",
+			"Programnya sudah benar — race-nya sudah hilang — tetapi dari %[2]d pemanggil yang bisa berada di langkah itu bersamaan, paling banyak %[1]d yang pernah benar-benar bersamaan: satu kunci di sekitar semuanya membuat setiap pemanggil menunggu semua yang lain. Lab ini melatih %[3]s, dipakai sedemikian rupa sehingga pemanggil yang tidak saling bentrok bisa berjalan bersamaan.",
+		}
 
 	case RaceTitle:
 		return Message{"Data race on %s", "Data race pada %s"}
@@ -648,6 +696,18 @@ func lookup(k Key) Message {
 		}
 	case AdviceStaticFixKind:
 		return Message{"Make the fix with %s.", "Buat perbaikannya dengan %s."}
+	case AdviceOtherKind:
+		return Message{"Make the fix with %s: that is what this lab is for.", "Buat perbaikannya dengan %s: untuk itulah lab ini ada."}
+	case AdviceOtherReaders:
+		return Message{
+			"Let the readers in together: RLock and RUnlock where the data is only read, Lock only where it is written.",
+			"Biarkan para pembaca masuk bersamaan: RLock dan RUnlock di tempat data hanya dibaca, Lock hanya di tempat data ditulis.",
+		}
+	case AdviceOtherSerialised:
+		return Message{
+			"Lock only what conflicts: callers that do not touch the same data should not wait for each other (a lock per key, or the lock held only around the shared data).",
+			"Kunci hanya yang bentrok: pemanggil yang tidak menyentuh data yang sama tidak perlu saling menunggu (satu kunci per key, atau kunci yang dipegang hanya di sekitar data bersama).",
+		}
 	case AdviceStaticFake:
 		return Message{"Remove the call, and order the accesses with %s.", "Hapus panggilan itu, dan urutkan aksesnya dengan %s."}
 	case AdviceStaticConfine:
