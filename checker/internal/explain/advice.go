@@ -22,6 +22,14 @@ func advise(p *Problem) {
 			p.Advice = i18n.AdviceCloseAfterSends
 			return
 		}
+		switch p.CauseCheck { // the race follows from it
+		case vetWaitGroup:
+			p.Advice = i18n.AdviceWaitGroupAdd
+			return
+		case vetAtomic:
+			p.Advice = i18n.AdviceAtomicAssign
+			return
+		}
 		p.Advice = raceAdvice(p.Fix)
 	case ConcurrentMap:
 		if len(p.Goroutines) > 0 {
@@ -85,9 +93,21 @@ func advise(p *Problem) {
 			p.Advice = i18n.AdviceStaticFake
 		case "confine":
 			p.Advice = i18n.AdviceStaticConfine
+		case vetWaitGroup:
+			p.Advice = i18n.AdviceWaitGroupAdd
+		case vetCopyLocks:
+			p.Advice = i18n.AdviceCopyLock
+		case vetLostCancel:
+			p.Advice = i18n.AdviceLostCancel
+		case vetAtomic:
+			p.Advice = i18n.AdviceAtomicAssign
 		default:
 			p.Advice = i18n.AdviceStaticOther
 		}
+	case Unwaited:
+		p.Advice = i18n.AdviceUnwaited
+	case EarlyExit:
+		p.Advice = i18n.AdviceEarlyExit
 	case OtherKind:
 		switch p.Other {
 		case OtherReaders:

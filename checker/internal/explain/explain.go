@@ -89,6 +89,12 @@ const (
 	// the kind the lab practises (racelab: other kind:, or the verdict's
 	// reason when the judge decided it from the kinds the change uses).
 	OtherKind Kind = "other-kind"
+	// Unwaited: run returned while its goroutines still worked (racelab:
+	// did not wait:).
+	Unwaited Kind = "unwaited"
+	// EarlyExit: the program ended (status 0) without returning from run,
+	// so none of the lab's checks ran.
+	EarlyExit Kind = "early-exit"
 )
 
 // Other is why a working fix is of another kind than the lab's.
@@ -262,6 +268,22 @@ type Problem struct {
 	// OtherKind: why the working fix is not the lab's kind; Instead, the
 	// kinds it uses (OtherKinds), and Most and Want (the others).
 	Other Other
+	// Static, copylocks: the copy, decoded. Static, waitgroup: Var is the
+	// WaitGroup; lostcancel: Var the cancel function, Call the context
+	// constructor (or the line the variable was defined on); atomic: Var
+	// the variable assigned.
+	Copy *Copy
+	// Race: the go vet finding the race follows from (CauseCheck): a
+	// wg.Add inside the goroutine it counts (Call names the WaitGroup),
+	// which let Wait return before the racing goroutine was counted, or
+	// an atomic function's result assigned back to Var. Zero otherwise.
+	Cause      Place
+	CauseCheck string
+	// Panic: Fatal when the runtime's fatal error, not a panic, ended the
+	// program. Unwaited: Printed is how many bytes the goroutines printed
+	// after run returned, when the program said.
+	Fatal   bool
+	Printed int
 	// Watchdog: how long the deadlocked program ran ("2s"), when said.
 	Watchdog string
 	// Script: the program's exit status, when the script shows it.

@@ -410,11 +410,12 @@ func TestCaptures(t *testing.T) {
 			if p.Advice != i18n.AdviceIndex {
 				t.Errorf("panic advice %s", p.Advice)
 			}
-			mustMatch(t, en, `The program panicked: runtime error: index out of range \[\d+\] with length \d+ \(seen 2 times\)`)
+			// Headed as the crash it is, as make lab's headline says.
+			mustMatch(t, en, `The program crashed \(panic\): runtime error: index out of range \[\d+\] with length \d+ \(seen 2 times\)`)
 			mustMatch(t, en, `squares.go:26  goroutine \d+ stopped here\n +squares\[i\] = square\(i\)`)
 			mustMatch(t, en, `squares.go:24  goroutine \d+ was started here`)
 			mustContain(t, en, "check the loop's bounds")
-			mustContain(t, id, "Program panic: runtime error", "berhenti di sini", "terjadi 2 kali", "periksa batas loop")
+			mustContain(t, id, "Program crash (panic): runtime error", "berhenti di sini", "terjadi 2 kali", "periksa batas loop")
 		}},
 		{"82-exit", func(t *testing.T, ps []Problem, en, id string) {
 			if len(ps) != 1 {

@@ -59,7 +59,7 @@ func TestOtherKind(t *testing.T) {
 			name:  "two kinds, from the log",
 			in:    Input{Output: judgeLog("a channel (a goroutine sends, another blocks on the receive) and sync/atomic (atomic.Int64, atomic.Bool, ...)"), Fix: []string{"mutex"}},
 			other: OtherKinds, advice: i18n.AdviceOtherKind,
-			en: []string{"your fix uses a channel, sync/atomic: try it the lab's way."},
+			en: []string{"your fix uses a channel and sync/atomic: try it the lab's way."},
 		},
 		{
 			name:  "no synchronisation of its own",

@@ -2,6 +2,7 @@ package explain
 
 import (
 	"cmp"
+	"go/ast"
 	"regexp"
 	"slices"
 	"strconv"
@@ -49,6 +50,12 @@ var (
 	// could have been in together.
 	reReaders    = regexp.MustCompile(`at most (\d+) of (\d+) readers were ever reading at the same time`)
 	reSerialised = regexp.MustCompile(`at most (\d+) caller\(s\) were ever between the check and the act at the same time, where (\d+) could be`)
+	// rePrinted reads how much the program's goroutines printed after run
+	// returned.
+	rePrinted = regexp.MustCompile(`they printed (\d+) more bytes`)
+	// reEndReasons reads the reasons the judge gives for a failed run
+	// (judge.describe): "the program exited with status 0 (early-exit)".
+	reEndReasons = regexp.MustCompile(`\(([a-z, -]+)\)$`)
 	// reUses reads the kinds of fix the judge says a working fix uses.
 	reUses = regexp.MustCompile(`and the fix uses (.+): try it that way`)
 	// reWatchdog reads how long the deadlocked program ran.
@@ -100,10 +107,11 @@ func Parse(in Input) []Problem {
 		p.ls = splitLines(in.Output)
 		p.text()
 	}
-	order := []Kind{Build, Race, ConcurrentMap, Panic, Deadlock, Leak, NotConcurrent, WrongOutput, Script, Static, OtherKind}
+	order := []Kind{Build, Race, ConcurrentMap, Panic, Deadlock, Leak, NotConcurrent, EarlyExit, Unwaited, WrongOutput, Script, Static, OtherKind}
 	slices.SortStableFunc(p.out, func(a, b *Problem) int {
 		return slices.Index(order, a.Kind) - slices.Index(order, b.Kind)
 	})
+	p.out = blame(p.out)
 	out := make([]Problem, len(p.out))
 	for i, pr := range p.out {
 		out[i] = *pr
@@ -145,12 +153,17 @@ func (p *state) report(i int) (int, bool) {
 	case strings.Contains(t, protocol.MarkOtherKind):
 		p.otherKind(t)
 		return i + 1, true
+	case strings.Contains(t, protocol.MarkUnwaited):
+		p.unwaited(t)
+		return i + 1, true
 	case strings.HasPrefix(t, "fatal error: concurrent map"):
 		return p.crash(i, ConcurrentMap, strings.TrimPrefix(t, "fatal error: ")), true
 	case strings.HasPrefix(t, "panic: ") && p.dumpFollows(i):
 		return p.crash(i, Panic, strings.TrimPrefix(t, "panic: ")), true
 	case strings.HasPrefix(t, "fatal error: ") && p.dumpFollows(i):
-		return p.crash(i, Panic, strings.TrimPrefix(t, "fatal error: ")), true
+		next := p.crash(i, Panic, strings.TrimPrefix(t, "fatal error: "))
+		p.out[len(p.out)-1].Fatal = true
+		return next, true
 	}
 	return i, false
 }
@@ -273,6 +286,19 @@ func (p *state) scriptFail(msg string) {
 	if p.scriptProblem || strings.Contains(msg, "racelab:") {
 		return
 	}
+	if m := reEndReasons.FindStringSubmatch(msg); m != nil && reProgramEnd.MatchString(msg) {
+		var reasons []protocol.Reason
+		for _, r := range strings.Split(m[1], ", ") {
+			reasons = append(reasons, protocol.Reason(r))
+		}
+		var stderr []string
+		if p.stderr > 0 {
+			stderr = p.section(p.stderr)
+		}
+		if p.ended(reasons, stderr) {
+			return
+		}
+	}
 	pr := &Problem{Kind: Script, Message: msg, ExitStatus: p.exitStatus}
 	// testscript's message names the stream it checked but shows only
 	// what matched; show the stream. A run of the program that failed for
@@ -346,6 +372,75 @@ func (p *state) notConcurrent(t string) {
 	pr.At, pr.Serial, pr.Var = p.serialPlace()
 	pr.NoGo = !p.startsGoroutines()
 	p.add(pr)
+}
+
+// unwaited reads the program's report that run returned while its
+// goroutines were still working.
+func (p *state) unwaited(t string) {
+	pr := &Problem{Kind: Unwaited, At: p.goStart()}
+	if m := rePrinted.FindStringSubmatch(t); m != nil {
+		pr.Printed, _ = strconv.Atoi(m[1])
+	}
+	p.add(pr)
+}
+
+// ended explains a failed run whose reason (the judge's, from how it
+// ended) came with no report of the program's to read: a run that exited
+// early, or crashed without a traceback racelab recognises. The problem
+// is then the reason itself, so that the headline and the explanation say
+// the same. stderr is what the run printed there. It reports whether it
+// added a problem.
+func (p *state) ended(reasons []protocol.Reason, stderr []string) bool {
+	switch protocol.Primary(reasons) {
+	case protocol.EarlyExit:
+		p.add(&Problem{Kind: EarlyExit})
+	case protocol.Unwaited:
+		p.add(&Problem{Kind: Unwaited, At: p.goStart()})
+	case protocol.Crash:
+		pr := &Problem{Kind: Panic}
+		for _, l := range stderr {
+			l = strings.TrimSpace(l)
+			if msg, ok := strings.CutPrefix(l, "panic: "); ok {
+				pr.Message, _, _ = strings.Cut(msg, " [recovered")
+				break
+			}
+			if msg, ok := strings.CutPrefix(l, "fatal error: "); ok {
+				pr.Message, pr.Fatal = msg, true
+				break
+			}
+		}
+		p.add(pr)
+	default:
+		return false
+	}
+	return true
+}
+
+// goStart is the first place the student's files start a goroutine: for
+// a run that did not wait for its goroutines, where they came from.
+func (p *state) goStart() Place {
+	for _, base := range p.in.Editable {
+		f := p.src.file(base)
+		if f == nil || f.ast == nil {
+			continue
+		}
+		line := 0
+		walk(f.ast, func(n ast.Node, stack []ast.Node) {
+			if line != 0 {
+				return
+			}
+			if _, ok := n.(*ast.GoStmt); ok {
+				line = f.lineOf(n.Pos())
+			}
+			if lit, ok := n.(*ast.FuncLit); ok && inGoroutine(append(stack, lit)) {
+				line = f.lineOf(stack[len(stack)-1].Pos())
+			}
+		})
+		if line != 0 {
+			return p.src.place(base, line, "")
+		}
+	}
+	return Place{}
 }
 
 // otherKind reads a report that the program works but the fix is not the
@@ -482,6 +577,12 @@ func (p *state) static(file string, n int, check, msg string) {
 		if sm != nil {
 			pr.Call = sm[1]
 		}
+	case check == vetCopyLocks || check == vetWaitGroup || check == vetLostCancel || check == vetAtomic:
+		pr.StaticCheck = check
+		p.vet(pr)
+	case check == "" && vetCheck(msg) != "":
+		pr.StaticCheck = vetCheck(msg)
+		p.vet(pr)
 	}
 	p.add(pr)
 }

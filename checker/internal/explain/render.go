@@ -1,6 +1,7 @@
 package explain
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"regexp"
@@ -183,6 +184,31 @@ func (r *renderer) advice(p Problem) {
 		s = r.t(p.Advice, r.orFix(p.Fix))
 	case i18n.AdviceWindowSkipped:
 		s = r.t(p.Advice, p.Call)
+	case i18n.AdviceWaitGroupAdd:
+		wg := p.Var
+		if p.Kind == Race {
+			wg = p.Call
+		}
+		s = r.t(p.Advice, cmp.Or(wg, "wg"))
+	case i18n.AdviceCopyLock:
+		typ := "T"
+		if p.Copy != nil {
+			typ = p.Copy.Type
+		}
+		s = r.t(p.Advice, typ)
+	case i18n.AdviceLostCancel:
+		s = r.t(p.Advice, cmp.Or(p.Var, "cancel"))
+	case i18n.AdviceUnwaited:
+		var waits []string
+		for _, k := range p.Fix {
+			if k == "waitgroup" || k == "channel" || k == "errgroup" {
+				waits = append(waits, k)
+			}
+		}
+		if len(waits) == 0 {
+			waits = []string{"waitgroup", "channel"}
+		}
+		s = r.t(p.Advice, r.fixNames(waits))
 	default:
 		s = r.t(p.Advice)
 	}
@@ -221,10 +247,15 @@ func (r *renderer) fixNames(fix []string) string {
 			names = append(names, r.t(i18n.FixContext))
 		}
 	}
+	return r.join(names, i18n.Or)
+}
+
+// join lists names as a sentence does: "a, b or c" (word: Or, And).
+func (r *renderer) join(names []string, word i18n.Key) string {
 	if len(names) <= 1 {
 		return strings.Join(names, "")
 	}
-	return strings.Join(names[:len(names)-1], ", ") + " " + r.t(i18n.Or) + " " + names[len(names)-1]
+	return strings.Join(names[:len(names)-1], ", ") + " " + r.t(word) + " " + names[len(names)-1]
 }
 
 // orFix names the lab's fix kinds, or its tool in general words when the
@@ -285,6 +316,9 @@ func (r *renderer) problem(prefix string, p Problem) {
 		}
 		r.whyOnce(i18n.WrongOutputWhy)
 	case Static:
+		if r.vet(prefix, p) {
+			break
+		}
 		r.title(prefix, r.t(i18n.StaticTitle), p)
 		if p.StaticCheck == "fixkind" {
 			r.text(r.staticFinding(p)) // names the file itself
@@ -296,6 +330,18 @@ func (r *renderer) problem(prefix string, p Problem) {
 		}
 	case OtherKind:
 		r.otherKind(prefix, p)
+	case Unwaited:
+		r.title(prefix, r.t(i18n.UnwaitedTitle), p)
+		if !p.At.IsZero() {
+			r.place(p.At, r.t(i18n.UnwaitedWhere))
+		}
+		if p.Printed > 0 {
+			r.text(r.t(i18n.UnwaitedPrinted, p.Printed))
+		}
+		r.whyOnce(i18n.UnwaitedWhy)
+	case EarlyExit:
+		r.title(prefix, r.t(i18n.EarlyExitTitle), p)
+		r.whyOnce(i18n.EarlyExitWhy)
 	case Script:
 		what := r.check(p)
 		if what == "" {
@@ -345,7 +391,7 @@ func (r *renderer) otherKind(prefix string, p Problem) {
 		if len(used) == 0 {
 			r.text(r.t(i18n.OtherKindNone, lab))
 		} else {
-			r.text(r.t(i18n.OtherKindUses, lab, strings.Join(used, ", ")))
+			r.text(r.t(i18n.OtherKindUses, lab, r.join(used, i18n.And)))
 		}
 	}
 }
@@ -445,7 +491,73 @@ func (r *renderer) race(prefix string, p Problem) {
 		}
 		r.started(p.Accesses)
 	}
+	switch p.CauseCheck {
+	case vetWaitGroup:
+		r.place(p.Cause, r.t(i18n.RaceFromAdd, cmp.Or(p.Call, "wg")))
+	case vetAtomic:
+		r.place(p.Cause, r.t(i18n.RaceFromAtomic, r.orVar(p.Var)))
+	}
 	r.whyOnce(i18n.RaceWhy)
+}
+
+// vet explains a finding of go vet's concurrency checks, each headed by
+// what is wrong rather than as a "wrong fix": the student's code is wrong
+// in a way go vet names. It reports whether p is one.
+func (r *renderer) vet(prefix string, p Problem) bool {
+	switch p.StaticCheck {
+	case vetWaitGroup:
+		wg := cmp.Or(p.Var, "wg")
+		r.title(prefix, r.t(i18n.VetWaitGroupTitle, wg), p)
+		r.place(p.At, r.t(i18n.VetWaitGroup, wg))
+	case vetCopyLocks:
+		c := p.Copy
+		if c == nil {
+			c = &Copy{How: CopyOther, Type: "T", Lock: "sync.Mutex"}
+		}
+		r.title(prefix, r.t(i18n.VetCopyTitle, c.Lock), p)
+		what := c.Type
+		if c.Type != c.Lock {
+			what = r.t(i18n.VetCopyHolds, c.Type, c.Lock)
+		}
+		r.place(p.At, r.t(copyKey(c), cmp.Or(c.Into, "?"), what))
+		r.whyOnce(i18n.VetCopyWhy)
+	case vetLostCancel:
+		r.title(prefix, r.t(i18n.VetLostCancelTitle), p)
+		switch {
+		case strings.HasPrefix(p.Call, "context."):
+			r.place(p.At, r.t(i18n.VetCancelDiscarded, p.Call))
+		case p.Call != "":
+			r.place(p.At, r.t(i18n.VetCancelReturn, cmp.Or(p.Var, "cancel"), p.Call))
+		default:
+			r.place(p.At, r.t(i18n.VetCancelPaths, cmp.Or(p.Var, "cancel")))
+		}
+		r.whyOnce(i18n.VetLostCancelWhy)
+	case vetAtomic:
+		r.title(prefix, r.t(i18n.VetAtomicTitle), p)
+		r.place(p.At, r.t(i18n.VetAtomic, r.orVar(p.Var)))
+	default:
+		return false
+	}
+	return true
+}
+
+// copyKey is the words for how a line copies a value that holds a lock.
+func copyKey(c *Copy) i18n.Key {
+	switch {
+	case c.How == CopyParam && c.Into != "":
+		return i18n.VetCopyParam
+	case c.How == CopyParam:
+		return i18n.VetCopyParamLit
+	case c.How == CopyAssign:
+		return i18n.VetCopyAssign
+	case c.How == CopyRange:
+		return i18n.VetCopyRange
+	case c.How == CopyCall:
+		return i18n.VetCopyCall
+	case c.How == CopyReturn:
+		return i18n.VetCopyReturn
+	}
+	return i18n.VetCopyOther
 }
 
 func accessKey(a Access) i18n.Key {
@@ -490,6 +602,8 @@ func (r *renderer) started(accs []Access) {
 func (r *renderer) crash(prefix string, p Problem) {
 	if p.Kind == ConcurrentMap {
 		r.title(prefix, r.t(i18n.MapTitle, p.Message), p)
+	} else if p.Fatal {
+		r.title(prefix, r.t(i18n.FatalTitle, p.Message), p)
 	} else {
 		r.title(prefix, r.t(i18n.PanicTitle, p.Message), p)
 	}

@@ -67,6 +67,7 @@ func (p *state) script(s protocol.Script) {
 	case strings.HasPrefix(s.Failure, protocol.MarkWrongOutput):
 		first, _, _ := strings.Cut(s.Failure, "\n")
 		p.wrongOutput(first, outputLines(last.Stdout))
+	case failed && !p.scriptProblem && p.ended(protocol.Classify(last), outputLines(last.Stderr)):
 	case !p.scriptProblem:
 		if why == "" && p.check == "" {
 			why = "testdata/" + s.Name + ".txtar" // all there is to name it by

@@ -9,6 +9,7 @@ const (
 	WhoN            Key = "who.n"
 	WhoCount        Key = "who.count"
 	Or              Key = "word.or"
+	And             Key = "word.and"
 	SeenTimes       Key = "seen.times"
 	CheckLabel      Key = "check.label"
 	AdviceLabel     Key = "advice.label"
@@ -65,6 +66,7 @@ const (
 
 	// Panics and other fatal errors.
 	PanicTitle Key = "panic.title"
+	FatalTitle Key = "fatal.title"
 	PanicWhere Key = "panic.where"
 
 	// What a stuck goroutine waits for.
@@ -150,6 +152,37 @@ const (
 	StaticConfineExit Key = "static.confine.exit"
 	StaticRefused     Key = "static.refused"
 
+	// go vet's concurrency checks.
+	VetWaitGroupTitle  Key = "vet.waitgroup.title"
+	VetWaitGroup       Key = "vet.waitgroup"
+	RaceFromAdd        Key = "vet.waitgroup.race"
+	RaceFromAtomic     Key = "vet.atomic.race"
+	VetCopyTitle       Key = "vet.copy.title"
+	VetCopyHolds       Key = "vet.copy.holds"
+	VetCopyParam       Key = "vet.copy.param"
+	VetCopyParamLit    Key = "vet.copy.param.lit"
+	VetCopyAssign      Key = "vet.copy.assign"
+	VetCopyRange       Key = "vet.copy.range"
+	VetCopyCall        Key = "vet.copy.call"
+	VetCopyReturn      Key = "vet.copy.return"
+	VetCopyOther       Key = "vet.copy.other"
+	VetCopyWhy         Key = "vet.copy.why"
+	VetLostCancelTitle Key = "vet.lostcancel.title"
+	VetCancelDiscarded Key = "vet.lostcancel.discarded"
+	VetCancelPaths     Key = "vet.lostcancel.paths"
+	VetCancelReturn    Key = "vet.lostcancel.return"
+	VetLostCancelWhy   Key = "vet.lostcancel.why"
+	VetAtomicTitle     Key = "vet.atomic.title"
+	VetAtomic          Key = "vet.atomic"
+
+	// A run that did not wait for its goroutines, or ended early.
+	UnwaitedTitle   Key = "unwaited.title"
+	UnwaitedWhere   Key = "unwaited.where"
+	UnwaitedPrinted Key = "unwaited.printed"
+	UnwaitedWhy     Key = "unwaited.why"
+	EarlyExitTitle  Key = "earlyexit.title"
+	EarlyExitWhy    Key = "earlyexit.why"
+
 	// Compile errors.
 	BuildTitle Key = "build.title"
 
@@ -196,6 +229,12 @@ const (
 	AdviceCheckThenAct      Key = "advice.checkthenact"
 	AdviceCheckThenActMutex Key = "advice.checkthenact.mutex"
 	AdviceStaticFixKind     Key = "advice.static.fixkind"
+	AdviceWaitGroupAdd      Key = "advice.waitgroup.add"
+	AdviceUnwaited          Key = "advice.unwaited"
+	AdviceEarlyExit         Key = "advice.earlyexit"
+	AdviceCopyLock          Key = "advice.copylock"
+	AdviceLostCancel        Key = "advice.lostcancel"
+	AdviceAtomicAssign      Key = "advice.atomic.assign"
 	AdviceOtherKind         Key = "advice.otherkind"
 	AdviceOtherReaders      Key = "advice.otherkind.readers"
 	AdviceOtherSerialised   Key = "advice.otherkind.serialised"
@@ -219,6 +258,8 @@ func lookup(k Key) Message {
 		return Message{"%d goroutines", "%d goroutine"}
 	case Or:
 		return Message{"or", "atau"}
+	case And:
+		return Message{"and", "dan"}
 	case SeenTimes:
 		return Message{"seen %d times", "terjadi %d kali"}
 	case CheckLabel:
@@ -333,7 +374,9 @@ func lookup(k Key) Message {
 		}
 
 	case PanicTitle:
-		return Message{"The program panicked: %s", "Program panic: %s"}
+		return Message{"The program crashed (panic): %s", "Program crash (panic): %s"}
+	case FatalTitle:
+		return Message{"The program crashed: %s", "Program crash: %s"}
 	case PanicWhere:
 		return Message{"%s stopped here", "%s berhenti di sini"}
 
@@ -537,6 +580,86 @@ func lookup(k Key) Message {
 			"%s mengakhiri program sebelum pemeriksaan lab berjalan (goroutine yang bocor, hasil yang hilang): cukup return dari run",
 		}
 
+	case VetWaitGroupTitle:
+		return Message{"%s.Add inside the goroutine it counts", "%s.Add di dalam goroutine yang dihitungnya"}
+	case VetWaitGroup:
+		return Message{
+			"the goroutine counts itself only once it runs, so %[1]s.Wait can return before it has even started: whoever waits goes on while goroutines still work",
+			"goroutine ini baru menghitung dirinya sendiri setelah berjalan, jadi %[1]s.Wait bisa selesai sebelum goroutine itu mulai: yang menunggu lanjut padahal goroutine masih bekerja",
+		}
+	case RaceFromAdd:
+		return Message{
+			"this race follows from %[1]s.Add inside the goroutine: %[1]s.Wait returned before that goroutine was counted, so nothing ordered the two accesses",
+			"race ini berasal dari %[1]s.Add di dalam goroutine: %[1]s.Wait selesai sebelum goroutine itu terhitung, jadi tidak ada yang mengurutkan kedua akses itu",
+		}
+	case RaceFromAtomic:
+		return Message{
+			"this race follows from assigning the atomic function's result back to %[1]s: that assignment is a plain write, which no atomic orders",
+			"race ini berasal dari penulisan hasil fungsi atomik kembali ke %[1]s: penulisan itu adalah penulisan biasa, yang tidak diurutkan oleh operasi atomik apa pun",
+		}
+	case VetCopyTitle:
+		return Message{"A %s copied by value", "%s tersalin sebagai nilai"}
+	case VetCopyHolds:
+		return Message{"%s (which holds a %s)", "%s (yang berisi %s)"}
+	case VetCopyParam:
+		return Message{"%s takes its %s by value: every call works on a copy", "%s menerima %s sebagai nilai: setiap panggilan bekerja pada salinannya"}
+	case VetCopyParamLit:
+		return Message{"this function takes its %[2]s by value: every call works on a copy", "fungsi ini menerima %[2]s sebagai nilai: setiap panggilan bekerja pada salinannya"}
+	case VetCopyAssign:
+		return Message{"%s gets a copy of the %s", "%s mendapat salinan dari %s"}
+	case VetCopyRange:
+		return Message{"the loop's %s is a copy of each %s", "%s milik loop ini adalah salinan dari setiap %s"}
+	case VetCopyCall:
+		return Message{"the call of %s gets a copy of the %s", "panggilan %s mendapat salinan dari %s"}
+	case VetCopyReturn:
+		return Message{"this return hands back a copy of the %[2]s", "return ini mengembalikan salinan dari %[2]s"}
+	case VetCopyOther:
+		return Message{"this line copies a %[2]s", "baris ini menyalin %[2]s"}
+	case VetCopyWhy:
+		return Message{
+			"Each copy is a different lock: goroutines that lock different copies never wait for each other, so the lock protects nothing.",
+			"Setiap salinan adalah kunci yang berbeda: goroutine yang mengunci salinan yang berbeda tidak pernah saling menunggu, jadi kuncinya tidak melindungi apa pun.",
+		}
+	case VetLostCancelTitle:
+		return Message{"A context that is never cancelled", "Context yang tidak pernah dibatalkan"}
+	case VetCancelDiscarded:
+		return Message{"the cancel function %s returns is thrown away: nothing can ever cancel this context", "fungsi cancel yang dikembalikan %s dibuang: tidak ada yang bisa membatalkan context ini"}
+	case VetCancelPaths:
+		return Message{"on some path from here %s is never called", "di salah satu jalur dari sini %s tidak pernah dipanggil"}
+	case VetCancelReturn:
+		return Message{"this return leaves without calling %s (defined at line %s)", "return ini keluar tanpa memanggil %s (didefinisikan di baris %s)"}
+	case VetLostCancelWhy:
+		return Message{
+			"A context that is never cancelled keeps what it holds (its timer, the goroutines watching it) until its parent ends: a leak, one per call.",
+			"Context yang tidak pernah dibatalkan menahan semua yang dipegangnya (timer-nya, goroutine yang mengawasinya) sampai induknya berakhir: sebuah kebocoran, satu untuk setiap panggilan.",
+		}
+	case VetAtomicTitle:
+		return Message{"An atomic update assigned back", "Hasil operasi atomik ditulis ulang"}
+	case VetAtomic:
+		return Message{
+			"the atomic function already updated %[1]s; assigning its result back to %[1]s is a plain write, not atomic, and races with the other goroutines' updates",
+			"fungsi atomik sudah memperbarui %[1]s; menulis hasilnya kembali ke %[1]s adalah penulisan biasa, bukan atomik, dan bertabrakan (race) dengan pembaruan dari goroutine lain",
+		}
+
+	case UnwaitedTitle:
+		return Message{"run returned before its goroutines were done", "run selesai sebelum goroutine-nya selesai"}
+	case UnwaitedWhere:
+		return Message{"goroutines started here were still working when run returned", "goroutine yang dimulai di sini masih bekerja saat run selesai"}
+	case UnwaitedPrinted:
+		return Message{"They printed %d more bytes after run returned.", "Goroutine itu masih mencetak %d byte lagi setelah run selesai."}
+	case UnwaitedWhy:
+		return Message{
+			"A real program loses this output, and whatever else they had left to do: its process ends as soon as main returns. Wait for them.",
+			"Program sungguhan kehilangan output ini, dan apa pun yang belum sempat mereka kerjakan: prosesnya berakhir begitu main selesai. Tunggu mereka.",
+		}
+	case EarlyExitTitle:
+		return Message{"The program ended before run returned", "Program berhenti sebelum run selesai"}
+	case EarlyExitWhy:
+		return Message{
+			"It exited with status 0 without going back through the end of run, so none of the lab's checks ran: goroutines left behind, tasks at once, the answer.",
+			"Program keluar dengan status 0 tanpa kembali melewati akhir run, jadi tidak satu pun pemeriksaan lab yang berjalan: goroutine yang tertinggal, tugas yang berjalan bersamaan, jawabannya.",
+		}
+
 	case BuildTitle:
 		return Message{"The program does not compile", "Program tidak bisa dikompilasi"}
 
@@ -696,6 +819,33 @@ func lookup(k Key) Message {
 		}
 	case AdviceStaticFixKind:
 		return Message{"Make the fix with %s.", "Buat perbaikannya dengan %s."}
+	case AdviceUnwaited:
+		return Message{"Wait for every goroutine before run returns, with %s.", "Tunggu setiap goroutine sebelum run selesai, dengan %s."}
+	case AdviceEarlyExit:
+		return Message{
+			"Let run return normally: no os.Exit, log.Fatal or runtime.Goexit, and no flag that stops the program (such as -h).",
+			"Biarkan run selesai dengan normal: jangan pakai os.Exit, log.Fatal, atau runtime.Goexit, dan jangan pakai flag yang menghentikan program (misalnya -h).",
+		}
+	case AdviceWaitGroupAdd:
+		return Message{
+			"Call %[1]s.Add(1) before the go statement (or %[1]s.Add(n) once, before the loop), and keep only %[1]s.Done in the goroutine.",
+			"Panggil %[1]s.Add(1) sebelum pernyataan go (atau %[1]s.Add(n) sekali, sebelum loop), dan sisakan hanya %[1]s.Done di dalam goroutine.",
+		}
+	case AdviceCopyLock:
+		return Message{
+			"Share one %[1]s through a pointer (*%[1]s): a pointer receiver or parameter, a slice or map of pointers, so that every goroutine locks the same mutex.",
+			"Bagikan satu %[1]s lewat pointer (*%[1]s): receiver atau parameter pointer, slice atau map berisi pointer, supaya setiap goroutine mengunci mutex yang sama.",
+		}
+	case AdviceLostCancel:
+		return Message{
+			"Call %[1]s on every path once the context is no longer needed: defer %[1]s() right after context.WithCancel or WithTimeout does it.",
+			"Panggil %[1]s di setiap jalur setelah context tidak dibutuhkan lagi: defer %[1]s() tepat setelah context.WithCancel atau WithTimeout sudah cukup.",
+		}
+	case AdviceAtomicAssign:
+		return Message{
+			"Call the atomic function on its own, without assigning its result back (atomic.AddInt64(&n, 1)), or use an atomic.Int64 and its Add method.",
+			"Panggil fungsi atomiknya saja, tanpa menulis hasilnya kembali (atomic.AddInt64(&n, 1)), atau pakai atomic.Int64 dan method Add-nya.",
+		}
 	case AdviceOtherKind:
 		return Message{"Make the fix with %s: that is what this lab is for.", "Buat perbaikannya dengan %s: untuk itulah lab ini ada."}
 	case AdviceOtherReaders:
