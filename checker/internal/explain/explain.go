@@ -8,11 +8,16 @@
 // findings, the compiler's output) and keeps what matters: the lines of the
 // student's own files involved, with their source text, what each
 // goroutine did or waits for there, and where each goroutine was started.
-// It knows the race detector's reports, the program's leak, deadlock and
-// not-concurrent reports, the judge's wrong-output and wrong-fix reports,
-// compile errors, panics and the runtime's concurrent-map crashes. Render
-// prints that, in English or Bahasa Indonesia, with one sentence of what to
-// do, tied to the kinds of fix the lab accepts.
+// It knows the race detector's reports, the program's leak, deadlock,
+// not-concurrent, did-not-wait and other-kind reports, the judge's
+// wrong-output, wrong-fix and other-kind reports (go vet's concurrency
+// findings among them), compile errors, panics, early exits and the
+// runtime's concurrent-map crashes. Render prints that, in English or
+// Bahasa Indonesia, with one sentence of what to do, tied to the kinds of
+// fix the lab accepts. A Check line (what the failed script checks) reads
+// the run's own numbers ($N, $SEED filled in) and nothing of the lab's
+// machinery (RACELAB_* settings); a fix that works but is not the lab's
+// kind is told as working.
 //
 // make lab, verify and the grader all have the verdict, so a student gets
 // the same explanation wherever the lab ran:

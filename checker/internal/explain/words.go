@@ -2,6 +2,7 @@ package explain
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -50,20 +51,26 @@ func fill(text string, vars map[string]string) string {
 
 // machinery is what a sentence a student reads must not mention: the
 // lab's knobs (RACELAB_WINDOW, ...) are how the judge forces a bad
-// interleaving, not part of the lesson.
-const machinery = "RACELAB_"
+// interleaving, and the race detector's settings (GORACE's halt_on_error)
+// how it stops a run; neither is part of the lesson.
+var machinery = []string{"RACELAB_", "GORACE", "halt_on_error"}
+
+// mentionsMachinery reports whether s names any of the machinery.
+func mentionsMachinery(s string) bool {
+	return slices.ContainsFunc(machinery, func(m string) bool { return strings.Contains(s, m) })
+}
 
 // withoutMachinery leaves out of text the sentences that mention the lab's
 // machinery. Lab authors are taking such sentences out of their scripts;
 // until every one is gone, a sentence is dropped whole rather than shown
 // half-explained.
 func withoutMachinery(text string) string {
-	if !strings.Contains(text, machinery) {
+	if !mentionsMachinery(text) {
 		return text
 	}
 	var kept []string
 	for _, s := range sentences(text) {
-		if !strings.Contains(s, machinery) {
+		if !mentionsMachinery(s) {
 			kept = append(kept, strings.TrimSpace(s))
 		}
 	}

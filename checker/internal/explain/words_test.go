@@ -44,6 +44,7 @@ func TestWithoutMachinery(t *testing.T) {
 		{"First. RACELAB_OVERLAP=4 makes them meet. Last!", "First. Last!"},
 		{"An aside (see RACELAB_WINDOW) in a sentence drops it. The next one stays.", "The next one stays."},
 		{"Only machinery: RACELAB_READERS=3.", ""},
+		{"Every page is found once. (halt_on_error: stop at the first race report, before the Go runtime can crash on the same unguarded map.)", "Every page is found once."},
 		{"Nothing to drop (0.5s, not a stop). Really.", "Nothing to drop (0.5s, not a stop). Really."},
 	} {
 		if got := withoutMachinery(tc.in); got != tc.want {
