@@ -74,6 +74,8 @@ func advise(p *Problem) {
 			p.Advice = i18n.AdviceSerialGo
 		case p.Serial == SerialLock:
 			p.Advice = i18n.AdviceSerialLock
+		case p.Serial == SerialWait:
+			p.Advice = i18n.AdviceSerialGo
 		default:
 			p.Advice = i18n.AdviceSerialGo
 			if slices.Contains(p.Fix, "mutex") || slices.Contains(p.Fix, "rwmutex") {

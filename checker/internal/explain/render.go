@@ -417,6 +417,8 @@ func (r *renderer) notConcurrent(prefix string, p Problem) {
 			r.place(p.At, r.t(i18n.NotConcurrentLoop))
 		case SerialLock:
 			r.place(p.At, r.t(i18n.NotConcurrentLocked, r.orVar(p.Var)))
+		case SerialWait:
+			r.place(p.At, r.t(i18n.NotConcurrentWaits))
 		default:
 			r.place(p.At, r.t(i18n.NotConcurrentWhere))
 		}

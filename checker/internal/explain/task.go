@@ -2,6 +2,7 @@ package explain
 
 import (
 	"go/ast"
+	"go/token"
 	"os"
 	"slices"
 	"strings"
@@ -228,13 +229,15 @@ const (
 	SerialUnknown Serial = ""
 	SerialLoop    Serial = "loop" // a loop calls each task itself: no goroutine (a go removed, or never written)
 	SerialLock    Serial = "lock" // the tasks run in goroutines, a lock held around their slow step
+	SerialWait    Serial = "wait" // the loop that starts the goroutines waits for each before starting the next
 	SerialStep    Serial = "step" // the tasks' slow step, in goroutines, for a reason the source does not show
 )
 
 // serialPlace finds where the tasks of a not-concurrent run waited for
 // each other: the loop that calls each task in turn rather than starting
-// it in a goroutine, or the lock held around the slow step, or failing
-// those the slow step itself. The held lock's name comes back too.
+// it in a goroutine, the wait in the loop that does start them, or the
+// lock held around the slow step, or failing those the slow step itself.
+// The held lock's name comes back too.
 func (p *state) serialPlace() (Place, Serial, string) {
 	sites := p.taskSites("Work", true)
 	for _, s := range sites {
@@ -244,6 +247,12 @@ func (p *state) serialPlace() (Place, Serial, string) {
 		if loop := loopOf(s.stack); loop != nil {
 			f := p.src.file(s.file)
 			return p.src.place(s.file, f.lineOf(loop.Pos()), ""), SerialLoop, ""
+		}
+	}
+	for _, s := range sites {
+		if w := waitInLoop(s.stack); w != nil {
+			f := p.src.file(s.file)
+			return p.src.place(s.file, f.lineOf(w.Pos()), ""), SerialWait, ""
 		}
 	}
 	for _, s := range sites {
@@ -259,6 +268,73 @@ func (p *state) serialPlace() (Place, Serial, string) {
 		return p.src.place(s.file, p.src.file(s.file).lineOf(s.call.Pos()), ""), SerialStep, ""
 	}
 	return Place{}, SerialUnknown, ""
+}
+
+// waitInLoop finds, for a task that runs in a goroutine, a statement of
+// the loop that starts the goroutine which, after starting it, waits
+// (X.Wait(), a receive) before the loop goes round again: each goroutine
+// is then waited for before the next one starts.
+func waitInLoop(stack []ast.Node) ast.Stmt {
+	start := -1 // the go statement, or the call of a Go method
+	for i, n := range stack {
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			start = i
+		case *ast.CallExpr:
+			if calleeName(n) == "Go" && i+1 < len(stack) {
+				if _, ok := stack[i+1].(*ast.FuncLit); ok {
+					start = i
+				}
+			}
+		}
+		if start >= 0 {
+			break
+		}
+	}
+	if start < 1 {
+		return nil
+	}
+	// The statement of the loop body that holds the start, and the loop.
+	for i := start - 1; i >= 1; i-- {
+		body, ok := stack[i].(*ast.BlockStmt)
+		if !ok {
+			continue
+		}
+		switch stack[i-1].(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+		default:
+			continue
+		}
+		at := stack[i+1].Pos()
+		for _, st := range body.List {
+			if st.Pos() > at && waits(st) {
+				return st
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// waits reports whether statement st blocks until another goroutine acts:
+// a Wait call, or a receive, at its top level.
+func waits(st ast.Stmt) bool {
+	var e ast.Expr
+	switch st := st.(type) {
+	case *ast.ExprStmt:
+		e = st.X
+	case *ast.AssignStmt:
+		if len(st.Rhs) == 1 {
+			e = st.Rhs[0]
+		}
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		return calleeName(e) == "Wait"
+	case *ast.UnaryExpr:
+		return e.Op == token.ARROW
+	}
+	return false
 }
 
 // windowPlace is where the student's files leave the gap between a check

@@ -91,6 +91,24 @@ func TestNotConcurrentPlaces(t *testing.T) {
 			id: []string{"mu dipegang di sekitar langkah lambat setiap tugas"},
 		},
 		{
+			// The goroutines are started, but the loop waits for each
+			// before it starts the next.
+			name: "wait in the loop",
+			src: "package main\n\nimport \"sync\"\n\nfunc run() {\n\ts := &servers{}\n\tvar wg sync.WaitGroup\n" +
+				"\tfor i := range 8 {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\t_ = s.ping(i)\n\t\t}()\n\t\twg.Wait()\n\t}\n}\n",
+			msg: tasksSerial, at: "pinger.go:14", serial: SerialWait, advice: i18n.AdviceSerialGo,
+			en: []string{"pinger.go:14  the loop waits here for each goroutine before it starts the next one", "wg.Wait()"},
+			id: []string{"loop ini menunggu di sini untuk setiap goroutine sebelum memulai goroutine berikutnya"},
+		},
+		{
+			// A receive in the loop, after a wg.Go: the same.
+			name: "receive in the loop",
+			src: "package main\n\nimport \"sync\"\n\nfunc run() {\n\ts := &servers{}\n\tvar wg sync.WaitGroup\n\tdone := make(chan int)\n" +
+				"\tfor i := range 8 {\n\t\twg.Go(func() {\n\t\t\tdone <- s.ping(i)\n\t\t})\n\t\tn := <-done\n\t\t_ = n\n\t}\n\twg.Wait()\n}\n",
+			msg: tasksSerial, at: "pinger.go:13", serial: SerialWait, advice: i18n.AdviceSerialGo,
+			en: []string{"pinger.go:13  the loop waits here for each goroutine", "n := <-done"},
+		},
+		{
 			// The program's count of goroutines: a go removed, said in
 			// goroutines rather than "tasks at once".
 			name: "too few goroutines",

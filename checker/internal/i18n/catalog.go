@@ -128,6 +128,7 @@ const (
 	NotConcurrentWhyNoGo      Key = "notconcurrent.why.nogo"
 	NotConcurrentLoop         Key = "notconcurrent.loop"
 	NotConcurrentLocked       Key = "notconcurrent.locked"
+	NotConcurrentWaits        Key = "notconcurrent.waits"
 	NotConcurrentStartedTitle Key = "notconcurrent.started.title"
 	NotConcurrentSkippedTitle Key = "notconcurrent.skipped.title"
 	NotConcurrentSkippedWhy   Key = "notconcurrent.skipped.why"
@@ -505,6 +506,11 @@ func lookup(k Key) Message {
 		return Message{
 			"%s is held around each task's slow step, so the tasks take turns",
 			"%s dipegang di sekitar langkah lambat setiap tugas, jadi tugas-tugasnya bergiliran",
+		}
+	case NotConcurrentWaits:
+		return Message{
+			"the loop waits here for each goroutine before it starts the next one, so only one runs at a time",
+			"loop ini menunggu di sini untuk setiap goroutine sebelum memulai goroutine berikutnya, jadi hanya satu yang berjalan pada satu waktu",
 		}
 	case NotConcurrentStartedTitle:
 		return Message{
