@@ -327,6 +327,8 @@ func (p *Problem) key() string {
 		b.WriteString(strings.Join(locs, "|"))
 	case NotConcurrent:
 		fmt.Fprintf(&b, "%v|%v", p.Started, p.Skipped)
+	case OtherKind:
+		fmt.Fprintf(&b, "%s|%v", p.Other, p.Instead)
 	case WrongOutput, Script:
 		b.WriteString(p.Check + "|" + p.Message)
 	case Panic, ConcurrentMap:

@@ -442,9 +442,9 @@ func lockCycle(views []view) []int {
 
 // crash reads a panic or fatal error and the traceback after it: the
 // first goroutine printed is the one that crashed.
-func (p *state) crash(i int, kind Kind, msg string) int {
+func (p *state) crash(i int, kind Kind, msg string, fatal bool) int {
 	msg, _, _ = strings.Cut(msg, " [recovered")
-	pr := &Problem{Kind: kind, Message: msg}
+	pr := &Problem{Kind: kind, Message: msg, Fatal: fatal}
 	j := i + 1
 	for j < len(p.ls) && j <= i+10 && !reDumpHeader.MatchString(p.ls[j].text) {
 		j++

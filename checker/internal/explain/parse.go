@@ -81,12 +81,12 @@ type state struct {
 	out     []*Problem
 	seen    map[string]*Problem
 
-	inScript      bool // reading a testscript log
-	inEnv         bool // reading the environment testscript logs before the script
-	vars          map[string]string
-	check         string // the description of the script section being read
-	checkID       string // the same in Bahasa Indonesia, when given
-	scriptProblem bool   // a problem was found since the script began
+	inScript      bool              // reading a testscript log
+	inEnv         bool              // reading the environment testscript logs before the script
+	vars          map[string]string // that environment: the script's variables, $N among them
+	check         string            // the description of the script section being read
+	checkID       string            // the same in Bahasa Indonesia, when given
+	scriptProblem bool              // a problem was found since the script began
 	exitStatus    int
 	// Where the last command's [stdout] and [stderr] sections start in
 	// ls (0: none yet), to show what a failed check looked at.
@@ -157,13 +157,11 @@ func (p *state) report(i int) (int, bool) {
 		p.unwaited(t)
 		return i + 1, true
 	case strings.HasPrefix(t, "fatal error: concurrent map"):
-		return p.crash(i, ConcurrentMap, strings.TrimPrefix(t, "fatal error: ")), true
+		return p.crash(i, ConcurrentMap, strings.TrimPrefix(t, "fatal error: "), true), true
 	case strings.HasPrefix(t, "panic: ") && p.dumpFollows(i):
-		return p.crash(i, Panic, strings.TrimPrefix(t, "panic: ")), true
+		return p.crash(i, Panic, strings.TrimPrefix(t, "panic: "), false), true
 	case strings.HasPrefix(t, "fatal error: ") && p.dumpFollows(i):
-		next := p.crash(i, Panic, strings.TrimPrefix(t, "fatal error: "))
-		p.out[len(p.out)-1].Fatal = true
-		return next, true
+		return p.crash(i, Panic, strings.TrimPrefix(t, "fatal error: "), true), true
 	}
 	return i, false
 }
