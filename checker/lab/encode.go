@@ -18,6 +18,12 @@ func (l *Lab) Marshal() []byte {
 	}
 	fmt.Fprintf(&b, "concepts = %s\n", quoteList(l.Concepts))
 	fmt.Fprintf(&b, "fix = %s\n", quoteList(l.Fix))
+	if len(l.Other) > 0 {
+		fmt.Fprintf(&b, "other = %s\n", quoteList(l.Other))
+	}
+	if l.OtherPoints != nil {
+		fmt.Fprintf(&b, "other_points = %d\n", *l.OtherPoints)
+	}
 	fmt.Fprintf(&b, "editable = %s\n", quoteList(l.Editable))
 	fmt.Fprintf(&b, "expect = %s\n", quote(l.Expect))
 	fmt.Fprintf(&b, "points = %d\n", l.Points)
@@ -25,6 +31,15 @@ func (l *Lab) Marshal() []byte {
 	fmt.Fprintf(&b, "minutes = %d\n", l.Minutes)
 	for _, h := range l.Hints {
 		fmt.Fprintf(&b, "\n[[hint]]\nen = %s\nid = %s\n", quote(h.EN), quote(h.ID))
+	}
+	if t := l.Test; t != nil {
+		fmt.Fprintf(&b, "\n[test]\nimplementation = %s\n", quote(t.Implementation))
+		for _, v := range t.Variants {
+			fmt.Fprintf(&b, "\n[[test.variant]]\nname = %s\ncorrect = %t\n", quote(v.Name), v.Correct)
+			if v.About != (Text{}) {
+				fmt.Fprintf(&b, "about = { en = %s, id = %s }\n", quote(v.About.EN), quote(v.About.ID))
+			}
+		}
 	}
 	return []byte(b.String())
 }

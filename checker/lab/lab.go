@@ -54,7 +54,7 @@ const DefaultOtherPoints = 50
 
 // Expectations returns the ways a shipped program may be declared to fail.
 func Expectations() []string {
-	return []string{"race", "wrong-output", "leak", "deadlock", "not-concurrent"}
+	return []string{"race", "wrong-output", "leak", "deadlock", "not-concurrent", "missed"}
 }
 
 // Placeholder marks text an instructor has not written yet: the scaffold of
@@ -112,11 +112,66 @@ type Lab struct {
 	Level       int      `toml:"level"`   // 1 (first steps) to 3 (hard)
 	Minutes     int      `toml:"minutes"` // estimated time for a student
 	Hints       []Text   `toml:"hint"`
+	// Test, when set, makes this a testing lab: the student writes a
+	// test (the editable _test.go file) of the program's package.
+	Test *Test `toml:"test"`
 
 	// Number, Slug and Dir are derived from the directory, not the file.
 	Number int    `toml:"-"`
 	Slug   string `toml:"-"`
 	Dir    string `toml:"-"` // the lab's directory
+}
+
+// Test is what a testing lab judges the student's test against: versions
+// of one file of the package, its implementation. The implementation as
+// shipped is correct (so `go test ./labs/...` passes a good test), and is
+// judged as the variant Shipped; the others live in
+// testdata/variants/NAME.go of the lab's directory, most of them with a bug.
+// Each replaces the implementation file, under its name, in a build of its
+// own: a test cannot tell them apart by anything but what they do. A good
+// test passes against every correct version and fails against every one
+// with a bug, every run.
+type Test struct {
+	Implementation string    `toml:"implementation"` // a file of the program's folder
+	Variants       []Variant `toml:"variant"`
+}
+
+// Shipped names the variant that is a testing lab's implementation as
+// shipped.
+const Shipped = "shipped"
+
+// Variant is one version of a testing lab's implementation.
+type Variant struct {
+	Name    string `toml:"name"`
+	Correct bool   `toml:"correct"` // a good test passes against it; else it has a bug to catch
+	About   Text   `toml:"about"`   // what it does (wrong), told to a student whose test misses it
+}
+
+// AllVariants lists a testing lab's variants, Shipped first.
+func (l *Lab) AllVariants() []Variant {
+	if l.Test == nil {
+		return nil
+	}
+	return append([]Variant{{Name: Shipped, Correct: true}}, l.Test.Variants...)
+}
+
+// Variant returns the testing lab's variant called name.
+func (l *Lab) Variant(name string) (Variant, bool) {
+	for _, v := range l.AllVariants() {
+		if v.Name == name {
+			return v, true
+		}
+	}
+	return Variant{}, false
+}
+
+// VariantFile is the source of a testing lab's variant (the
+// implementation itself for Shipped).
+func (l *Lab) VariantFile(name string) string {
+	if name == Shipped && l.Test != nil {
+		return filepath.Join(l.ProgramDir(), l.Test.Implementation)
+	}
+	return filepath.Join(l.Dir, "testdata", "variants", name+".go")
 }
 
 // Name is the lab's directory name, e.g. "08-mutex".
@@ -303,8 +358,15 @@ func (l *Lab) Validate() []error {
 		bad("editable", "%q is listed twice: list each file once", d)
 	}
 	for _, f := range l.Editable {
-		if f != filepath.Base(f) || !strings.HasSuffix(f, ".go") || strings.HasSuffix(f, "_test.go") {
-			bad("editable", "%q must be a non-test .go file directly in the program's folder", f)
+		switch {
+		case f != filepath.Base(f) || !strings.HasSuffix(f, ".go"):
+			bad("editable", "%q must be a .go file directly in the program's folder", f)
+			continue
+		case l.Test == nil && strings.HasSuffix(f, "_test.go"):
+			bad("editable", "%q is a test file: a student edits the program; for a lab in which the student writes a test, add a [test] table", f)
+			continue
+		case l.Test != nil && !strings.HasSuffix(f, "_test.go"):
+			bad("editable", "%q is not a test file: in a testing lab ([test]) the student edits only _test.go files", f)
 			continue
 		}
 		if l.Program == "" {
@@ -313,6 +375,9 @@ func (l *Lab) Validate() []error {
 		if _, err := os.Stat(filepath.Join(l.ProgramDir(), f)); err != nil {
 			bad("editable", "%q does not exist in %s: create it or fix the name", f, l.ProgramDir())
 		}
+	}
+	if l.Test != nil {
+		l.validateTest(bad)
 	}
 	if l.Points <= 0 {
 		bad("points", "must be a positive number of points, e.g. 10")
@@ -335,6 +400,52 @@ func (l *Lab) Validate() []error {
 		}
 	}
 	return errs
+}
+
+// validateTest checks a testing lab's [test] table.
+func (l *Lab) validateTest(bad func(field, format string, args ...any)) {
+	t := l.Test
+	switch {
+	case t.Implementation == "":
+		bad("test.implementation", "missing: name the file of the program's folder the variants replace, e.g. \"counter.go\"")
+	case t.Implementation != filepath.Base(t.Implementation) || !strings.HasSuffix(t.Implementation, ".go") || strings.HasSuffix(t.Implementation, "_test.go"):
+		bad("test.implementation", "%q must be a non-test .go file directly in the program's folder", t.Implementation)
+	case slices.Contains(l.Editable, t.Implementation):
+		bad("test.implementation", "%q is editable: the student writes the test, the implementation is the lab's", t.Implementation)
+	case l.Program != "":
+		if _, err := os.Stat(filepath.Join(l.ProgramDir(), t.Implementation)); err != nil {
+			bad("test.implementation", "%q does not exist in %s: create it or fix the name", t.Implementation, l.ProgramDir())
+		}
+	}
+	buggy := 0
+	var names []string
+	for i, v := range t.Variants {
+		field := fmt.Sprintf("test.variant[%d]", i+1)
+		if !programName.MatchString(v.Name) || v.Name == Shipped {
+			bad(field+".name", "%q must be a lower-case name (letters and digits) other than %q (the implementation as shipped): it names testdata/variants/NAME.go and the variant in the scripts", v.Name, Shipped)
+			continue
+		}
+		names = append(names, v.Name)
+		if _, err := os.Stat(l.VariantFile(v.Name)); err != nil {
+			bad(field+".name", "%s does not exist: write the variant there (a whole %s)", l.VariantFile(v.Name), t.Implementation)
+		}
+		if v.Correct {
+			continue
+		}
+		buggy++
+		if v.About.EN == "" || v.About.ID == "" {
+			bad(field+".about", "missing: say in both languages (en, id) what is wrong with it, for a student whose test misses it")
+		}
+	}
+	if d := duplicate(names); d != "" {
+		bad("test.variant", "%q is listed twice: name each variant once", d)
+	}
+	if buggy == 0 {
+		bad("test.variant", "no variant with a bug: a test is judged by passing the implementation and catching bugs, so give at least one [[test.variant]] without correct = true")
+	}
+	if l.Expect != "" && l.Expect != "missed" {
+		bad("expect", "%q: the shipped test of a testing lab fails by missing a bug: expect = \"missed\"", l.Expect)
+	}
 }
 
 // duplicate returns the first value listed twice in list, or "".

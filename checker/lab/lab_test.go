@@ -69,7 +69,7 @@ func TestValidateNamesFileFieldAndFix(t *testing.T) {
 		{"missing Indonesian hint", "id = \"Kunci di sekitar pembaruan.\"\n", "", "hint[2].id", []string{"write the Bahasa Indonesia hint"}},
 		{"missing English hint", "en = \"Two deposits at once.\"\n", "", "hint[1].en", []string{"write the English hint"}},
 		{"editable missing", `editable = ["bank.go"]`, `editable = ["bank.go", "teller.go"]`, "editable", []string{`"teller.go" does not exist`, "create it or fix the name"}},
-		{"editable test file", `editable = ["bank.go"]`, `editable = ["bank_test.go"]`, "editable", []string{"non-test .go file"}},
+		{"editable test file", `editable = ["bank.go"]`, `editable = ["bank_test.go"]`, "editable", []string{"is a test file", "add a [test] table"}},
 		{"expect missing", "expect = \"race\"\n", "", "expect", []string{"missing", "race, wrong-output"}},
 		{"expect typo", `expect = "race"`, `expect = "raec"`, "expect", []string{`did you mean "race"?`}},
 		{"one hint", "[[hint]]\nen = \"Lock around the update.\"\nid = \"Kunci di sekitar pembaruan.\"\n", "", "hint", []string{"at least 2"}},
@@ -127,11 +127,14 @@ func TestMarshalRoundTrip(t *testing.T) {
 		Notes:    "race-mutex",
 		Concepts: []string{"mutex", "check-then-act"},
 		Fix:      []string{"mutex", "atomic"},
+		Other:    []string{"channel"},
 		Editable: []string{"bank.go"},
 		Expect:   "wrong-output",
 		Points:   15, Level: 3, Minutes: 30,
 		Hints: []Text{{EN: "one\ntwo\ttab", ID: "satu"}, {EN: "ünïcode ✓", ID: "dua"}},
 	}
+	points := 30
+	want.OtherPoints = &points
 	dir := writeLab(t, string(want.Marshal()))
 	got, err := Load(dir)
 	require.NoError(t, err)
@@ -198,4 +201,93 @@ func TestCourseCheck(t *testing.T) {
 	assert.Contains(t, all, `did you mean "mutex"?`)
 	assert.Contains(t, all, "labs/03-c/lab.toml: part: 9 is not a part")
 	assert.Len(t, msgs, 3)
+}
+
+const testingTOML = `title = { en = "Catch it in a test", id = "Tangkap lewat tes" }
+program = "bank"
+part = 6
+concepts = ["testing", "synctest"]
+fix = ["any"]
+editable = ["bank_test.go"]
+expect = "missed"
+points = 10
+level = 2
+minutes = 30
+
+[[hint]]
+en = "Run two deposits at once."
+id = "Jalankan dua setoran sekaligus."
+
+[[hint]]
+en = "goleak.VerifyNone."
+id = "goleak.VerifyNone."
+
+[test]
+implementation = "bank.go"
+
+[[test.variant]]
+name = "atomic"
+correct = true
+
+[[test.variant]]
+name = "racy"
+about = { en = "Deposit updates the balance without a lock", id = "Deposit mengubah saldo tanpa kunci" }
+`
+
+// writeTestingLab makes a testing lab whose variants are written.
+func writeTestingLab(t *testing.T, toml string, variants ...string) string {
+	t.Helper()
+	dir := writeLab(t, toml)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "bank", "bank_test.go"), []byte("package main\n"), 0o644))
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "testdata", "variants"), 0o755))
+	for _, v := range variants {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "testdata", "variants", v+".go"), []byte("package main\n"), 0o644))
+	}
+	return dir
+}
+
+func TestTestingLab(t *testing.T) {
+	l, err := Load(writeTestingLab(t, testingTOML, "atomic", "racy"))
+	require.NoError(t, err)
+	require.NotNil(t, l.Test)
+	v, ok := l.Variant("racy")
+	require.True(t, ok)
+	assert.False(t, v.Correct)
+	assert.Equal(t, "Deposit mengubah saldo tanpa kunci", v.About.In("id"))
+	assert.Equal(t, filepath.Join(l.Dir, "testdata", "variants", "racy.go"), l.VariantFile("racy"))
+	shipped, ok := l.Variant(Shipped)
+	require.True(t, ok, "the implementation as shipped is a variant")
+	assert.True(t, shipped.Correct)
+	assert.Equal(t, filepath.Join(l.Dir, "bank", "bank.go"), l.VariantFile(Shipped))
+	assert.Equal(t, []string{Shipped, "atomic", "racy"}, []string{l.AllVariants()[0].Name, l.AllVariants()[1].Name, l.AllVariants()[2].Name})
+
+	again, err := Load(writeTestingLab(t, string(l.Marshal()), "atomic", "racy"))
+	require.NoError(t, err)
+	assert.Equal(t, l.Test, again.Test, "Marshal keeps the [test] table")
+}
+
+// Every problem of a [test] table at once, each naming its field and fix.
+func TestTestingLabProblems(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		from, to string
+		variants []string
+		want     string
+	}{
+		{"variant file missing", "", "", []string{"atomic"}, filepath.Join("testdata", "variants", "racy.go") + " does not exist: write the variant there"},
+		{"no bug", `name = "racy"`, `name = "racy"` + "\ncorrect = true", []string{"atomic", "racy"}, "test.variant: no variant with a bug"},
+		{"shipped is taken", `name = "atomic"`, `name = "shipped"`, []string{"shipped", "racy"}, `other than "shipped"`},
+		{"about missing", `about = { en = "Deposit updates the balance without a lock", id = "Deposit mengubah saldo tanpa kunci" }`, "", []string{"atomic", "racy"}, "test.variant[2].about: missing"},
+		{"editable program", `editable = ["bank_test.go"]`, `editable = ["bank.go"]`, []string{"atomic", "racy"}, `"bank.go" is not a test file`},
+		{"implementation editable", `implementation = "bank.go"`, `implementation = "bank_test.go"`, []string{"atomic", "racy"}, "test.implementation: \"bank_test.go\" must be a non-test .go file"},
+		{"expect", `expect = "missed"`, `expect = "race"`, []string{"atomic", "racy"}, `expect: "race": the shipped test of a testing lab fails by missing a bug`},
+		{"bad name", `name = "atomic"`, `name = "Fixed!"`, []string{"atomic", "racy"}, `test.variant[1].name: "Fixed!" must be a lower-case name`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Load(writeTestingLab(t, strings.Replace(testingTOML, tc.from, tc.to, 1), tc.variants...))
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.want)
+			assert.Contains(t, err.Error(), "lab.toml")
+		})
+	}
 }

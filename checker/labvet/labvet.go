@@ -9,6 +9,8 @@
 //   - the concurrency checks of go vet: copylocks (a lock copied by value),
 //     waitgroup (WaitGroup.Add inside the goroutine), lostcancel (a context
 //     never cancelled), atomic (x = atomic.AddInt64(&x, 1));
+//   - loadstore: an atomic Load whose value a separate Store writes back
+//     (a lost update the race detector cannot see);
 //   - fixkind: which kinds of synchronisation the files use (a fact, not a
 //     finding).
 //
@@ -47,6 +49,7 @@ import (
 	"github.com/racelab/racelab/checker/labvet/confine"
 	"github.com/racelab/racelab/checker/labvet/fakesync"
 	"github.com/racelab/racelab/checker/labvet/fixkind"
+	"github.com/racelab/racelab/checker/labvet/loadstore"
 	"github.com/racelab/racelab/checker/protocol"
 )
 
@@ -60,6 +63,7 @@ func Analyzers(editable []string) []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		confine.New(editable), fakesync.New(editable), fixkind.New(editable),
 		copylock.Analyzer, waitgroup.Analyzer, lostcancel.Analyzer, atomic.Analyzer,
+		loadstore.New(editable),
 	}
 }
 
@@ -143,10 +147,11 @@ func Check(dir string, shipped, student map[string][]byte, editable []string) (R
 	return Change(before, after), nil
 }
 
-// Analyze loads the package in dir (without its tests), with the files in
-// replace (base name → content) standing in for its own as an overlay of
-// the go command's (nothing is copied), and runs the analyzers. An error
-// means the package could not be loaded or type-checked.
+// Analyze loads the package in dir, with the files in replace (base name →
+// content) standing in for its own as an overlay of the go command's
+// (nothing is copied), and runs the analyzers. Its tests are loaded only
+// when the student edits one (a testing lab). An error means the package
+// could not be loaded or type-checked.
 func Analyze(dir string, replace map[string][]byte, editable []string) (*Analysis, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -162,6 +167,7 @@ func Analyze(dir string, replace map[string][]byte, editable []string) (*Analysi
 			packages.NeedImports | packages.NeedModule,
 		Dir:     abs,
 		Overlay: overlay,
+		Tests:   editsTests(editable),
 	}
 	pkgs, err := packages.Load(cfg, ".")
 	if err != nil {
@@ -182,6 +188,12 @@ func Analyze(dir string, replace map[string][]byte, editable []string) (*Analysi
 		data, _ := os.ReadFile(path)
 		return data
 	})
+}
+
+// editsTests reports whether the student's files include a test (a testing
+// lab's).
+func editsTests(editable []string) bool {
+	return slices.ContainsFunc(editable, func(f string) bool { return strings.HasSuffix(f, "_test.go") })
 }
 
 // shallowDeps makes the packages the lab's package imports analysable

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -158,6 +159,8 @@ func main() {
 	ctx, _ := context.WithTimeout(context.Background(), time.Second)
 	_ = ctx
 	count = atomic.AddInt64(&count, 1)
+	n := atomic.LoadInt64(&count)
+	atomic.StoreInt64(&count, n+1)
 	time.Sleep(time.Millisecond)
 }
 `
@@ -166,7 +169,7 @@ func main() {
 	for _, f := range r.Findings {
 		checks[f.Check] = true
 	}
-	for _, want := range []string{"copylocks", "waitgroup", "lostcancel", "atomic"} {
+	for _, want := range []string{"copylocks", "waitgroup", "lostcancel", "atomic", "loadstore"} {
 		assert.True(t, checks[want], "%s finds its mistake: %v", want, r.Findings)
 	}
 }
@@ -185,4 +188,23 @@ func TestCompileErrorIsAnError(t *testing.T) {
 	_, err := labvet.Check(dir, nil, map[string][]byte{"bank.go": []byte("package main\n\nfunc main() { undefined() }\n")}, []string{"bank.go"})
 	require.Error(t, err)
 	assert.True(t, errors.Is(err, labvet.ErrCompile), err.Error())
+}
+
+// In a testing lab the student's file is a test: it is analysed with the
+// package's tests loaded, may use the test framework and sleep (fake time in
+// a synctest bubble), and is still refused what no lab file may do.
+func TestStudentTest(t *testing.T) {
+	counter := "package counter\n\nimport \"sync\"\n\ntype C struct {\n\tmu sync.Mutex\n\tn  int\n}\n\nfunc (c *C) Inc() { c.mu.Lock(); c.n++; c.mu.Unlock() }\n"
+	shippedTest := "package counter\n\nimport \"testing\"\n\nfunc TestInc(t *testing.T) {\n\tvar c C\n\tc.Inc()\n}\n"
+	dir := writeModule(t, map[string]string{"counter.go": counter, "counter_test.go": shippedTest})
+	good := "package counter\n\nimport (\n\t\"sync\"\n\t\"testing\"\n\t\"testing/synctest\"\n\t\"time\"\n)\n\nfunc TestInc(t *testing.T) {\n\tsynctest.Test(t, func(t *testing.T) {\n\t\tvar c C\n\t\tvar wg sync.WaitGroup\n\t\tfor range 2 {\n\t\t\twg.Go(c.Inc)\n\t\t}\n\t\ttime.Sleep(time.Second)\n\t\twg.Wait()\n\t})\n}\n"
+	r, err := labvet.Check(dir, nil, map[string][]byte{"counter_test.go": []byte(good)}, []string{"counter_test.go"})
+	require.NoError(t, err)
+	assert.Empty(t, r.Findings)
+	assert.Equal(t, []string{"waitgroup"}, r.Kinds, "the test's own synchronisation is seen")
+
+	exits := strings.Replace(shippedTest, "import \"testing\"", "import (\n\t\"os\"\n\t\"testing\"\n)", 1) + "\nfunc init() { os.Exit(0) }\n"
+	r, err = labvet.Check(dir, nil, map[string][]byte{"counter_test.go": []byte(exits)}, []string{"counter_test.go"})
+	require.NoError(t, err)
+	assert.True(t, r.Refused(), "%v", r.Findings)
 }

@@ -70,6 +70,9 @@ func NewLoader(dir string) (*Loader, error) {
 // ErrUnprepared when the files import a package the lab's files do not
 // depend on, or do not type-check.
 func (l *Loader) Analyze(replace map[string][]byte, editable []string) (*Analysis, error) {
+	if editsTests(editable) {
+		return nil, ErrUnprepared // the loader holds the package without its tests
+	}
 	fset := token.NewFileSet()
 	var syntax []*ast.File
 	for _, path := range l.files {

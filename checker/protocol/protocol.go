@@ -34,6 +34,7 @@ const (
 	ExitBadSetting    = 70 // a RACELAB_* variable the program read is malformed (a lab's mistake)
 	ExitOtherKind     = 71 // every check passed but a demand of the lab's kind of fix was not met (readers never overlapped, ...)
 	ExitUnwaited      = 72 // run returned while its goroutines were still working: they printed after it
+	ExitBusyWait      = 73 // a goroutine kept running while the program waited for an event (it spins)
 )
 
 // Markers open the lines a program or the judge prints about why a run
@@ -52,6 +53,9 @@ const (
 	MarkMeasured      = "racelab: measured:" // followed by "the program started N goroutines in D"
 	MarkOtherKind     = "racelab: other kind:"
 	MarkUnwaited      = "racelab: did not wait:"
+	MarkBusyWait      = "racelab: busy wait:"
+	MarkMissed        = "racelab: missed:"      // the student's test passed against a variant with a bug
+	MarkFalseAlarm    = "racelab: false alarm:" // the student's test failed against a correct variant
 )
 
 // GORACE is the race runtime's configuration for every judged program.

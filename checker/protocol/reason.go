@@ -18,12 +18,15 @@ const (
 	Leak          Reason = "leak"           // goroutines outlived main
 	Deadlock      Reason = "deadlock"       // the program never finished
 	NotConcurrent Reason = "not-concurrent" // the tasks never ran at the same time
+	BusyWait      Reason = "busy-wait"      // a goroutine spun, running, while it should have been blocked waiting
 	Crash         Reason = "crash"          // a panic or a fatal error other than a map race
 	EarlyExit     Reason = "early-exit"     // the program ended without returning from main
 	OutputLimit   Reason = "output-limit"   // the program printed more than a run may
 	WrongOutput   Reason = "wrong-output"   // the program printed the wrong answer
 	WrongFix      Reason = "wrong-fix"      // the static checks rejected the fix
 	Timeout       Reason = "timeout"        // a run was stopped by the wall clock
+	Missed        Reason = "missed"         // a testing lab: the student's test passed against an implementation with a bug
+	FalseAlarm    Reason = "false-alarm"    // a testing lab: the student's test failed against a correct implementation
 	Unwaited      Reason = "unwaited"       // run returned before its goroutines were done
 	Fail          Reason = "fail"           // failed, for no reason racelab recognises
 	// OtherKind is not a failure of the program: it works, but the fix is
@@ -37,8 +40,8 @@ const (
 // several at once (it races, and its file does not use the fix the lab asks
 // for yet), and the first of Order that applies is the one to tell.
 func Order() []Reason {
-	return []Reason{Build, Refused, Race, Leak, Deadlock, NotConcurrent, Crash, EarlyExit,
-		OutputLimit, Unwaited, WrongOutput, WrongFix, Timeout, Fail, OtherKind}
+	return []Reason{Build, Refused, Race, Leak, Deadlock, NotConcurrent, BusyWait, Crash, EarlyExit,
+		OutputLimit, Unwaited, FalseAlarm, Missed, WrongOutput, WrongFix, Timeout, Fail, OtherKind}
 }
 
 // Rank is r's place in Order (len(Order()) for a reason not in it).
@@ -105,6 +108,9 @@ func Classify(r Run) []Reason {
 	if r.Exit == ExitNotConcurrent {
 		out = append(out, NotConcurrent)
 	}
+	if r.Exit == ExitBusyWait {
+		out = append(out, BusyWait)
+	}
 	if r.Exit == ExitUnwaited {
 		out = append(out, Unwaited)
 	}
@@ -121,4 +127,34 @@ func Classify(r Run) []Reason {
 		out = append(out, Fail)
 	}
 	return out
+}
+
+// testTimedOut is how the testing package ends a test binary that ran past
+// its -test.timeout.
+var testTimedOut = regexp.MustCompile(`(?m)^panic: test timed out after `)
+
+// ClassifyTest says why one run of a testing lab's test binary (the
+// student's test, built against one implementation) failed, or nil when
+// the test passed (exit 0). Against a correct implementation every reason
+// is the test's fault: its own race, its hang, or a failure that is a
+// false alarm. Against an implementation with a bug, any failure is the
+// test catching it, and only nil (Missed) is wrong: the judge decides that,
+// since only it knows which implementation ran.
+func ClassifyTest(r Run) []Reason {
+	switch r.Limit {
+	case LimitOutput:
+		return []Reason{OutputLimit}
+	case LimitWall:
+		return []Reason{Timeout}
+	}
+	if r.Exit == 0 {
+		return nil
+	}
+	switch {
+	case r.Exit == ExitRace || strings.Contains(r.Stderr, "WARNING: DATA RACE") || strings.Contains(r.Stdout, "WARNING: DATA RACE"):
+		return []Reason{Race}
+	case testTimedOut.MatchString(r.Stdout) || testTimedOut.MatchString(r.Stderr):
+		return []Reason{Deadlock}
+	}
+	return []Reason{FalseAlarm}
 }

@@ -766,7 +766,6 @@ func (g *grader) feedback(l *courseLab, v *protocol.Verdict, files map[string][]
 	return out
 }
 
-
 // raceReport is the first race report of a run's output.
 func raceReport(output string) string {
 	i := strings.Index(output, "WARNING: DATA RACE")

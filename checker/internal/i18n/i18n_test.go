@@ -9,6 +9,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/racelab/racelab/checker/protocol"
+	"github.com/stretchr/testify/assert"
 )
 
 // catalogFiles hold the Key constants: every source file of the package but
@@ -194,5 +197,16 @@ func TestT(t *testing.T) {
 	}
 	if _, ok := Lookup("no.such.key"); ok {
 		t.Error("Lookup(unknown) reported a message")
+	}
+}
+
+// Every reason a verdict can give has words of its own: none falls back to
+// "the tests fail".
+func TestEveryReasonHasWords(t *testing.T) {
+	for _, r := range protocol.Order() {
+		if r == protocol.Fail {
+			continue
+		}
+		assert.NotEqual(t, ReasonFail, ReasonKey(r), "reason %s", r)
 	}
 }

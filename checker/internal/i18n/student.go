@@ -29,6 +29,9 @@ const (
 	ReasonTooMuch   Key = "reason.output.limit"
 	ReasonOtherKind Key = "reason.other.kind"
 	ReasonUnwaited  Key = "reason.unwaited"
+	ReasonBusyWait  Key = "reason.busy.wait"
+	ReasonMissed    Key = "reason.missed"
+	ReasonAlarm     Key = "reason.false.alarm"
 	HintHeader      Key = "hint.header"
 	HintMore        Key = "hint.more"
 	HintLast        Key = "hint.last"
@@ -89,6 +92,12 @@ func ReasonKey(r protocol.Reason) Key {
 		return ReasonOtherKind
 	case protocol.Unwaited:
 		return ReasonUnwaited
+	case protocol.BusyWait:
+		return ReasonBusyWait
+	case protocol.Missed:
+		return ReasonMissed
+	case protocol.FalseAlarm:
+		return ReasonAlarm
 	}
 	return ReasonFail
 }
@@ -145,6 +154,15 @@ func lookupStudent(k Key) Message {
 	case ReasonUnwaited:
 		return Message{"run returns before its goroutines are done, so their work is lost",
 			"run selesai sebelum goroutine-nya selesai, sehingga hasil kerja mereka hilang"}
+	case ReasonBusyWait:
+		return Message{"a goroutine waits by spinning (a loop that keeps checking, a select with a default) instead of blocking until it is told",
+			"ada goroutine yang menunggu sambil berputar terus (loop yang terus memeriksa, select dengan default) alih-alih memblok sampai diberi tahu"}
+	case ReasonMissed:
+		return Message{"your test passes against a version with a bug: it does not catch that bug yet",
+			"tesmu lulus pada versi yang punya bug: tes itu belum menangkap bug tersebut"}
+	case ReasonAlarm:
+		return Message{"your test fails against a correct version: the test itself is wrong",
+			"tesmu gagal pada versi yang benar: tesnya sendiri yang salah"}
 	case ReasonTooMuch:
 		return Message{"the program printed far too much output and was stopped", "program mencetak output yang terlalu banyak dan dihentikan"}
 	case HintHeader:

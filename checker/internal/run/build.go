@@ -47,18 +47,36 @@ type ErrCompileLimit struct{ Why string }
 func (e *ErrCompileLimit) Error() string { return e.Why }
 
 // BuildProgram builds lab l's program, race-enabled, from the module root
-// dir into out, with the flags every program gets (protocol.BuildFlags).
-// Code that does not compile is a failed Result (reason Build) with the
-// compiler's output, not an error; a compile stopped by ctx's deadline or
-// killed without a word (a limit) is an *ErrCompileLimit.
+// dir at out, as l.Builds says (one binary, or for a testing lab a folder of
+// them). Code that does not compile is a failed Result (reason Build) with
+// the compiler's output, not an error; a compile stopped by ctx's deadline
+// or killed without a word (a limit) is an *ErrCompileLimit.
 func BuildProgram(ctx context.Context, dir string, l *lab.Lab, out string, o CompileOptions) (Result, error) {
-	argv := append([]string{"go", "build", "-o", out}, protocol.BuildFlags()...)
-	if o.Overlay != "" {
-		argv = append(argv, "-overlay", o.Overlay)
+	tmp, err := os.MkdirTemp("", "racelab-build-")
+	if err != nil {
+		return Result{}, err
 	}
-	argv = append(argv, l.Package())
-	if o.Wrap != nil {
-		argv = o.Wrap(argv)
+	defer os.RemoveAll(tmp)
+	builds, err := l.Builds(out, o.Overlay, tmp)
+	if err != nil {
+		return Result{}, fmt.Errorf("building %s: %w", l.Name(), err)
+	}
+	var res Result
+	for _, b := range builds {
+		one, err := compile(ctx, dir, l, append([]string{"go"}, b.Args...), o.Wrap)
+		res.Duration += one.Duration
+		if err != nil || !one.Passed() {
+			one.Duration = res.Duration
+			return one, err
+		}
+	}
+	return res, nil
+}
+
+// compile runs one go command of a build.
+func compile(ctx context.Context, dir string, l *lab.Lab, argv []string, wrap func([]string) []string) (Result, error) {
+	if wrap != nil {
+		argv = wrap(argv)
 	}
 	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
 	cmd.Dir = dir

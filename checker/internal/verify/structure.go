@@ -97,7 +97,9 @@ func Structure(root string, l *lab.Lab) []string {
 			callsMain = true
 		}
 	}
-	if l.Program != "" && len(goFiles) > 0 && !callsMain {
+	// A testing lab's program is a package the student's test imports: no
+	// main of its own.
+	if l.Program != "" && len(goFiles) > 0 && !callsMain && l.Test == nil {
 		bad("%s: no fixture of the program calls program.Main(run): add main.go with `func main() { program.Main(run) }` (see docs/lab-format.md), or the program can never pass", l.ProgramDir())
 	}
 
@@ -125,11 +127,11 @@ func Structure(root string, l *lab.Lab) []string {
 	}
 	if entries, err := os.ReadDir(solDir); err == nil {
 		for _, e := range entries {
-			if e.IsDir() && e.Name() == WrongDir {
-				continue // hand-written wrong fixes, checked by wrongFixes
+			if e.IsDir() && (e.Name() == WrongDir || e.Name() == RightDir) {
+				continue // the corpus of student fixes, checked by wrongFixes and rightFixes
 			}
 			if !slices.Contains(l.Editable, e.Name()) {
-				bad("%s: not an editable file of %s: the solution holds only the fixed editable files and the %s/ folder of wrong fixes (remove it, or list it in lab.toml's editable)", filepath.Join(solDir, e.Name()), l.Name(), WrongDir)
+				bad("%s: not an editable file of %s: the solution holds only the fixed editable files and the corpus folders %s/ and %s/ (remove it, or list it in lab.toml's editable)", filepath.Join(solDir, e.Name()), l.Name(), RightDir, WrongDir)
 			}
 		}
 	}

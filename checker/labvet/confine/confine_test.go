@@ -11,7 +11,7 @@ import (
 )
 
 func TestConfine(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), confine.New(nil), "reach", "plain", "exit", "github.com/racelab/racelab/labs/03-bank/bank")
+	analysistest.Run(t, analysistest.TestData(), confine.New(nil), "reach", "plain", "exit", "tested", "github.com/racelab/racelab/labs/03-bank/bank")
 }
 
 // recorder stands in for *testing.T to collect what analysistest would

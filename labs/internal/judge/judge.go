@@ -221,3 +221,17 @@ func describe(r protocol.Run, reasons []protocol.Reason) string {
 	}
 	return fmt.Sprintf("the program %s (%s)", how, strings.Join(names, ", "))
 }
+
+// describeTest says, in one line, how a run of the student's test against
+// a correct variant failed.
+func describeTest(v lab.Variant, r protocol.Run, reasons []protocol.Reason) string {
+	switch protocol.Primary(reasons) {
+	case protocol.FalseAlarm:
+		return fmt.Sprintf("%s the test fails against %s, which is correct (exit status %d): the test itself is wrong", protocol.MarkFalseAlarm, v.Name, r.Exit)
+	case protocol.Race:
+		return fmt.Sprintf("the test races against %s, which is correct: the race is in the test itself", v.Name)
+	case protocol.Deadlock:
+		return fmt.Sprintf("the test never finishes against %s, which is correct: it waits for something that never happens", v.Name)
+	}
+	return "the test " + strings.TrimPrefix(describe(r, reasons), "the program ")
+}

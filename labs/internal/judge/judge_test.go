@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/racelab/racelab/checker/isolate"
+	"github.com/racelab/racelab/checker/lab"
 	"github.com/racelab/racelab/checker/protocol"
 )
 
@@ -125,6 +126,12 @@ func TestVerdictOfAFailingLab(t *testing.T) {
 	assert.Equal(t, protocol.ExitRace, race.Runs[0].Exit)
 	assert.Contains(t, race.Runs[0].Stderr, "WARNING: DATA RACE")
 	assert.Equal(t, []protocol.Reason{protocol.WrongOutput}, byName["count"].Reasons)
+	for _, s := range v.Scripts {
+		n, err := strconv.Atoi(s.Vars["N"])
+		require.NoError(t, err, "script %s: $N is kept", s.Name)
+		assert.True(t, n >= 8 && n <= 32, "script %s: $N=%d", s.Name, n)
+		assert.NotEmpty(t, s.Vars["SEED"], "script %s: $SEED is kept", s.Name)
+	}
 	assert.True(t, strings.HasPrefix(byName["count"].Failure, protocol.MarkWrongOutput), byName["count"].Failure)
 }
 
@@ -152,4 +159,44 @@ func TestOtherKind(t *testing.T) {
 		assert.True(t, s.Passed, s.Name)
 	}
 	assert.Contains(t, out, "this lab practises a sync.Mutex")
+}
+
+// In a testing lab the student's test is run against every variant of the
+// implementation: a test that cannot see a race or a leak misses them.
+func TestTestingLabMissed(t *testing.T) {
+	v, _ := verdictOf(t, "06-testing")
+	assert.False(t, v.Passed)
+	assert.Equal(t, []protocol.Reason{protocol.Missed}, v.Reasons)
+	for _, s := range v.Scripts {
+		switch s.Name {
+		case "shipped":
+			assert.True(t, s.Passed, "the weak test passes the correct versions")
+		default:
+			assert.Equal(t, []protocol.Reason{protocol.Missed}, s.Reasons, s.Name)
+			require.NotEmpty(t, s.Runs)
+			assert.Equal(t, s.Name, s.Runs[0].Args[0], "the run names its variant")
+			assert.Contains(t, s.Failure, protocol.MarkMissed)
+		}
+	}
+}
+
+// A concurrent test with goleak catches both bugs, and passes both correct
+// versions; built by the caller (as the grader does), a folder of test
+// binaries, the same.
+func TestTestingLabCaught(t *testing.T) {
+	v, out := verdictOf(t, "07-testing-good")
+	assert.True(t, v.Passed, out)
+
+	l, err := lab.Load("testdata/labs/07-testing-good")
+	require.NoError(t, err)
+	prog := filepath.Join(t.TempDir(), "counter")
+	builds, err := l.Builds(prog, "", t.TempDir())
+	require.NoError(t, err)
+	require.Len(t, builds, 4, "shipped, atomic, racy, leaky")
+	for _, b := range builds {
+		out, err := exec.Command(goTool(), b.Args...).CombinedOutput()
+		require.NoError(t, err, "%s", out)
+	}
+	v, out = verdictOf(t, "07-testing-good", protocol.EnvProgram+"="+prog)
+	assert.True(t, v.Passed, out)
 }

@@ -50,6 +50,7 @@ type stateKey struct{}
 
 // scriptState is what one script saw of the program.
 type scriptState struct {
+	vars    map[string]string // $N and $SEED
 	runs    []protocol.Run
 	reasons []protocol.Reason
 	failure string
@@ -91,21 +92,30 @@ func (j *judge) record(t testscript.T, st *scriptState) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	j.verdict.Scripts = append(j.verdict.Scripts, protocol.Script{
-		Name: name, Passed: !failed, Reasons: reasons, Runs: st.runs, Failure: st.failure,
+		Name: name, Passed: !failed, Reasons: reasons, Runs: st.runs, Failure: st.failure, Vars: st.vars,
 	})
 }
 
 // runProgram is the script command named after the lab's program: it runs
 // the program with the script's arguments and judges the run.
 func (j *judge) runProgram(ts *testscript.TestScript, neg bool, args []string) {
-	r, err := j.start(ts, args)
+	bin, rest, err := j.lab.Binary(j.bin, args)
+	if err != nil {
+		ts.Fatalf("racelab: broken script (tell your instructor): %v", err)
+	}
+	r, err := j.start(ts, bin, rest)
 	if err != nil {
 		ts.Fatalf("racelab: the judge could not start the program: %v", err)
 	}
+	r.Args = args // the variant's name included
 	st := state(ts)
 	st.runs = append(st.runs, r)
 	fmt.Fprint(ts.Stdout(), r.Stdout)
 	fmt.Fprint(ts.Stderr(), r.Stderr)
+	if j.lab.Test != nil {
+		j.judgeTest(ts, neg, args[0], r)
+		return
+	}
 	reasons := protocol.Classify(r)
 	switch {
 	case len(reasons) > 0 && !neg:
@@ -115,9 +125,29 @@ func (j *judge) runProgram(ts *testscript.TestScript, neg bool, args []string) {
 	}
 }
 
+// judgeTest judges a run of a testing lab's test binary against a
+// variant: a correct variant must pass it, one with a bug must fail it.
+// The script's negation must agree with the variant, so that a lab cannot
+// by mistake demand a test that fails a correct implementation.
+func (j *judge) judgeTest(ts *testscript.TestScript, neg bool, variant string, r protocol.Run) {
+	v, _ := j.lab.Variant(variant)
+	if neg == v.Correct {
+		ts.Fatalf("racelab: broken script (tell your instructor): variant %s is %s, so a good test %s it: write `%s%s %s`",
+			v.Name, map[bool]string{true: "correct", false: "buggy"}[v.Correct], map[bool]string{true: "passes", false: "fails"}[v.Correct],
+			map[bool]string{true: "", false: "! "}[v.Correct], j.lab.Program, v.Name)
+	}
+	reasons := protocol.ClassifyTest(r)
+	switch {
+	case v.Correct && len(reasons) > 0:
+		fail(ts, reasons, "%s", describeTest(v, r, reasons))
+	case !v.Correct && len(reasons) == 0:
+		fail(ts, []protocol.Reason{protocol.Missed}, "%s the test passes against %s, which has a bug: %s", protocol.MarkMissed, v.Name, v.About.EN)
+	}
+}
+
 // start runs the program once with args, in the script's work folder (in
 // the sandbox's own when there is one), with only protocol.ProgramEnv.
-func (j *judge) start(ts *testscript.TestScript, args []string) (protocol.Run, error) {
+func (j *judge) start(ts *testscript.TestScript, bin string, args []string) (protocol.Run, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), j.limits.wall)
 	defer cancel()
 	env := protocol.ProgramEnv(ts.Getenv)
@@ -125,11 +155,11 @@ func (j *judge) start(ts *testscript.TestScript, args []string) (protocol.Run, e
 	release := func() {}
 	if j.sandbox != nil {
 		var err error
-		if cmd, release, err = j.sandbox.Command(ctx, j.bin, args, env); err != nil {
+		if cmd, release, err = j.sandbox.Command(ctx, bin, args, env); err != nil {
 			return protocol.Run{}, err
 		}
 	} else {
-		cmd = exec.CommandContext(ctx, j.bin, args...)
+		cmd = exec.CommandContext(ctx, bin, args...)
 		cmd.Env = env
 		cmd.Dir = ts.Getenv("WORK")
 	}

@@ -34,10 +34,17 @@ func (j *judge) setup(env *testscript.Env) error {
 	} else {
 		r = rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))
 	}
-	env.Setenv("SEED", strconv.FormatUint(r.Uint64()%1_000_000, 10))
-	env.Setenv("N", strconv.Itoa(8+r.IntN(25)))
+	// The verdict keeps the inputs, so that what the student is told
+	// ("with 17 deposits") is what the failing run was given.
+	vars := map[string]string{
+		"SEED": strconv.FormatUint(r.Uint64()%1_000_000, 10),
+		"N":    strconv.Itoa(8 + r.IntN(25)),
+	}
+	for k, v := range vars {
+		env.Setenv(k, v)
+	}
 
-	st := &scriptState{}
+	st := &scriptState{vars: vars}
 	env.Values[stateKey{}] = st
 	env.Defer(func() { j.record(env.T(), st) })
 	return nil

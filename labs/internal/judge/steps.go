@@ -73,23 +73,29 @@ func (j *judge) refused() bool {
 	return false
 }
 
-// build builds the program, race-enabled, into a folder of the test's.
+// build builds the program, race-enabled, into a folder of the test's
+// (for a testing lab, one test binary per variant).
 func (j *judge) build(t *testing.T) {
 	l := j.lab
 	bin := filepath.Join(j.tmp, l.Program)
-	args := append(append([]string{"build", "-o", bin}, protocol.BuildFlags()...), "./"+l.Program)
-	cmd := exec.Command(goTool(), args...)
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Run(); err != nil {
-		text := strings.TrimSpace(out.String())
-		if text == "" {
-			text = err.Error()
+	builds, err := l.Builds(bin, "", j.tmp)
+	if err != nil {
+		t.Fatalf("racelab: %v", err)
+	}
+	for _, b := range builds {
+		cmd := exec.Command(goTool(), b.Args...)
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
+		if err := cmd.Run(); err != nil {
+			text := strings.TrimSpace(out.String())
+			if text == "" {
+				text = err.Error()
+			}
+			j.mu.Lock()
+			j.verdict.Build = text
+			j.mu.Unlock()
+			t.Fatalf("racelab: the program does not build:\n%s", text)
 		}
-		j.mu.Lock()
-		j.verdict.Build = text
-		j.mu.Unlock()
-		t.Fatalf("racelab: the program does not build:\n%s", text)
 	}
 	j.bin = bin
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"sync"
 	"time"
 
 	"github.com/racelab/racelab/checker/protocol"
@@ -19,6 +20,15 @@ const settlePoll = 200 * time.Microsecond
 type settle struct {
 	limit time.Duration
 	err   error
+	// busy records, once a Settle gave up with another goroutine still
+	// running, how long it waited and which goroutine it was.
+	busy *busy
+}
+
+type busy struct {
+	mu      sync.Mutex
+	waited  time.Duration
+	running string // the first running goroutine's header and frames
 }
 
 var theSettle = newSettle()
@@ -32,13 +42,15 @@ func newSettle() settle {
 	if err != nil || limit <= 0 {
 		return settle{err: fmt.Errorf("%s=%q: want a positive duration such as 2s", protocol.EnvSettle, v)}
 	}
-	return settle{limit: limit}
+	return settle{limit: limit, busy: &busy{}}
 }
 
 // Settle waits until every other goroutine of the program is parked (blocked
 // on a channel, a select, a lock, a sleep or a system call) rather than
 // running or waiting for a CPU, or until the wait set by RACELAB_SETTLE has
-// passed. It never fails a run.
+// passed. A goroutine still running after that long is not on its way: it
+// spins while it waits (a loop polling a flag, a select with a default), and
+// CheckBusy reports it when the program ends.
 //
 // A lab's fixture calls it just before the event a student's code must react
 // to, such as closing a quit channel. Without it, whether a goroutine has
@@ -67,6 +79,54 @@ func (s settle) wait() {
 		}
 		time.Sleep(settlePoll)
 	}
+	n := runtime.Stack(buf, true)
+	if n == len(buf) || othersParked(buf[:n]) {
+		return
+	}
+	s.busy.mu.Lock()
+	defer s.busy.mu.Unlock()
+	if s.busy.running == "" {
+		s.busy.waited, s.busy.running = limit, firstRunning(buf[:n])
+	}
+}
+
+// CheckBusy reports a goroutine that kept running through a whole Settle:
+// the program spins where it should block ("" when none did).
+func CheckBusy() string { return theSettle.report() }
+
+func (s settle) report() string {
+	b := s.busy
+	if b == nil {
+		return ""
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.running == "" {
+		return ""
+	}
+	return fmt.Sprintf("a goroutine kept running for %v while the program waited for it to block: it spins (a loop that polls, a select with a default) instead of waiting on a channel, a lock or a WaitGroup. It was here:\n%s", b.waited, b.running)
+}
+
+// firstRunning returns the stack of the first goroutine in the dump, after
+// the caller's, that is running or runnable.
+func firstRunning(dump []byte) string {
+	var out []byte
+	in, first := false, true
+	for line := range bytes.Lines(dump) {
+		if state, ok := goroutineState(line); ok {
+			if in {
+				break
+			}
+			if !first && (state == "running" || state == "runnable") {
+				in = true
+			}
+			first = false
+		}
+		if in {
+			out = append(out, line...)
+		}
+	}
+	return string(out)
 }
 
 // othersParked reports whether every goroutine in the dump but the first

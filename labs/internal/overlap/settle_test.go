@@ -57,9 +57,11 @@ func TestSettleReturnsOnceTheOthersBlock(t *testing.T) {
 		ch <- 1
 	}()
 	start := time.Now()
-	newSettle().wait()
+	s := newSettle()
+	s.wait()
 	assert.True(t, sent.Load(), "Settle returned while the goroutine was still working")
 	assert.Less(t, time.Since(start), 5*time.Second)
+	assert.Empty(t, s.report(), "a goroutine that blocked is no busy wait")
 	<-ch
 }
 
@@ -68,8 +70,12 @@ func TestSettleGivesUpOnABusyGoroutine(t *testing.T) {
 	stop := spin(t)
 	defer stop()
 	start := time.Now()
-	newSettle().wait()
+	s := newSettle()
+	s.wait()
 	assert.GreaterOrEqual(t, time.Since(start), 50*time.Millisecond)
+	why := s.report()
+	assert.Contains(t, why, "it spins")
+	assert.Contains(t, why, "overlap.spin", "the report shows where the spinning goroutine is")
 }
 
 // spin starts a goroutine that never parks until stop is called.

@@ -160,6 +160,10 @@ func judged(s settings, watchdog *time.Timer, run func()) int {
 		fmt.Fprintf(os.Stderr, "%s %v: a fix must keep the work concurrent; do not remove `go` or hold a lock around the whole task\n", protocol.MarkNotConcurrent, err)
 		return protocol.ExitNotConcurrent
 	}
+	if why := overlap.CheckBusy(); why != "" {
+		fmt.Fprintf(os.Stderr, "%s %s\n", protocol.MarkBusyWait, why)
+		return protocol.ExitBusyWait
+	}
 	if err := overlap.CheckWindow(); err != nil {
 		fmt.Fprintf(os.Stderr, "%s %v\n", protocol.MarkNotConcurrent, err)
 		return protocol.ExitNotConcurrent

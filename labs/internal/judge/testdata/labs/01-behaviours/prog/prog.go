@@ -103,6 +103,33 @@ func run() {
 			time.Sleep(50 * time.Millisecond)
 			fmt.Println("late")
 		}()
+	case "spin-wait", "block-wait":
+		// A worker waits for quit: by polling in a select with a default
+		// (it spins, running all the while) or by blocking on it.
+		quit, done := make(chan bool), make(chan bool)
+		var mu sync.Mutex
+		polls := 0
+		go func() {
+			defer close(done)
+			for {
+				if os.Args[1] == "block-wait" {
+					<-quit
+					return
+				}
+				select {
+				case <-quit:
+					return
+				default:
+					mu.Lock()
+					polls++
+					mu.Unlock()
+				}
+			}
+		}()
+		overlap.Settle() // what a fixture does before the event
+		close(quit)
+		<-done
+		fmt.Println("stopped")
 	case "slow":
 		time.Sleep(time.Hour)
 	case "probe":

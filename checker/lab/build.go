@@ -1,0 +1,109 @@
+package lab
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/racelab/racelab/checker/protocol"
+)
+
+// Build is one go command that builds a lab's program, or one binary of it.
+type Build struct {
+	Args []string // the go command's arguments, without "go"
+	Out  string   // the binary it writes
+}
+
+// Builds returns the go commands, run from the module root, that build l's
+// program race-enabled (protocol.BuildFlags) at out. overlay, if not empty,
+// is the caller's go build -overlay file (the student's files).
+//
+// A program lab's program is one binary: `go build`. A testing lab's is a
+// folder of test binaries of the program's package, out/VARIANT for each
+// variant (lab.Shipped included): `go test -c` with the variant's source
+// standing in for the implementation file, through an overlay written into
+// tmp, so that every binary holds the same student test and the same file
+// names.
+//
+// The judge, the grader and verify all build through it: how a lab is
+// built is said once.
+func (l *Lab) Builds(out, overlay, tmp string) ([]Build, error) {
+	// The program's folder by its absolute path: the go command then finds
+	// it from anywhere in the module, the lab's folder (the judge) or the
+	// root (the grader), and names files in errors the same way.
+	pkg, err := filepath.Abs(l.ProgramDir())
+	if err != nil {
+		return nil, err
+	}
+	if l.Test == nil {
+		args := append([]string{"build", "-o", out}, protocol.BuildFlags()...)
+		if overlay != "" {
+			args = append(args, "-overlay", overlay)
+		}
+		return []Build{{Args: append(args, pkg), Out: out}}, nil
+	}
+	replace := map[string]string{}
+	if overlay != "" {
+		data, err := os.ReadFile(overlay)
+		if err != nil {
+			return nil, fmt.Errorf("reading the overlay: %w", err)
+		}
+		var o struct{ Replace map[string]string }
+		if err := json.Unmarshal(data, &o); err != nil {
+			return nil, fmt.Errorf("reading the overlay %s: %w", overlay, err)
+		}
+		replace = o.Replace
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return nil, err
+	}
+	impl := filepath.Join(pkg, l.Test.Implementation)
+	var builds []Build
+	for _, v := range l.AllVariants() {
+		delete(replace, impl) // a student's overlay never replaces the implementation, but be sure
+		if v.Name != Shipped {
+			src, err := filepath.Abs(l.VariantFile(v.Name))
+			if err != nil {
+				return nil, err
+			}
+			replace[impl] = src
+		}
+		data, err := json.Marshal(struct{ Replace map[string]string }{replace})
+		if err != nil {
+			return nil, err
+		}
+		file := filepath.Join(tmp, "overlay-"+v.Name+".json")
+		if err := os.WriteFile(file, data, 0o644); err != nil {
+			return nil, fmt.Errorf("writing the overlay of variant %s: %w", v.Name, err)
+		}
+		bin := filepath.Join(out, v.Name)
+		args := append([]string{"test", "-c", "-o", bin}, protocol.BuildFlags()...)
+		builds = append(builds, Build{Args: append(args, "-overlay", file, pkg), Out: bin})
+	}
+	return builds, nil
+}
+
+// Binary is the file a judge starts for a run with args, in the program
+// built at prog: the program itself, or for a testing lab the test binary
+// of the variant args[0] names, with the rest of args.
+func (l *Lab) Binary(prog string, args []string) (string, []string, error) {
+	if l.Test == nil {
+		return prog, args, nil
+	}
+	if len(args) == 0 {
+		return "", nil, fmt.Errorf("%s: name the variant to test against first, one of %s", l.Program, l.variantNames())
+	}
+	if _, ok := l.Variant(args[0]); !ok {
+		return "", nil, fmt.Errorf("%s: no variant %q: name one of %s", l.Program, args[0], l.variantNames())
+	}
+	return filepath.Join(prog, args[0]), args[1:], nil
+}
+
+func (l *Lab) variantNames() string {
+	var names []string
+	for _, v := range l.AllVariants() {
+		names = append(names, v.Name)
+	}
+	return fmt.Sprint(names)
+}

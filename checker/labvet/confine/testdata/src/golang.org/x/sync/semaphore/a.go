@@ -1,0 +1,3 @@
+package semaphore
+
+func NewWeighted(n int64) int { return 0 }

@@ -1,0 +1,3 @@
+package singleflight
+
+type Group struct{}
