@@ -103,6 +103,8 @@ func advise(p *Problem) {
 			p.Advice = i18n.AdviceLostCancel
 		case vetAtomic:
 			p.Advice = i18n.AdviceAtomicAssign
+		case vetLoadStore:
+			p.Advice = i18n.AdviceLoadStore
 		default:
 			p.Advice = i18n.AdviceStaticOther
 		}
@@ -110,6 +112,12 @@ func advise(p *Problem) {
 		p.Advice = i18n.AdviceUnwaited
 	case EarlyExit:
 		p.Advice = i18n.AdviceEarlyExit
+	case BusyWait:
+		p.Advice = i18n.AdviceBusyWait
+	case Missed:
+		p.Advice = i18n.AdviceMissed
+	case FalseAlarm:
+		p.Advice = i18n.AdviceFalseAlarm
 	case OtherKind:
 		switch p.Other {
 		case OtherReaders:

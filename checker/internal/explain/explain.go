@@ -9,10 +9,13 @@
 // student's own files involved, with their source text, what each
 // goroutine did or waits for there, and where each goroutine was started.
 // It knows the race detector's reports, the program's leak, deadlock,
-// not-concurrent, did-not-wait and other-kind reports, the judge's
-// wrong-output, wrong-fix and other-kind reports (go vet's concurrency
-// findings among them), compile errors, panics, early exits and the
-// runtime's concurrent-map crashes. Render prints that, in English or
+// not-concurrent, busy-wait, did-not-wait and other-kind reports, the
+// judge's wrong-output, wrong-fix and other-kind reports (go vet's
+// concurrency findings and labvet's loadstore among them), compile errors,
+// panics, early exits and the runtime's concurrent-map crashes; and, in a
+// testing lab, where the student writes a test, the judge's missed and
+// false-alarm reports (naming the version of the code, and what is wrong
+// with it, in the student's language) and a test that timed out. Render prints that, in English or
 // Bahasa Indonesia, with one sentence of what to do, tied to the kinds of
 // fix the lab accepts. A Check line (what the failed script checks) reads
 // the run's own numbers ($N, $SEED filled in) and nothing of the lab's
@@ -43,6 +46,7 @@ import (
 	"strings"
 
 	"github.com/racelab/racelab/checker/internal/i18n"
+	"github.com/racelab/racelab/checker/lab"
 	"github.com/racelab/racelab/checker/protocol"
 )
 
@@ -73,6 +77,11 @@ type Input struct {
 	// Fix holds the lab's accepted fix kinds (lab.toml's fix), which
 	// choose the advice.
 	Fix []string
+	// Variants holds a testing lab's versions of the code
+	// (lab.AllVariants): a test that misses a bug is told what the
+	// version it passed gets wrong, in the student's language. When nil,
+	// Parse reads them from the lab.toml beside ProgramDir.
+	Variants []lab.Variant
 }
 
 // Kind is what went wrong.
@@ -100,6 +109,15 @@ const (
 	// EarlyExit: the program ended (status 0) without returning from run,
 	// so none of the lab's checks ran.
 	EarlyExit Kind = "early-exit"
+	// BusyWait: a goroutine kept running while the program waited for it
+	// to block before an event (racelab: busy wait:): it spins.
+	BusyWait Kind = "busy-wait"
+	// Missed: a testing lab's test passed against a version of the code
+	// with a bug (racelab: missed:).
+	Missed Kind = "missed"
+	// FalseAlarm: a testing lab's test failed against a correct version
+	// of the code (racelab: false alarm:).
+	FalseAlarm Kind = "false-alarm"
 )
 
 // Other is why a working fix is of another kind than the lab's.
@@ -282,6 +300,8 @@ type Problem struct {
 	// wg.Add inside the goroutine it counts (Call names the WaitGroup),
 	// which let Wait return before the racing goroutine was counted, or
 	// an atomic function's result assigned back to Var. Zero otherwise.
+	// Static, loadstore: Cause is the Load whose value the Store at At
+	// writes back, Var the atomic variable.
 	Cause      Place
 	CauseCheck string
 	// Panic: Fatal when the runtime's fatal error, not a panic, ended the
@@ -293,6 +313,19 @@ type Problem struct {
 	Watchdog string
 	// Script: the program's exit status, when the script shows it.
 	ExitStatus int
+	// BusyWait: how long the program waited for the goroutine to block
+	// ("2s"), when said; SpinSelect: At is a select with a default case,
+	// At otherwise the loop that spins (zero when the source does not
+	// show it).
+	Waited     string
+	SpinSelect bool
+	// Missed, FalseAlarm: the version of the code the test ran against,
+	// and what is wrong with it (Missed: lab.toml's about, in both
+	// languages). FalseAlarm: Got is what the test printed. Race and
+	// Deadlock in a testing lab: the correct version the test raced or
+	// hung against, when it was one.
+	Variant string
+	About   i18n.Message
 
 	// Var is the variable (or map, or channel) the problem is about,
 	// when the source makes it clear (Race, ConcurrentMap).
@@ -331,6 +364,8 @@ func (p *Problem) key() string {
 		fmt.Fprintf(&b, "%s|%v", p.Other, p.Instead)
 	case WrongOutput, Script:
 		b.WriteString(p.Check + "|" + p.Message)
+	case Missed, FalseAlarm:
+		b.WriteString(p.Variant) // one problem for each version of the code
 	case Panic, ConcurrentMap:
 		// The same crash in two runs of different sizes: "index out of
 		// range [1] with length 1", then [10] with length 10.

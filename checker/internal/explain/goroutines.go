@@ -208,9 +208,18 @@ func foldGoroutine(gs []Goroutine, g Goroutine) []Goroutine {
 func (p *state) deadlock(i int) int {
 	pr := &Problem{Kind: Deadlock}
 	if m := reWatchdog.FindStringSubmatch(p.ls[i].text); m != nil {
-		pr.Watchdog = m[1]
+		pr.Watchdog = cmp.Or(m[1], m[2])
 	}
-	rgs, next := parseDump(p.ls, i+1)
+	// The dump follows, after the tests still running when a test binary
+	// timed out.
+	j := i + 1
+	for j < len(p.ls) && j <= i+10 && !reDumpHeader.MatchString(p.ls[j].text) {
+		j++
+	}
+	rgs, next := parseDump(p.ls, j)
+	if len(rgs) == 0 {
+		next = i + 1
+	}
 	var views []view
 	for _, rg := range rgs {
 		if v, ok := p.view(rg); ok {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/racelab/racelab/checker/lab"
 	"github.com/racelab/racelab/checker/protocol"
 )
 
@@ -59,7 +60,9 @@ var (
 	// reUses reads the kinds of fix the judge says a working fix uses.
 	reUses = regexp.MustCompile(`and the fix uses (.+): try it that way`)
 	// reWatchdog reads how long the deadlocked program ran.
-	reWatchdog = regexp.MustCompile(`did not finish within (\S+?):`)
+	// A test binary that ran past its -test.timeout says how long it ran
+	// as the testing package's panic.
+	reWatchdog = regexp.MustCompile(`(?:did not finish within (\S+?):|^panic: test timed out after (\S+)$)`)
 	// reFixKind reads the fixkind analyzer's message.
 	reFixKind = regexp.MustCompile(`^this lab asks for .+, but \S+ does not use it(?: \(it uses (.+) instead\))?$`)
 	// reConfine reads the confine analyzer's message: what was refused, an
@@ -91,6 +94,10 @@ type state struct {
 	// Where the last command's [stdout] and [stderr] sections start in
 	// ls (0: none yet), to show what a failed check looked at.
 	stdout, stderr int
+	// variants are a testing lab's versions of the code (nil: not looked
+	// up yet); against, the correct one the run being read was against.
+	variants []lab.Variant
+	against  string
 }
 
 // Parse explains a lab run and returns the problems it found, most urgent
@@ -107,7 +114,7 @@ func Parse(in Input) []Problem {
 		p.ls = splitLines(in.Output)
 		p.text()
 	}
-	order := []Kind{Build, Race, ConcurrentMap, Panic, Deadlock, Leak, NotConcurrent, EarlyExit, Unwaited, WrongOutput, Script, Static, OtherKind}
+	order := []Kind{Build, Race, ConcurrentMap, Panic, Deadlock, Leak, NotConcurrent, BusyWait, EarlyExit, Unwaited, FalseAlarm, Missed, WrongOutput, Script, Static, OtherKind}
 	slices.SortStableFunc(p.out, func(a, b *Problem) int {
 		return slices.Index(order, a.Kind) - slices.Index(order, b.Kind)
 	})
@@ -122,6 +129,9 @@ func Parse(in Input) []Problem {
 func (p *state) add(pr *Problem) {
 	pr.Check, pr.CheckID = p.check, p.checkID
 	pr.Fix = p.in.Fix
+	if pr.Variant == "" {
+		pr.Variant = p.against
+	}
 	p.scriptProblem = true
 	k := pr.key()
 	if old, ok := p.seen[k]; ok {
@@ -156,6 +166,10 @@ func (p *state) report(i int) (int, bool) {
 	case strings.Contains(t, protocol.MarkUnwaited):
 		p.unwaited(t)
 		return i + 1, true
+	case strings.Contains(t, protocol.MarkBusyWait):
+		return p.busyWait(i), true
+	case reTestTimedOut.MatchString(t):
+		return p.deadlock(i), true
 	case strings.HasPrefix(t, "fatal error: concurrent map"):
 		return p.crash(i, ConcurrentMap, strings.TrimPrefix(t, "fatal error: "), true), true
 	case strings.HasPrefix(t, "panic: ") && p.dumpFollows(i):
@@ -281,7 +295,14 @@ func (p *state) dumpFollows(i int) bool {
 // parsers know (say, the program printed to stderr), so that the student
 // sees why the check failed.
 func (p *state) scriptFail(msg string) {
-	if p.scriptProblem || strings.Contains(msg, "racelab:") {
+	if p.scriptProblem {
+		return
+	}
+	var stdout []string
+	if p.stdout > 0 {
+		stdout = p.section(p.stdout)
+	}
+	if p.testVerdict(msg, stdout) || strings.Contains(msg, "racelab:") {
 		return
 	}
 	if m := reEndReasons.FindStringSubmatch(msg); m != nil && reProgramEnd.MatchString(msg) {
@@ -394,6 +415,8 @@ func (p *state) ended(reasons []protocol.Reason, stderr []string) bool {
 		p.add(&Problem{Kind: EarlyExit})
 	case protocol.Unwaited:
 		p.add(&Problem{Kind: Unwaited, At: p.goStart()})
+	case protocol.BusyWait:
+		p.add(&Problem{Kind: BusyWait})
 	case protocol.Crash:
 		pr := &Problem{Kind: Panic}
 		for _, l := range stderr {
@@ -575,7 +598,7 @@ func (p *state) static(file string, n int, check, msg string) {
 		if sm != nil {
 			pr.Call = sm[1]
 		}
-	case check == vetCopyLocks || check == vetWaitGroup || check == vetLostCancel || check == vetAtomic:
+	case check == vetCopyLocks || check == vetWaitGroup || check == vetLostCancel || check == vetAtomic || check == vetLoadStore:
 		pr.StaticCheck = check
 		p.vet(pr)
 	case check == "" && vetCheck(msg) != "":

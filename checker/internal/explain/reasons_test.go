@@ -135,6 +135,55 @@ func TestReasonCaptures(t *testing.T) {
 				}
 			}
 		}},
+		{"69-visits", func(t *testing.T, ps []Problem, en, id string) {
+			// labvet's loadstore: an atomic Load and a separate Store.
+			p := first(t, ps, Static)
+			if len(ps) != 1 || p.StaticCheck != vetLoadStore || p.Var != "visits" || p.Cause.String() != "visits.go:26" ||
+				p.At.String() != "visits.go:27" || p.Advice != i18n.AdviceLoadStore {
+				t.Errorf("loadstore: %+v", ps)
+			}
+			mustContain(t, en, "A read-modify-write of visits split in two", "visits.go:26  here Load reads visits",
+				"visits.go:27  and here a separate Store writes back", "a CompareAndSwap loop")
+			mustContain(t, id, "Baca-ubah-tulis visits yang terbelah dua", "di sini Load membaca visits")
+		}},
+		{"70-counter", func(t *testing.T, ps []Problem, en, id string) {
+			// A test run from one goroutine misses both bugs; each is
+			// named with its about, in the student's language.
+			if len(ps) != 2 || ps[0].Kind != Missed || ps[1].Kind != Missed {
+				t.Fatalf("two missed bugs: %+v", ps)
+			}
+			mustContain(t, en, "Your test misses a bug: it passes against leaky", "leaky has a bug: Inc leaves a goroutine behind.",
+				"Your test misses a bug: it passes against racy", "racy has a bug: Inc updates the count without a lock.",
+				"Check: The test catches the race: Inc called from many goroutines at once.", "Make the test fail on this bug")
+			mustContain(t, id, "Tesmu melewatkan sebuah bug: tes itu lulus pada leaky", "leaky punya bug: Inc meninggalkan sebuah goroutine.",
+				"racy punya bug: Inc mengubah hitungan tanpa kunci.", "Buat tesnya gagal pada bug ini")
+			if strings.Count(en, "Your test is run against several versions") != 1 {
+				t.Errorf("why a missed bug matters is told once:\n%s", en)
+			}
+		}},
+		{"71-alarm", func(t *testing.T, ps []Problem, en, id string) {
+			// A test that insists on a sync.Mutex fails the atomic
+			// version, which is correct.
+			p := first(t, ps, FalseAlarm)
+			if len(ps) != 1 || p.Variant != "atomic" || p.Advice != i18n.AdviceFalseAlarm {
+				t.Errorf("false alarm: %+v", ps)
+			}
+			mustContain(t, en, "Your test fails against atomic, which is correct", "--- FAIL: TestInc",
+				"counter_test.go:16: Counter's first field is atomic.Int64, want a sync.Mutex", "Check behaviour, not internals")
+			mustContain(t, id, "Tesmu gagal pada atomic, padahal versi itu benar", "yang dicetak tesmu:", "Periksa perilaku, bukan bagian dalamnya")
+		}},
+		{"81-ticker", func(t *testing.T, ps []Problem, en, id string) {
+			// A worker spinning in a select with a default.
+			p := first(t, ps, BusyWait)
+			if len(ps) != 1 || p.At.String() != "ticker.go:16" || !p.SpinSelect || p.Waited != "300ms" || p.Advice != i18n.AdviceBusyWait {
+				t.Errorf("busy wait: %+v", ps)
+			}
+			mustMatch(t, en, `ticker.go:16  goroutine \d+ goes round this select, whose default case lets it go on at once`)
+			mustMatch(t, en, `ticker.go:13  goroutine \d+ was started here`)
+			mustContain(t, en, "Let the goroutine block until it is told")
+			mustMatch(t, id, `goroutine \d+ terus berputar di select ini, yang case default-nya`)
+			mustContain(t, id, "Biarkan goroutine itu memblok sampai diberi tahu")
+		}},
 	} {
 		for _, capture := range variants(t, tc.lab) {
 			t.Run(capture, func(t *testing.T) {

@@ -198,6 +198,8 @@ func (r *renderer) advice(p Problem) {
 		s = r.t(p.Advice, typ)
 	case i18n.AdviceLostCancel:
 		s = r.t(p.Advice, cmp.Or(p.Var, "cancel"))
+	case i18n.AdviceLoadStore:
+		s = r.t(p.Advice, r.orVar(p.Var))
 	case i18n.AdviceUnwaited:
 		var waits []string
 		for _, k := range p.Fix {
@@ -342,6 +344,25 @@ func (r *renderer) problem(prefix string, p Problem) {
 	case EarlyExit:
 		r.title(prefix, r.t(i18n.EarlyExitTitle), p)
 		r.whyOnce(i18n.EarlyExitWhy)
+	case BusyWait:
+		r.busyWait(prefix, p)
+	case Missed:
+		r.title(prefix, r.t(i18n.MissedTitle, p.Variant), p)
+		if about := r.about(p); about != "" {
+			r.text(r.t(i18n.MissedAbout, p.Variant, about))
+		} else {
+			r.text(r.t(i18n.MissedNoAbout, p.Variant))
+		}
+		r.whyOnce(i18n.MissedWhy)
+	case FalseAlarm:
+		r.title(prefix, r.t(i18n.AlarmTitle, p.Variant), p)
+		if len(p.Got) > 0 {
+			r.text(r.t(i18n.AlarmPrinted))
+			for _, g := range p.Got {
+				r.note(g)
+			}
+		}
+		r.whyOnce(i18n.AlarmWhy)
 	case Script:
 		what := r.check(p)
 		if what == "" {
@@ -364,7 +385,50 @@ func (r *renderer) problem(prefix string, p Problem) {
 			}
 		}
 	}
+	if p.Variant != "" && p.Kind != Missed && p.Kind != FalseAlarm {
+		// A testing lab's test that races or hangs against a correct
+		// version of the code: the test is at fault.
+		r.text(r.t(i18n.TestAgainst, p.Variant))
+	}
 	r.advice(p)
+}
+
+// about is what is wrong with the version of the code a test missed a bug
+// in, in the student's language when the lab says it in both.
+func (r *renderer) about(p Problem) string {
+	if r.l == i18n.ID && p.About.ID != "" {
+		return p.About.ID
+	}
+	return p.About.EN
+}
+
+// busyWait explains a goroutine that kept running while the program
+// waited for it to block: where it spins (the select with a default, or
+// the loop), and why spinning is not waiting.
+func (r *renderer) busyWait(prefix string, p Problem) {
+	r.title(prefix, r.t(i18n.BusyWaitTitle), p)
+	who := r.t(i18n.SomeGoroutine)
+	var g Goroutine
+	if len(p.Goroutines) > 0 {
+		g = p.Goroutines[0]
+		who = r.who(g.Main, g.ID)
+	}
+	switch {
+	case !p.At.IsZero() && p.SpinSelect:
+		r.place(p.At, r.t(i18n.BusyWaitSelect, who))
+	case !p.At.IsZero():
+		r.place(p.At, r.t(i18n.BusyWaitLoop, who))
+	case !g.At.IsZero() && p.Waited != "":
+		r.place(g.At, r.t(i18n.BusyWaitWhere, who, p.Waited)+r.inFunc(g.At))
+		r.calls(g.Calls)
+	case !g.At.IsZero():
+		r.place(g.At, r.t(i18n.WaitRunning, who)+r.inFunc(g.At))
+		r.calls(g.Calls)
+	}
+	if !g.Created.IsZero() {
+		r.place(g.Created, r.t(i18n.StartedHere, who))
+	}
+	r.whyOnce(i18n.BusyWaitWhy)
 }
 
 // otherKind explains a fix that works but is not the kind the lab
@@ -537,6 +601,14 @@ func (r *renderer) vet(prefix string, p Problem) bool {
 	case vetAtomic:
 		r.title(prefix, r.t(i18n.VetAtomicTitle), p)
 		r.place(p.At, r.t(i18n.VetAtomic, r.orVar(p.Var)))
+	case vetLoadStore:
+		v := r.orVar(p.Var)
+		r.title(prefix, r.t(i18n.VetLoadStoreTitle, v), p)
+		if !p.Cause.IsZero() {
+			r.place(p.Cause, r.t(i18n.VetLoadStoreLoad, v))
+		}
+		r.place(p.At, r.t(i18n.VetLoadStore, v))
+		r.whyOnce(i18n.VetLoadStoreWhy)
 	default:
 		return false
 	}
@@ -707,7 +779,9 @@ func (r *renderer) leak(prefix string, p Problem) {
 }
 
 func (r *renderer) deadlock(prefix string, p Problem) {
-	if p.Watchdog != "" {
+	if p.Watchdog != "" && p.Variant != "" {
+		r.title(prefix, r.t(i18n.TestHangTitle, p.Watchdog), p) // a testing lab's test hung
+	} else if p.Watchdog != "" {
 		r.title(prefix, r.t(i18n.DeadlockTitleWatchdog, p.Watchdog), p)
 	} else {
 		r.title(prefix, r.t(i18n.DeadlockTitle), p)

@@ -40,6 +40,12 @@ func bodyOf(r protocol.Reason) []Kind {
 		return []Kind{WrongOutput, Script}
 	case protocol.OtherKind:
 		return []Kind{OtherKind}
+	case protocol.BusyWait:
+		return []Kind{BusyWait}
+	case protocol.Missed:
+		return []Kind{Missed}
+	case protocol.FalseAlarm:
+		return []Kind{FalseAlarm}
 	}
 	return []Kind{Script}
 }

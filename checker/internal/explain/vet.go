@@ -2,6 +2,7 @@ package explain
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -16,6 +17,9 @@ const (
 	vetWaitGroup  = "waitgroup"
 	vetLostCancel = "lostcancel"
 	vetAtomic     = "atomic"
+	// vetLoadStore is labvet's own check of the same family: an atomic
+	// Load whose value a separate Store writes back.
+	vetLoadStore = "loadstore"
 )
 
 var (
@@ -23,6 +27,9 @@ var (
 	reVetCopyLocks  = regexp.MustCompile(`copies lock|passes lock by value`)
 	reVetLostCancel = regexp.MustCompile(`cancel function|context leak|without using the \S+ var`)
 	reVetAtomic     = regexp.MustCompile(`^direct assignment to atomic value`)
+	// reLoadStore reads labvet's loadstore finding: the variable, and the
+	// line of the Load its stored value was computed from.
+	reLoadStore = regexp.MustCompile(`^(\S+) stores a value computed from \S+'s Load on line (\d+)`)
 
 	// copylocks' messages: how the line copies, into what, and the chain
 	// of types from the value copied down to the lock ("T contains
@@ -60,6 +67,8 @@ func vetCheck(msg string) string {
 		return vetLostCancel
 	case reVetAtomic.MatchString(msg):
 		return vetAtomic
+	case reLoadStore.MatchString(msg):
+		return vetLoadStore
 	}
 	return ""
 }
@@ -115,6 +124,11 @@ func (p *state) vet(pr *Problem) {
 			if ts := f.writeTargets(pr.At.Line); len(ts) > 0 {
 				pr.Var = f.text(ts[0])
 			}
+		}
+	case vetLoadStore:
+		if m := reLoadStore.FindStringSubmatch(pr.Message); m != nil {
+			n, _ := strconv.Atoi(m[2])
+			pr.Var, pr.Cause = m[1], p.src.place(pr.At.File, n, "")
 		}
 	}
 }

@@ -175,6 +175,28 @@ const (
 	VetLostCancelWhy   Key = "vet.lostcancel.why"
 	VetAtomicTitle     Key = "vet.atomic.title"
 	VetAtomic          Key = "vet.atomic"
+	VetLoadStoreTitle  Key = "vet.loadstore.title"
+	VetLoadStoreLoad   Key = "vet.loadstore.load"
+	VetLoadStore       Key = "vet.loadstore"
+	VetLoadStoreWhy    Key = "vet.loadstore.why"
+
+	// A goroutine that spins while it waits.
+	BusyWaitTitle  Key = "busywait.title"
+	BusyWaitWhere  Key = "busywait.where"
+	BusyWaitLoop   Key = "busywait.loop"
+	BusyWaitSelect Key = "busywait.select"
+	BusyWaitWhy    Key = "busywait.why"
+
+	// A testing lab: the student's test, run against versions of the code.
+	MissedTitle   Key = "test.missed.title"
+	MissedAbout   Key = "test.missed.about"
+	MissedNoAbout Key = "test.missed.noabout"
+	MissedWhy     Key = "test.missed.why"
+	AlarmTitle    Key = "test.alarm.title"
+	AlarmPrinted  Key = "test.alarm.printed"
+	AlarmWhy      Key = "test.alarm.why"
+	TestAgainst   Key = "test.against"
+	TestHangTitle Key = "test.hang.title"
 
 	// A run that did not wait for its goroutines, or ended early.
 	UnwaitedTitle   Key = "unwaited.title"
@@ -236,6 +258,10 @@ const (
 	AdviceCopyLock          Key = "advice.copylock"
 	AdviceLostCancel        Key = "advice.lostcancel"
 	AdviceAtomicAssign      Key = "advice.atomic.assign"
+	AdviceLoadStore         Key = "advice.loadstore"
+	AdviceBusyWait          Key = "advice.busywait"
+	AdviceMissed            Key = "advice.test.missed"
+	AdviceFalseAlarm        Key = "advice.test.alarm"
 	AdviceOtherKind         Key = "advice.otherkind"
 	AdviceOtherReaders      Key = "advice.otherkind.readers"
 	AdviceOtherSerialised   Key = "advice.otherkind.serialised"
@@ -646,6 +672,59 @@ func lookup(k Key) Message {
 			"the atomic function already updated %[1]s; assigning its result back to %[1]s is a plain write, not atomic, and races with the other goroutines' updates",
 			"fungsi atomik sudah memperbarui %[1]s; menulis hasilnya kembali ke %[1]s adalah penulisan biasa, bukan atomik, dan bertabrakan (race) dengan pembaruan dari goroutine lain",
 		}
+	case VetLoadStoreTitle:
+		return Message{"A read-modify-write of %s split in two", "Baca-ubah-tulis %s yang terbelah dua"}
+	case VetLoadStoreLoad:
+		return Message{"here Load reads %s", "di sini Load membaca %s"}
+	case VetLoadStore:
+		return Message{
+			"and here a separate Store writes back a value computed from it: an update another goroutine makes in between is overwritten, as with a plain %[1]s++",
+			"dan di sini Store yang terpisah menulis kembali nilai yang dihitung darinya: pembaruan dari goroutine lain di antara keduanya tertimpa, sama seperti %[1]s++ biasa",
+		}
+	case VetLoadStoreWhy:
+		return Message{
+			"Each step is atomic, so the race detector stays silent, but the two together are not: the read, the change and the write must be one step.",
+			"Setiap langkahnya atomik, jadi race detector diam saja, tetapi gabungan keduanya tidak: membaca, mengubah, dan menulis harus menjadi satu langkah.",
+		}
+
+	case BusyWaitTitle:
+		return Message{"A goroutine waits by spinning", "Ada goroutine yang menunggu sambil terus berputar"}
+	case BusyWaitWhere:
+		return Message{"%s was still running here after %s of waiting", "%s masih berjalan di sini setelah menunggu %s"}
+	case BusyWaitLoop:
+		return Message{"%s goes round and round this loop while it waits: nothing in it blocks", "%s terus berputar di loop ini selama menunggu: tidak ada yang memblok di dalamnya"}
+	case BusyWaitSelect:
+		return Message{"%s goes round this select, whose default case lets it go on at once: it never blocks", "%s terus berputar di select ini, yang case default-nya membuatnya langsung lanjut: ia tidak pernah memblok"}
+	case BusyWaitWhy:
+		return Message{
+			"The program waited for every other goroutine to block (on a channel, a lock, a WaitGroup) before the event, and this one never did. A goroutine that spins keeps a CPU core busy doing nothing, and takes that time from the goroutines it waits for.",
+			"Sebelum peristiwanya terjadi, program menunggu setiap goroutine lain memblok (pada channel, kunci, atau WaitGroup), dan goroutine ini tidak pernah memblok. Goroutine yang terus berputar membuat satu inti CPU sibuk tanpa hasil, dan mengambil waktu itu dari goroutine yang ditunggunya.",
+		}
+
+	case MissedTitle:
+		return Message{"Your test misses a bug: it passes against %s", "Tesmu melewatkan sebuah bug: tes itu lulus pada %s"}
+	case MissedAbout:
+		return Message{"%s has a bug: %s.", "%s punya bug: %s."}
+	case MissedNoAbout:
+		return Message{"%s is a version of the code with a bug.", "%s adalah versi kode yang punya bug."}
+	case MissedWhy:
+		return Message{
+			"Your test is run against several versions of the code: every correct one must pass it, and every one with a bug must fail it, every run. A test that passes a bug does not protect the code from it.",
+			"Tesmu dijalankan pada beberapa versi kode: setiap versi yang benar harus lulus, dan setiap versi yang punya bug harus gagal, di setiap run. Tes yang meloloskan bug tidak melindungi kode dari bug itu.",
+		}
+	case AlarmTitle:
+		return Message{"Your test fails against %s, which is correct", "Tesmu gagal pada %s, padahal versi itu benar"}
+	case AlarmPrinted:
+		return Message{"what your test printed:", "yang dicetak tesmu:"}
+	case AlarmWhy:
+		return Message{
+			"The correct versions differ only inside (a lock, an atomic, another way to store the data), never in what they do: a test that tells them apart checks how the code works, not whether it works.",
+			"Versi-versi yang benar hanya berbeda di bagian dalamnya (kunci, atomik, cara lain menyimpan data), tidak pernah pada apa yang dilakukannya: tes yang membedakan mereka memeriksa cara kode bekerja, bukan apakah kode itu bekerja.",
+		}
+	case TestHangTitle:
+		return Message{"Deadlock: your test never finished (stopped after %s)", "Deadlock: tesmu tidak pernah selesai (dihentikan setelah %s)"}
+	case TestAgainst:
+		return Message{"This happened against %s, a correct version of the code: the fault is in the test.", "Ini terjadi pada %s, versi kode yang benar: kesalahannya ada di tes."}
 
 	case UnwaitedTitle:
 		return Message{"run returned before its goroutines were done", "run selesai sebelum goroutine-nya selesai"}
@@ -882,6 +961,26 @@ func lookup(k Key) Message {
 		return Message{
 			"Run the program yourself with the same arguments and compare its output with what the check expects.",
 			"Jalankan sendiri programnya dengan argumen yang sama dan bandingkan output-nya dengan yang diharapkan pemeriksaan itu.",
+		}
+	case AdviceLoadStore:
+		return Message{
+			"Make the read and the write of %s one atomic step: Add for a count or a sum, a CompareAndSwap loop for any other change, or one sync.Mutex held around both in every goroutine that changes it.",
+			"Jadikan pembacaan dan penulisan %s satu langkah atomik: Add untuk hitungan atau jumlah, loop CompareAndSwap untuk perubahan lain, atau satu sync.Mutex yang dipegang di sekitar keduanya di setiap goroutine yang mengubahnya.",
+		}
+	case AdviceBusyWait:
+		return Message{
+			"Let the goroutine block until it is told: receive from a channel that is closed (or sent on) when the event happens, or Wait on a sync.Cond or a sync.WaitGroup; no select with a default, no loop that polls a flag.",
+			"Biarkan goroutine itu memblok sampai diberi tahu: terima dari channel yang ditutup (atau dikirimi nilai) saat peristiwanya terjadi, atau Wait pada sync.Cond atau sync.WaitGroup; jangan pakai select dengan default, jangan pakai loop yang terus memeriksa flag.",
+		}
+	case AdviceMissed:
+		return Message{
+			"Make the test fail on this bug: call the code from many goroutines at once (under -race the race shows), run it many times (-count), check that no goroutine is left behind (goleak), or control time with testing/synctest.",
+			"Buat tesnya gagal pada bug ini: panggil kodenya dari banyak goroutine sekaligus (dengan -race, race-nya terlihat), jalankan berkali-kali (-count), periksa bahwa tidak ada goroutine yang tertinggal (goleak), atau kendalikan waktu dengan testing/synctest.",
+		}
+	case AdviceFalseAlarm:
+		return Message{
+			"Check behaviour, not internals: what the calls return and what is left afterwards, not which lock the code uses, how long it takes or in what order its goroutines run.",
+			"Periksa perilaku, bukan bagian dalamnya: apa yang dikembalikan pemanggilan dan apa yang tersisa sesudahnya, bukan kunci mana yang dipakai kode, berapa lama waktunya, atau urutan goroutine-nya berjalan.",
 		}
 	case AdviceScriptStderr:
 		return Message{
