@@ -2,6 +2,9 @@ module github.com/racelab/racelab
 
 go 1.26.0
 
+// go tool checker … runs racelab's checker without make.
+tool github.com/racelab/racelab/checker
+
 require (
 	github.com/BurntSushi/toml v1.6.0
 	github.com/fsnotify/fsnotify v1.10.1
@@ -9,6 +12,7 @@ require (
 	github.com/stretchr/testify v1.8.0
 	go.uber.org/goleak v1.3.0
 	golang.org/x/sys v0.49.0
+	golang.org/x/term v0.47.0
 	golang.org/x/tools v0.52.0
 )
 

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
+	"flag"
 	"os/exec"
 	"path/filepath"
 
@@ -15,20 +15,25 @@ import (
 // cmdSolution shows the reference fix as a diff against the student's own
 // version, once the student's fix has passed.
 func cmdSolution(_ context.Context, e *env, args []string) error {
-	if len(args) != 1 {
-		return usageError{"name one lab, e.g. `make solution N=3` or `go run ./checker solution 3`"}
-	}
-	root, _, l, err := e.lab(args[0])
-	if err != nil {
-		return err
-	}
-	s, err := progress.Load(root)
-	if err != nil {
-		return err
-	}
 	u := e.ui()
-	if s.StatusOf(l.Name()) != progress.Passed {
-		u.say(i18n.SolutionLocked, l.Name(), l.Number)
+	fs := flag.NewFlagSet("solution", flag.ContinueOnError)
+	if err := u.parse(fs, args, "go tool checker solution N"); err != nil {
+		return err
+	}
+	if fs.NArg() > 1 {
+		return u.fail(i18n.ErrNameLab, u.cmd("solution", 1))
+	}
+	root, all, l, err := e.lab(fs.Arg(0), "solution")
+	if err != nil {
+		return err
+	}
+	s, err := store(root, all).Load()
+	if err != nil {
+		return u.progressErr(err)
+	}
+	u.notes(s)
+	if s.StatusOf(l.Slug) != progress.Passed {
+		u.say(i18n.SolutionLocked, l.Name(), u.cmd("lab", l.Number))
 		return errFailed
 	}
 	u.say(i18n.SolutionHeader, l.Name())
@@ -51,7 +56,7 @@ func cmdSolution(_ context.Context, e *env, args []string) error {
 		case errors.As(err, &exit) && exit.ExitCode() == 1: // the files differ
 			e.stdout.Write(out.Bytes())
 		default:
-			return fmt.Errorf("comparing %s with %s: %w: %s", mine, ref, err, out.String())
+			return errors.New(u.t(i18n.ErrCompare, mine, ref, errors.New(err.Error()+": "+out.String())))
 		}
 	}
 	return nil

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,25 +15,42 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/racelab/racelab/checker/internal/termtext"
 	"github.com/racelab/racelab/checker/internal/workspace"
+	"github.com/racelab/racelab/checker/lab"
 )
 
-// clone makes a private git clone-like copy of the repository, with lab 06
-// only, so the student commands can be run against it.
-func clone(t *testing.T) string {
+// The student tests use the waitgroup lab, whatever its number in the
+// course: they find it by its slug.
+const testSlug = "waitgroup"
+
+// testLab is the waitgroup lab of the repository at root.
+func testLab(t *testing.T, root string) *lab.Lab {
 	t.Helper()
+	all, _ := lab.Discover(root)
+	l, err := lab.Find(all, testSlug)
+	require.NoError(t, err)
+	return l
+}
+
+// clone makes a private git clone-like copy of the repository, with the
+// waitgroup lab only, so the student commands can be run against it. It
+// returns the copy's root and the lab as found there.
+func clone(t *testing.T) (string, *lab.Lab) {
+	t.Helper()
+	name := testLab(t, "..").Name()
 	ws, err := workspace.New("..", t.TempDir(), nil)
 	require.NoError(t, err)
 	labs, err := os.ReadDir(filepath.Join(ws.Dir, "labs"))
 	require.NoError(t, err)
 	for _, d := range labs {
-		if d.Name() != "internal" && d.Name() != "06-waitgroup" {
+		if d.IsDir() && d.Name() != "internal" && d.Name() != name {
 			require.NoError(t, os.RemoveAll(filepath.Join(ws.Dir, "labs", d.Name())))
 		}
 	}
-	sol, err := os.ReadFile("../solutions/06-waitgroup/squares.go")
+	sol, err := os.ReadFile("../solutions/" + name + "/squares.go")
 	require.NoError(t, err)
-	require.NoError(t, ws.Write("solutions/06-waitgroup/squares.go", sol))
+	require.NoError(t, ws.Write("solutions/"+name+"/squares.go", sol))
 	for _, args := range [][]string{
 		{"init", "-q"}, {"add", "-A"},
 		{"-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "shipped"},
@@ -42,7 +60,7 @@ func clone(t *testing.T) string {
 		out, err := cmd.CombinedOutput()
 		require.NoError(t, err, string(out))
 	}
-	return ws.Dir
+	return ws.Dir, testLab(t, ws.Dir)
 }
 
 // syncBuffer is a bytes.Buffer safe for the watch test, which reads while
@@ -64,7 +82,8 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-// checker runs a command against root, returning its exit code and output.
+// studentChecker runs a command against root, returning its exit code and
+// output.
 func studentChecker(t *testing.T, root string, vars map[string]string, args ...string) (int, string) {
 	t.Helper()
 	var out syncBuffer
@@ -76,91 +95,174 @@ func envFor(root string, vars map[string]string, out *syncBuffer) *env {
 	return &env{
 		stdout: out, stderr: out, stdin: strings.NewReader(""),
 		getenv: func(k string) string { return vars[k] },
-		root:   root,
+		root:   root, dir: root,
 	}
 }
 
+// viaMake is the environment make gives the checker.
+var viaMake = map[string]string{"MAKELEVEL": "1"}
+
 func TestHintsAreProgressiveAndRemembered(t *testing.T) {
-	root := clone(t)
-	_, out := studentChecker(t, root, nil, "hint", "6")
-	assert.Contains(t, out, "Hint 1 of 3 for lab 06-waitgroup")
-	assert.Contains(t, out, "make hint N=6")
-	_, out = studentChecker(t, root, map[string]string{"L": "id"}, "hint", "06-waitgroup")
+	root, l := clone(t)
+	n := fmt.Sprint(l.Number)
+	_, out := studentChecker(t, root, viaMake, "hint", n)
+	assert.Contains(t, out, "Hint 1 of 3 for lab "+l.Name())
+	assert.Contains(t, out, "make hint N="+n)
+	_, out = studentChecker(t, root, map[string]string{"L": "id"}, "hint", l.Name())
 	assert.Contains(t, out, "Petunjuk 2 dari 3")
-	_, out = studentChecker(t, root, nil, "hint", "waitgroup")
+	assert.Contains(t, out, "L=id go tool checker hint "+n, "the suggestion keeps L=id")
+	_, out = studentChecker(t, root, nil, "hint", testSlug)
 	assert.Contains(t, out, "Hint 3 of 3")
 	assert.Contains(t, out, "That was the last hint")
-	_, out = studentChecker(t, root, nil, "hint", "6")
+	_, out = studentChecker(t, root, nil, "hint", n)
 	assert.Contains(t, out, "Hint 3 of 3", "the last hint stays the last")
 	code, out := studentChecker(t, root, nil, "hint", "99")
 	assert.Equal(t, 2, code)
-	assert.Contains(t, out, `no lab "99"`)
+	assert.Contains(t, out, `there is no lab "99"`)
+}
+
+// From inside a lab's folder the lab needs no number.
+func TestCommandsFindTheLabFromItsFolder(t *testing.T) {
+	root, l := clone(t)
+	var out syncBuffer
+	e := envFor(root, viaMake, &out)
+	e.dir = l.ProgramDir()
+	assert.Equal(t, 0, runMain(context.Background(), e, []string{"hint"}), out.String())
+	assert.Contains(t, out.String(), "Hint 1 of 3 for lab "+l.Name())
+
+	code, text := studentChecker(t, root, map[string]string{"L": "id", "MAKELEVEL": "1"}, "hint")
+	assert.Equal(t, 2, code, "outside a lab's folder a lab must be named")
+	assert.Contains(t, text, "sebutkan satu lab")
+	assert.Contains(t, text, "make hint N=")
+	assert.Contains(t, text, "L=id`")
+}
+
+// Usage and bad input speak the student's language too.
+func TestUsageErrorsInBothLanguages(t *testing.T) {
+	id := map[string]string{"L": "id"}
+	for _, tc := range []struct {
+		args     []string
+		en, idTx string
+	}{
+		{[]string{"lab", "-x", "1"}, "unknown option -x", "opsi -x tidak dikenal"},
+		{[]string{"lab", "-runs", "many", "1"}, `option -runs: "many" is not a valid value`, `opsi -runs: "many" bukan nilai yang sah`},
+		{[]string{"progress", "3"}, "takes no arguments", "tidak menerima argumen"},
+		{[]string{"bogus"}, `unknown command "bogus"`, `perintah "bogus" tidak dikenal`},
+		{[]string{"lab", "no-such-lab"}, `there is no lab "no-such-lab"`, `tidak ada lab "no-such-lab"`},
+	} {
+		code, out := studentChecker(t, "..", nil, tc.args...)
+		assert.Equal(t, 2, code, "%v", tc.args)
+		assert.Contains(t, out, tc.en)
+		code, out = studentChecker(t, "..", id, tc.args...)
+		assert.Equal(t, 2, code, "%v", tc.args)
+		assert.Contains(t, out, tc.idTx)
+	}
+	_, out := studentChecker(t, "..", id, "help")
+	assert.Contains(t, out, "perintah untuk siswa:")
+	assert.Contains(t, out, "jalankan satu lab persis seperti grader")
+	var text syncBuffer
+	code := runMain(context.Background(), &env{stdout: &text, stderr: &text, stdin: strings.NewReader(""), getenv: func(string) string { return "" }}, []string{"lab", "1"})
+	assert.Equal(t, 2, code)
+	assert.Contains(t, text.String(), "not inside the racelab repository")
+}
+
+// make progress fits the terminal: at 60 columns the concepts go and the
+// titles shorten; at 120 everything shows.
+func TestProgressFitsTheTerminal(t *testing.T) {
+	for _, width := range []int{60, 120} {
+		for _, lang := range []string{"en", "id"} {
+			vars := map[string]string{"COLUMNS": fmt.Sprint(width), "L": lang}
+			code, out := studentChecker(t, "..", vars, "progress")
+			require.Equal(t, 0, code, out)
+			for _, line := range strings.Split(out, "\n") {
+				assert.LessOrEqual(t, termtext.Len(line), width, "%d columns, %s: %q", width, lang, line)
+			}
+			if width == 120 && lang == "en" {
+				assert.Contains(t, out, "CONCEPTS")
+			}
+			if width == 60 && lang == "en" {
+				assert.NotContains(t, out, "CONCEPTS")
+			}
+		}
+	}
 }
 
 func TestLabExplainsThenPasses(t *testing.T) {
-	root := clone(t)
-	code, out := studentChecker(t, root, nil, "lab", "6")
+	root, l := clone(t)
+	n := fmt.Sprint(l.Number)
+	runs := map[string]string{"RUNS": "2", "MAKELEVEL": "1"}
+	code, out := studentChecker(t, root, runs, "lab", n)
 	assert.Equal(t, 1, code)
-	assert.Contains(t, out, "Lab 06-waitgroup does not pass yet: a data race")
+	assert.Contains(t, out, "Lab "+l.Name()+" does not pass yet: a data race")
 	assert.Contains(t, out, "squares.go:21", "the student's own line")
 	assert.NotContains(t, out, "program.go", "no frames of racelab's own")
-	assert.Contains(t, out, "make lab N=6")
+	assert.Contains(t, out, "make lab N="+n)
 
 	_, out = studentChecker(t, root, nil, "progress")
 	assert.Contains(t, out, "✗ not passing yet")
-	code, out = studentChecker(t, root, nil, "solution", "6")
+	code, out = studentChecker(t, root, nil, "solution", n)
 	assert.Equal(t, 1, code, "locked until the lab passes")
 	assert.Contains(t, out, "opens once your own fix passes")
 
-	sol, err := os.ReadFile(filepath.Join(root, "solutions/06-waitgroup/squares.go"))
+	sol, err := os.ReadFile(filepath.Join(root, "solutions", l.Name(), "squares.go"))
 	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(filepath.Join(root, "labs/06-waitgroup/squares/squares.go"), sol, 0o644))
-	code, out = studentChecker(t, root, map[string]string{"L": "id"}, "lab", "6")
+	require.NoError(t, os.WriteFile(filepath.Join(l.ProgramDir(), "squares.go"), sol, 0o644))
+	code, out = studentChecker(t, root, map[string]string{"L": "id", "RUNS": "2"}, "lab", n)
 	assert.Equal(t, 0, code, out)
-	assert.Contains(t, out, "✓ Lab 06-waitgroup lulus")
+	assert.Contains(t, out, "✓ Lab "+l.Name()+" lulus")
+	assert.Contains(t, out, "Stabil: lulus 2/2 run di bawah beban", "the stability check after a pass")
 
 	_, out = studentChecker(t, root, nil, "progress")
 	assert.Contains(t, out, "✓ passed")
 	assert.Contains(t, out, "1 of 1 labs passed, 10 of 10 points.")
-	code, out = studentChecker(t, root, nil, "solution", "6")
+	code, out = studentChecker(t, root, nil, "solution", n)
 	assert.Equal(t, 0, code, out)
 	assert.Contains(t, out, "is the reference fix, line for line")
+
+	// Reset puts the file back and takes the pass away.
+	code, out = studentChecker(t, root, nil, "reset", "-y", n)
+	assert.Equal(t, 0, code, out)
+	assert.Contains(t, out, "its pass is cleared")
+	_, out = studentChecker(t, root, nil, "progress")
+	assert.Contains(t, out, "0 of 1 labs passed")
 }
 
 func TestResetAsksAndKeepsABackup(t *testing.T) {
-	root := clone(t)
-	file := filepath.Join(root, "labs/06-waitgroup/squares/squares.go")
+	root, l := clone(t)
+	n := fmt.Sprint(l.Number)
+	file := filepath.Join(l.ProgramDir(), "squares.go")
 	shipped, err := os.ReadFile(file)
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(file, []byte("my work\n"), 0o644))
 
-	code, out := studentChecker(t, root, nil, "reset", "6")
+	code, out := studentChecker(t, root, viaMake, "reset", n)
 	assert.Equal(t, 2, code, "no terminal to ask on, and no -y")
-	assert.Contains(t, out, "add -y")
+	assert.Contains(t, out, "add -y (make reset N="+n+" Y=1)")
 
-	code, out = studentChecker(t, root, nil, "reset", "-y", "6")
+	code, out = studentChecker(t, root, nil, "reset", "-y", n)
 	assert.Equal(t, 0, code, out)
 	got, err := os.ReadFile(file)
 	require.NoError(t, err)
 	assert.Equal(t, string(shipped), string(got))
-	backups, err := filepath.Glob(filepath.Join(root, backupDir, "06-waitgroup", "squares.go.*"))
+	backups, err := filepath.Glob(filepath.Join(root, backupDir, l.Name(), "squares.go.*"))
 	require.NoError(t, err)
 	require.Len(t, backups, 1)
 	kept, err := os.ReadFile(backups[0])
 	require.NoError(t, err)
 	assert.Equal(t, "my work\n", string(kept))
 
-	_, out = studentChecker(t, root, map[string]string{"L": "id"}, "reset", "-y", "6")
+	_, out = studentChecker(t, root, map[string]string{"L": "id"}, "reset", "-y", n)
 	assert.Contains(t, out, "memang masih seperti semula")
 }
 
+// Without a terminal, watch prints as it goes and moves on after a pass.
 func TestWatchRunsOnSaveAndMovesOn(t *testing.T) {
-	root := clone(t)
+	root, l := clone(t)
 	var out syncBuffer
 	done := make(chan int)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go func() { done <- runMain(ctx, envFor(root, nil, &out), []string{"watch"}) }()
+	go func() { done <- runMain(ctx, envFor(root, map[string]string{"RUNS": "0"}, &out), []string{"watch"}) }()
 
 	waitFor := func(what string) {
 		t.Helper()
@@ -173,11 +275,11 @@ func TestWatchRunsOnSaveAndMovesOn(t *testing.T) {
 		}
 	}
 	waitFor("does not pass yet")
-	sol, err := os.ReadFile(filepath.Join(root, "solutions/06-waitgroup/squares.go"))
+	sol, err := os.ReadFile(filepath.Join(root, "solutions", l.Name(), "squares.go"))
 	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(filepath.Join(root, "labs/06-waitgroup/squares/squares.go"), sol, 0o644))
-	waitFor("squares.go saved: running lab 06-waitgroup")
-	waitFor("✓ Lab 06-waitgroup passes")
+	require.NoError(t, os.WriteFile(filepath.Join(l.ProgramDir(), "squares.go"), sol, 0o644))
+	waitFor("squares.go saved: running lab " + l.Name())
+	waitFor("✓ Lab " + l.Name() + " passes")
 	select {
 	case code := <-done:
 		assert.Equal(t, 0, code)

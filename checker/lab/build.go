@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 
 	"github.com/racelab/racelab/checker/protocol"
 )
@@ -77,7 +78,7 @@ func (l *Lab) Builds(out, overlay, tmp string) ([]Build, error) {
 		if err := os.WriteFile(file, data, 0o644); err != nil {
 			return nil, fmt.Errorf("writing the overlay of variant %s: %w", v.Name, err)
 		}
-		bin := filepath.Join(out, v.Name)
+		bin := Exe(filepath.Join(out, v.Name))
 		args := append([]string{"test", "-c", "-o", bin}, protocol.BuildFlags()...)
 		builds = append(builds, Build{Args: append(args, "-overlay", file, pkg), Out: bin})
 	}
@@ -97,7 +98,16 @@ func (l *Lab) Binary(prog string, args []string) (string, []string, error) {
 	if _, ok := l.Variant(args[0]); !ok {
 		return "", nil, fmt.Errorf("%s: no variant %q: name one of %s", l.Program, args[0], l.variantNames())
 	}
-	return filepath.Join(prog, args[0]), args[1:], nil
+	return Exe(filepath.Join(prog, args[0])), args[1:], nil
+}
+
+// Exe is path as a file the system can start: Windows starts only files
+// named .exe.
+func Exe(path string) string {
+	if runtime.GOOS == "windows" {
+		return path + ".exe"
+	}
+	return path
 }
 
 func (l *Lab) variantNames() string {

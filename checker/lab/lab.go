@@ -54,7 +54,7 @@ const DefaultOtherPoints = 50
 
 // Expectations returns the ways a shipped program may be declared to fail.
 func Expectations() []string {
-	return []string{"race", "wrong-output", "leak", "deadlock", "not-concurrent", "missed"}
+	return []string{"race", "wrong-output", "leak", "deadlock", "not-concurrent", "crash", "missed"}
 }
 
 // Placeholder marks text an instructor has not written yet: the scaffold of
@@ -68,6 +68,16 @@ const Placeholder = "TODO(instructor)"
 // FixtureHeader opens every non-editable Go file of a lab: the grader always
 // takes such files from the instructor's tree.
 const FixtureHeader = "// Do not edit: part of the lab's fixture."
+
+// FolderMakefile is the Makefile in every lab's folder and its program's
+// folder: a student whose shell is there runs `make lab` (watch, hint, …)
+// as from the top of the repository, whose Makefile does the work and
+// takes the lab whose folder make started in.
+const FolderMakefile = `# ` + "`make lab`, `make watch`, `make hint`" + ` … from inside this lab's folder: the
+# Makefile at the top of the repository does the work, and the checker
+# takes the lab whose folder you are in.
+include $(firstword $(wildcard ../../Makefile ../../../Makefile))
+`
 
 // Text is a piece of prose in both of the course's languages.
 type Text struct {

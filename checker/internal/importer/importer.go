@@ -245,6 +245,8 @@ func Import(ctx context.Context, opts Options) (*Lab, error) {
 		return nil, err
 	}
 	l.Files[labDir+"lab_test.go"] = test
+	l.Files[labDir+"Makefile"] = []byte(lab.FolderMakefile)
+	l.Files[progDir+"Makefile"] = []byte(lab.FolderMakefile)
 	l.Files[labDir+"testdata/run.txtar"] = script(scriptData{prog: prog, args: opts.Args, watchdog: time.Minute, slow: true, measure: true, data: data})
 	// lab.toml must load for the judge; its expect is settled below.
 	l.Files[labDir+lab.File] = scaffold.Metadata(metadata(opts, rep, prog, "race"))

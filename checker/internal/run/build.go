@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/racelab/racelab/checker/lab"
@@ -85,8 +84,7 @@ func compile(ctx context.Context, dir string, l *lab.Lab, argv []string, wrap fu
 	cmd.Stdout, cmd.Stderr = &buf, &buf
 	// On a timeout, stop the compiler and linker processes too, not only
 	// the go command.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	ownGroup(cmd)
 	cmd.WaitDelay = 5 * time.Second
 	start := time.Now()
 	err := cmd.Run()

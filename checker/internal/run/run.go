@@ -26,7 +26,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/racelab/racelab/checker/lab"
@@ -147,12 +146,10 @@ func verdictFile() (path string, cleanup func(), err error) {
 // group so that a timeout kills the judge and the programs it started, and
 // reads the verdict it wrote at verdict.
 func collect(cmd *exec.Cmd, verdict string, maxOutput int) (Result, error) {
-	kill := func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	kill := ownGroup(cmd)
 	stdout := &capped{max: maxOutput, kill: kill}
 	stderr := &capped{max: maxOutput, kill: kill}
 	cmd.Stdout, cmd.Stderr = stdout, stderr
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	cmd.Cancel = kill
 	cmd.WaitDelay = 5 * time.Second
 	start := time.Now()
 	err := cmd.Run()

@@ -22,7 +22,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/racelab/racelab/checker/internal/run"
@@ -264,11 +263,4 @@ func userProcesses(uid int) int {
 		n += max(len(tasks), 1) // a process that has just ended counts as one
 	}
 	return n
-}
-
-func fileUID(fi os.FileInfo) int {
-	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
-		return int(st.Uid)
-	}
-	return -1
 }

@@ -137,6 +137,8 @@ func Plan(root string, opts Options) (*Lab, error) {
 		labDir + "README.id.md":              id,
 		labDir + "testdata/" + "total.txtar": []byte(script),
 		solDir + opts.File:                   solution,
+		labDir + "Makefile":                  []byte(lab.FolderMakefile),
+		progDir + "Makefile":                 []byte(lab.FolderMakefile),
 	}}, nil
 }
 

@@ -127,6 +127,9 @@ func Explain(c *Check) string {
 	}
 	failed := c.Runs - c.Got[protocol.Pass]
 	byCond := c.byCondition()
+	if strings.HasPrefix(c.Name, WrongDir+"/") || strings.HasPrefix(c.Name, RightDir+"/") {
+		return explainCorpus(c, byCond)
+	}
 	switch c.Want {
 	case "fail":
 		return fmt.Sprintf("cheat %s (%s) was accepted in %d of %d runs (%s): the lab lets this wrong fix pass. "+
@@ -172,6 +175,28 @@ func Explain(c *Check) string {
 	}
 	return fmt.Sprintf("shipped: fails inconsistently (%s): a lab must fail the same way, for its declared %s, every run. See %s",
 		byCond, c.Want, deterministicDoc)
+}
+
+// explainCorpus says what went wrong with an entry of the corpus, which
+// must get its want line's verdict every run: not the shipped program's or
+// the solution's words, whatever its want.
+func explainCorpus(c *Check, byCond string) string {
+	good := 0
+	for r, n := range c.Got {
+		if c.accepts(r) {
+			good += n
+		}
+	}
+	if strings.HasPrefix(c.Name, RightDir+"/") {
+		return fmt.Sprintf("%s (%s): a correct alternative got %s in only %d of %d runs (%s): the lab fails a right fix. "+
+			"Make the scripts judge by behaviour the fix shares with the solution, or correct its want line", c.Name, c.About, c.Want, good, c.Runs, byCond)
+	}
+	want := "to fail with " + strings.ReplaceAll(c.Want, "|", " or ")
+	if c.Want == "fail" {
+		want = "to fail"
+	}
+	return fmt.Sprintf("%s (%s): a mistake the corpus wants %s did so in only %d of %d runs (%s): the lab lets this mistake through. "+
+		"Make a script catch it every run (see %s), or correct its want line if it fails for another reason", c.Name, c.About, want, good, c.Runs, byCond, deterministicDoc)
 }
 
 // byCondition renders the runs by condition: "GOMAXPROCS=1: race 3/3;

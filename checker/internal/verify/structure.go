@@ -80,6 +80,13 @@ func Structure(root string, l *lab.Lab) []string {
 		}
 	}
 
+	for _, dir := range []string{l.Dir, l.ProgramDir()} {
+		mk := filepath.Join(dir, "Makefile")
+		if data, err := os.ReadFile(mk); err != nil || string(data) != lab.FolderMakefile {
+			bad("%s: missing or changed: a student runs make from the lab's folders too; copy it from another lab (it is lab.FolderMakefile)", mk)
+		}
+	}
+
 	goFiles, _ := filepath.Glob(filepath.Join(l.ProgramDir(), "*.go"))
 	callsMain := false
 	for _, f := range goFiles {

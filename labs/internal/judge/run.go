@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -167,9 +166,7 @@ func (j *judge) start(ts *testscript.TestScript, bin string, args []string) (pro
 	out := &capped{max: j.limits.output}
 	cmd.Stdout, cmd.Stderr = out.stream(&out.stdout), out.stream(&out.stderr)
 	// Its own process group, so that stopping it stops whatever it started.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	kill := func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
-	cmd.Cancel = kill
+	kill := ownGroup(cmd)
 	cmd.WaitDelay = 2 * time.Second
 	out.kill = kill
 

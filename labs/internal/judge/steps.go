@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/racelab/racelab/checker/lab"
 	"github.com/racelab/racelab/checker/labvet"
 	"github.com/racelab/racelab/checker/protocol"
 )
@@ -78,6 +79,9 @@ func (j *judge) refused() bool {
 func (j *judge) build(t *testing.T) {
 	l := j.lab
 	bin := filepath.Join(j.tmp, l.Program)
+	if l.Test == nil {
+		bin = lab.Exe(bin)
+	}
 	builds, err := l.Builds(bin, "", j.tmp)
 	if err != nil {
 		t.Fatalf("racelab: %v", err)

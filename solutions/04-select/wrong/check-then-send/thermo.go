@@ -1,4 +1,5 @@
 // Looks at quit once, then does a plain send: quit can close just after the look, and the send waits forever.
+// want: leak
 package main
 
 func thermometer(seed int, out chan<- int, quit <-chan struct{}) {

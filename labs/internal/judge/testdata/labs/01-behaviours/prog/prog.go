@@ -98,9 +98,11 @@ func run() {
 		wg.Wait()
 	case "unwaited":
 		// The goroutine prints after run has returned: a real program
-		// would have ended, and lost the line.
+		// would have ended, and lost the line. Late enough that run has
+		// returned even on a loaded machine, soon enough that goleak's
+		// retries still see the goroutine finish.
 		go func() {
-			time.Sleep(50 * time.Millisecond)
+			time.Sleep(300 * time.Millisecond)
 			fmt.Println("late")
 		}()
 	case "spin-wait", "block-wait":

@@ -1,0 +1,33 @@
+// Each goroutine prints its own answer and a WaitGroup waits for them all: right, but no channel.
+// want: other-kind
+//
+// Command pinger asks n servers whether they are up and shows each answer,
+// then draws a timeline of when each server was asked and answered.
+//
+// Run it: go run ./labs/01-seq-par-concurrent/pinger -n 8 -seed 3
+package main
+
+import (
+	"flag"
+	"sync"
+)
+
+func run() {
+	n := flag.Int("n", 8, "how many servers to ask")
+	seed := flag.Int("seed", 1, "picks how fast each server answers")
+	flag.Parse()
+
+	servers := newServers(*n, *seed)
+
+	var wg sync.WaitGroup
+	for i := range *n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			servers.print(servers.ping(i))
+		}()
+	}
+	wg.Wait()
+
+	servers.timeline()
+}

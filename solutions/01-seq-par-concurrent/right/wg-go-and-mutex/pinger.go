@@ -1,0 +1,35 @@
+// Each goroutine prints its answer under a mutex, started with wg.Go: right, but no channel.
+// want: other-kind
+//
+// Command pinger asks n servers whether they are up and shows each answer,
+// then draws a timeline of when each server was asked and answered.
+//
+// Run it: go run ./labs/01-seq-par-concurrent/pinger -n 8 -seed 3
+package main
+
+import (
+	"flag"
+	"sync"
+)
+
+func run() {
+	n := flag.Int("n", 8, "how many servers to ask")
+	seed := flag.Int("seed", 1, "picks how fast each server answers")
+	flag.Parse()
+
+	servers := newServers(*n, *seed)
+
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for i := range *n {
+		wg.Go(func() {
+			a := servers.ping(i)
+			mu.Lock()
+			servers.print(a)
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+
+	servers.timeline()
+}

@@ -1,0 +1,40 @@
+// A buffered channel with room for every count: the goroutines never wait to send, run receives them all.
+// want: pass
+
+// Command primes counts the prime numbers in a range. It cuts the range into
+// chunks and counts the primes of each chunk, then adds the counts up.
+// Counting primes is pure computation (the work is CPU-bound): a chunk never
+// waits for anything, it keeps a core busy until it is done.
+//
+// It also draws a timeline of when each chunk was computing. Compare:
+//
+//	GOMAXPROCS=1 go run ./labs/02-parallel/primes
+//	GOMAXPROCS=2 go run ./labs/02-parallel/primes
+package main
+
+import (
+	"flag"
+	"fmt"
+)
+
+func run() {
+	start := flag.Int("start", 0, "the first number to look at")
+	chunks := flag.Int("chunks", 8, "how many chunks to cut the range into")
+	size := flag.Int("size", 1_000_000, "how many numbers each chunk holds")
+	flag.Parse()
+
+	job := newJob(*start, *chunks, *size)
+
+	results := make(chan int, *chunks)
+	for c := range *chunks {
+		go func() {
+			results <- job.count(c)
+		}()
+	}
+	total := 0
+	for range *chunks {
+		total += <-results
+	}
+	fmt.Printf("primes from %d to %d: %d\n", *start, *start+*chunks**size-1, total)
+	job.timeline()
+}

@@ -1,0 +1,49 @@
+// Waits with a sync.Cond until every chunk has reported: correct, but not the WaitGroup or channel this lab practises.
+// want: other-kind
+
+// Command primes counts the prime numbers in a range. It cuts the range into
+// chunks and counts the primes of each chunk, then adds the counts up.
+// Counting primes is pure computation (the work is CPU-bound): a chunk never
+// waits for anything, it keeps a core busy until it is done.
+//
+// It also draws a timeline of when each chunk was computing. Compare:
+//
+//	GOMAXPROCS=1 go run ./labs/02-parallel/primes
+//	GOMAXPROCS=2 go run ./labs/02-parallel/primes
+package main
+
+import (
+	"flag"
+	"fmt"
+	"sync"
+)
+
+func run() {
+	start := flag.Int("start", 0, "the first number to look at")
+	chunks := flag.Int("chunks", 8, "how many chunks to cut the range into")
+	size := flag.Int("size", 1_000_000, "how many numbers each chunk holds")
+	flag.Parse()
+
+	job := newJob(*start, *chunks, *size)
+
+	total, finished := 0, 0
+	var mu sync.Mutex
+	allDone := sync.NewCond(&mu)
+	for c := range *chunks {
+		go func() {
+			n := job.count(c)
+			mu.Lock()
+			total += n
+			finished++
+			mu.Unlock()
+			allDone.Signal()
+		}()
+	}
+	mu.Lock()
+	for finished < *chunks {
+		allDone.Wait()
+	}
+	mu.Unlock()
+	fmt.Printf("primes from %d to %d: %d\n", *start, *start+*chunks**size-1, total)
+	job.timeline()
+}

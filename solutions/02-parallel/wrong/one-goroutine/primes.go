@@ -1,0 +1,39 @@
+// Moves the whole loop into one goroutine: run no longer counts the chunks itself, but one goroutine still counts them one by one.
+// want: not-concurrent
+
+// Command primes counts the prime numbers in a range. It cuts the range into
+// chunks and counts the primes of each chunk, then adds the counts up.
+// Counting primes is pure computation (the work is CPU-bound): a chunk never
+// waits for anything, it keeps a core busy until it is done.
+//
+// It also draws a timeline of when each chunk was computing. Compare:
+//
+//	GOMAXPROCS=1 go run ./labs/02-parallel/primes
+//	GOMAXPROCS=2 go run ./labs/02-parallel/primes
+package main
+
+import (
+	"flag"
+	"fmt"
+)
+
+func run() {
+	start := flag.Int("start", 0, "the first number to look at")
+	chunks := flag.Int("chunks", 8, "how many chunks to cut the range into")
+	size := flag.Int("size", 1_000_000, "how many numbers each chunk holds")
+	flag.Parse()
+
+	job := newJob(*start, *chunks, *size)
+
+	done := make(chan int)
+	go func() {
+		sum := 0
+		for c := range *chunks {
+			sum += job.count(c)
+		}
+		done <- sum
+	}()
+	total := <-done
+	fmt.Printf("primes from %d to %d: %d\n", *start, *start+*chunks**size-1, total)
+	job.timeline()
+}

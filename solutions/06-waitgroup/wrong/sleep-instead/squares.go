@@ -1,0 +1,34 @@
+// Sleeps 100ms instead of waiting: nothing orders the writes before the reads.
+// want: race, wrong-fix
+//
+// Command squares adds up the squares of 0, 1, ..., n-1, computing each
+// square in a goroutine of its own: square (in server.go) asks another
+// server for it, which is slow.
+//
+// Run it: go run ./labs/06-waitgroup/squares -n 10
+package main
+
+import (
+	"flag"
+	"fmt"
+	"time"
+)
+
+func run() {
+	n := flag.Int("n", 10, "how many squares to add up")
+	flag.Parse()
+
+	squares := make([]int, *n)
+	for i := range *n {
+		go func() {
+			squares[i] = square(i)
+		}()
+	}
+	time.Sleep(100 * time.Millisecond)
+
+	total := 0
+	for _, s := range squares {
+		total += s
+	}
+	fmt.Printf("sum of squares below %d = %d\n", *n, total)
+}

@@ -1,0 +1,42 @@
+// Each goroutine sends its item's index and price on a channel; run receives one answer per item and files it.
+// want: pass
+
+// Command checkout is the till of a small shop. It asks the shop's price
+// service for the price of every item in a customer's cart, all items at
+// the same time, each in a goroutine of its own, then prints the receipt.
+//
+// Run it: go run ./labs/11-wg-add/checkout -items 5 -seed 7
+package main
+
+import (
+	"flag"
+	"fmt"
+
+	"github.com/racelab/racelab/labs/11-wg-add/catalog"
+)
+
+func run() {
+	items := flag.Int("items", 5, "how many items are in the cart")
+	seed := flag.Int("seed", 1, "picks the items in the cart")
+	flag.Parse()
+
+	cart := catalog.Cart(*seed, *items)
+	prices := make([]int, len(cart))
+	type answer struct{ i, price int }
+	answers := make(chan answer)
+	for i, item := range cart {
+		go func() {
+			answers <- answer{i, quote(item)}
+		}()
+	}
+	for range cart {
+		a := <-answers
+		prices[a.i] = a.price
+	}
+	total := 0
+	for i, item := range cart {
+		fmt.Printf("%-16s %10s\n", item, rupiah(prices[i]))
+		total += prices[i]
+	}
+	fmt.Printf("%-16s %10s\n", "TOTAL", rupiah(total))
+}

@@ -1,0 +1,83 @@
+// No sync.Cond: a buffered channel holds one token per parked car, and closing a channel raises the barrier.
+// want: other-kind
+//
+// Command carpark runs a car park with a few spaces for a morning's worth of
+// cars, one goroutine per car. The cars arrive before it opens and queue at
+// the barrier; once it is open, a car may drive in whenever a space is free,
+// and it frees its space when it leaves.
+//
+// Run it: go run ./labs/23-cond/carpark -cars 10 -spaces 3
+package main
+
+import (
+	"flag"
+	"fmt"
+	"sync"
+)
+
+// carPark is the car park's state. Every access to open and free must hold mu.
+type carPark struct {
+	mu      sync.Mutex
+	open    bool          // the barrier is up: cars may drive in
+	free    int           // spaces no car is parked in
+	spaces  chan struct{} // one token per parked car: a send waits while the car park is full
+	barrier chan struct{} // closed when the car park opens
+}
+
+// newCarPark returns a closed car park with the given number of spaces.
+func newCarPark(spaces int) *carPark {
+	return &carPark{free: spaces, spaces: make(chan struct{}, spaces), barrier: make(chan struct{})}
+}
+
+// enter waits until the car park is open and has a free space, then takes
+// the space.
+func (p *carPark) enter() {
+	<-p.barrier
+	p.spaces <- struct{}{}
+	p.mu.Lock()
+	p.free--
+	p.mu.Unlock()
+}
+
+// leave frees the car's space.
+func (p *carPark) leave() {
+	p.mu.Lock()
+	p.free++
+	p.mu.Unlock()
+	<-p.spaces
+}
+
+// raiseBarrier opens the car park.
+func (p *carPark) raiseBarrier() {
+	p.mu.Lock()
+	p.open = true
+	close(p.barrier)
+	p.mu.Unlock()
+}
+
+func run() {
+	cars := flag.Int("cars", 10, "how many cars come to park")
+	spaces := flag.Int("spaces", 3, "how many spaces the car park has")
+	flag.Parse()
+
+	p := newCarPark(*spaces)
+	var wg sync.WaitGroup
+	for i := range *cars {
+		wg.Add(1)
+		go func() { // one car
+			defer wg.Done()
+			drive(i)
+			p.enter()
+			shop(i)
+			p.leave()
+		}()
+	}
+	openingTime()
+	p.raiseBarrier()
+	wg.Wait()
+
+	parked, most := parkingLog()
+	fmt.Printf("%d cars, %d spaces\n", *cars, *spaces)
+	fmt.Printf("cars parked: %d\n", parked)
+	fmt.Printf("most cars parked at once: %d\n", most)
+}
