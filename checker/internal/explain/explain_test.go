@@ -270,6 +270,7 @@ func checkInvariants(t *testing.T, in Input, ps []Problem) {
 	if len(ps) == 0 {
 		t.Fatal("no problems found")
 	}
+	var all []Place // every place of every problem
 	for _, p := range ps {
 		if p.Count < 1 {
 			t.Errorf("%s: count %d", p.Kind, p.Count)
@@ -289,6 +290,7 @@ func checkInvariants(t *testing.T, in Input, ps []Problem) {
 				places = append(places, l.At)
 			}
 		}
+		all = append(all, places...)
 		for _, pl := range places {
 			if pl.IsZero() {
 				continue
@@ -303,7 +305,15 @@ func checkInvariants(t *testing.T, in Input, ps []Problem) {
 	}
 	for _, lang := range []i18n.Lang{i18n.EN, i18n.ID} {
 		text := render(t, ps, lang)
-		checkHidden(t, text)
+		// The student's own lines may call what the machinery's frames
+		// are hidden for (runtime.Gosched, in a lab that teaches not to).
+		shown := text
+		for _, pl := range all {
+			if pl.Source != "" {
+				shown = strings.ReplaceAll(shown, pl.Source, "")
+			}
+		}
+		checkHidden(t, shown)
 		if strings.Contains(text, "%!") {
 			t.Errorf("a message was formatted with the wrong arguments:\n%s", text)
 		}

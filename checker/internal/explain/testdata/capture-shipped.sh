@@ -30,8 +30,15 @@ for lab in $labs; do
 	mkdir -p "$dst/testdata" "$dst/$prog"
 	cp "$src/lab.toml" "$dst/"
 	cp "$src"/testdata/*.txtar "$dst/testdata/"
+	if [ -d "$src/testdata/variants" ]; then
+		cp -r "$src/testdata/variants" "$dst/testdata/" # a testing lab's versions of the code
+	fi
 	for f in "$src/$prog"/*.go; do
 		case $f in *_test.go) ;; *) cp "$f" "$dst/$prog/" ;; esac
+	done
+	# A testing lab's student edits a test: copy it too.
+	for f in $(sed -n 's/^editable = \[\(.*\)\]$/\1/p' "$src/lab.toml" | tr -d '",'); do
+		case $f in *_test.go) cp "$src/$prog/$f" "$dst/$prog/" ;; esac
 	done
 	(cd "$root" && RACELAB_VERDICT="$here/shipped/$lab.verdict.json" \
 		go test -count=1 "./labs/$lab" >/dev/null 2>&1 || true)

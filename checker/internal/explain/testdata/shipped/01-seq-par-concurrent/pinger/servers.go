@@ -15,9 +15,11 @@ import (
 	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
-// showWait is how long a server's answer may wait, once it has arrived, to be
-// shown before the fixture stops keeping the answers in order (see waitTurn).
-const showWait = time.Second
+// showWait is the longest a server's answer is held back, once the answer
+// before it has arrived, waiting for that answer to be shown (see waitTurn).
+// A program that shows answers as they arrive never comes near it: it is a
+// last resort for a program that never lets its goroutines rest.
+const showWait = 3 * time.Second
 
 // answer is what a server replies.
 type answer struct {
@@ -32,7 +34,11 @@ type answer struct {
 // server "answers" as soon as every faster server's answer has been shown,
 // so when all the servers are asked at once the answers arrive fastest
 // first, deterministically, however the machine schedules the goroutines.
-// Run by hand, each server sleeps its latency, so the timeline is real.
+// An answer the program receives but does not show straight away (it
+// collects the answers first, to sort or print them later) is caught the
+// moment the program sits idle with it: that answer is printed marked as
+// shown late. Run by hand, each server sleeps its latency, so the timeline
+// is real.
 type servers struct {
 	n        int
 	millis   []int
@@ -49,7 +55,9 @@ type servers struct {
 	asked    []time.Duration
 	answer   []time.Duration
 	printed  []time.Duration
-	stopped  bool // giveUp is closed
+	printing []bool // print has started to show server i's answer
+	late     []bool // server i's answer arrived, and the program sat idle without showing it
+	stopped  bool   // giveUp is closed
 }
 
 func newServers(n, seed int) *servers {
@@ -65,6 +73,8 @@ func newServers(n, seed int) *servers {
 		asked:    make([]time.Duration, n),
 		answer:   make([]time.Duration, n),
 		printed:  make([]time.Duration, n),
+		printing: make([]bool, n),
+		late:     make([]bool, n),
 	}
 	order := make([]int, n)
 	for i := range n {
@@ -113,17 +123,22 @@ func (s *servers) ping(i int) answer {
 }
 
 // waitTurn holds server i's answer until the answer of the next faster
-// server has been shown, but only when every server was asked at once: a
-// program that asks them one after another gets each answer straight away.
-// If an answer that has arrived is not shown within showWait (the program
-// collects the answers before it prints them), waitTurn stops holding
-// answers back, so such a program finishes and shows its order.
+// server has been shown, but only under the lab's tests and when every
+// server was asked at once: a program that asks them one after another gets
+// each answer straight away.
+//
+// Once that faster answer has arrived, waitTurn lets the program go as far
+// as it can (overlap.Settle: until every other goroutine is blocked). A
+// program that shows each answer as it arrives has shown it, or is showing
+// it, by then. One that collects the answers first is waiting for the next
+// one with this answer unshown: it is marked late, and waitTurn stops
+// holding answers back, so the program finishes and shows what it does.
 func (s *servers) waitTurn(i int) {
 	prev := s.after[i]
 	s.mu.Lock()
 	together := s.peak == s.n
 	s.mu.Unlock()
-	if prev < 0 || !together {
+	if s.byHand || prev < 0 || !together {
 		return
 	}
 	select {
@@ -133,27 +148,57 @@ func (s *servers) waitTurn(i int) {
 	}
 	select {
 	case <-s.shown[prev]:
+		return
+	case <-s.giveUp:
+		return
+	default:
+	}
+	overlap.Settle()
+	s.mu.Lock()
+	held := !s.printing[prev]
+	if held {
+		s.late[prev] = true
+		s.stopHolding()
+	}
+	s.mu.Unlock()
+	if held {
+		return
+	}
+	select {
+	case <-s.shown[prev]:
 	case <-s.giveUp:
 	case <-time.After(showWait):
 		s.mu.Lock()
-		if !s.stopped {
-			s.stopped = true
-			close(s.giveUp)
-		}
+		s.stopHolding()
 		s.mu.Unlock()
 	}
 }
 
-// print shows one answer.
-func (s *servers) print(a answer) {
-	fmt.Printf("server %d answered after %dms\n", a.server, a.millis)
-	s.mu.Lock()
-	first := s.printed[a.server] < 0
-	if first {
-		s.printed[a.server] = time.Since(s.start)
+// stopHolding lets every answer through from now on. s.mu is held.
+func (s *servers) stopHolding() {
+	if !s.stopped {
+		s.stopped = true
+		close(s.giveUp)
 	}
+}
+
+// print shows one answer, marked when the program held it back (see
+// waitTurn).
+func (s *servers) print(a answer) {
+	s.mu.Lock()
+	first := !s.printing[a.server]
+	s.printing[a.server] = true
+	late := s.late[a.server]
 	s.mu.Unlock()
+	if late {
+		fmt.Printf("server %d answered after %dms, shown late: the program held this answer back instead of printing it when it arrived\n", a.server, a.millis)
+	} else {
+		fmt.Printf("server %d answered after %dms\n", a.server, a.millis)
+	}
 	if first {
+		s.mu.Lock()
+		s.printed[a.server] = time.Since(s.start)
+		s.mu.Unlock()
 		close(s.shown[a.server])
 	}
 }

@@ -11,6 +11,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"time"
 
 	"github.com/racelab/racelab/labs/04-select/sensor"
 	"github.com/racelab/racelab/labs/internal/overlap"
@@ -19,6 +20,7 @@ import (
 func run() {
 	k := flag.Int("k", 10, "how many readings to average")
 	seed := flag.Int("seed", 1, "which thermometer to read (each reads differently)")
+	stall := flag.Duration("stall", 0, "how long main stops halfway through, before it takes the next reading (as if it saved the readings so far to a slow disk)")
 	flag.Parse()
 
 	readings := make(chan int)
@@ -26,7 +28,10 @@ func run() {
 	go thermometer(*seed, readings, quit)
 
 	sum := 0
-	for range *k {
+	for i := range *k {
+		if i == *k/2 {
+			time.Sleep(*stall) // main is busy: the thermometer must wait for it
+		}
 		sum += <-readings
 	}
 	// Under the lab's tests, let the thermometer go as far as it can before

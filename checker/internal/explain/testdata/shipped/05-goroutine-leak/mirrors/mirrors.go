@@ -11,7 +11,6 @@ import (
 	"fmt"
 
 	"github.com/racelab/racelab/labs/05-goroutine-leak/registry"
-	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
 func run() {
@@ -27,25 +26,17 @@ func run() {
 }
 
 // fastest asks every mirror for the latest version of pkg at the same time
-// and returns the first answer.
+// and returns the first answer. dial and ask are in network.go.
 func fastest(pkg string, mirrors int) string {
 	// TODO: only the first answer is ever received. Every other goroutine
 	// blocks forever on its send, because nobody will receive again: each
 	// lookup leaks mirrors-1 goroutines. Let every goroutine finish its
 	// send even after fastest has returned.
 	answers := make(chan string)
-	for m := range mirrors {
+	for m := range dial(mirrors) {
 		go func() {
-			answers <- ask(m, pkg)
+			answers <- m.ask(pkg)
 		}()
 	}
 	return <-answers
-}
-
-// ask is one mirror's answer. It is slow on purpose: think of it as a
-// request over the network. Every mirror holds a full copy of the registry,
-// so whichever mirror answers, the answer is the same.
-func ask(mirror int, pkg string) string {
-	overlap.Work()
-	return registry.LatestVersion(pkg)
 }
