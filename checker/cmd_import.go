@@ -20,9 +20,10 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 	fs.SetOutput(e.stderr)
 	solution := fs.String("solution", "", "the fixed version of the program: a directory or a .go file (required)")
 	var fix, concepts listFlag
-	fs.Var(&fix, "fix", "the fix kind the lab accepts (required; repeat or comma-separate for several): "+strings.Join(lab.FixKinds(), ", "))
+	fs.Var(&fix, "fix", "the fix kind the lab accepts (repeat or comma-separate for several; default: the kinds the solution's change uses): "+strings.Join(lab.FixKinds(), ", "))
 	fs.Var(&concepts, "concept", "a concept the lab teaches (repeat, or comma-separate); default: from the fix kind")
 	slug := fs.String("slug", "", "the lab's slug (default: from the racy program's name)")
+	number := fs.Int("number", 0, "the lab's number, a free one (default: after every other lab)")
 	part := fs.Int("part", 0, "the part of the course (labs/course.toml) the lab belongs to (default: the last part)")
 	progArgs := fs.String("args", "", "the program's command-line arguments, space-separated, for the lab's script")
 	goVersion := fs.String("go", "", "the Go version the program was written for, e.g. 1.21 (default: its go.mod's, else inferred)")
@@ -32,7 +33,7 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 	jobs := fs.Int("j", runtime.NumCPU(), "verify's builds and runs at once")
 	doVerify := fs.Bool("verify", true, "verify the new lab once written")
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: go run ./checker import RACY --solution FIXED --fix KIND [--slug SLUG] [--args 'A B']\n\n"+
+		fmt.Fprintln(e.stderr, "usage: go run ./checker import RACY --solution FIXED [--fix KIND] [--slug SLUG] [--number N] [--part P] [--args 'A B']\n\n"+
 			"Turns a racy program (package main, a directory or one .go file) and its fixed version into the\n"+
 			"next lab, measures how each behaves, verifies the lab and lists what is left to write.")
 		fs.PrintDefaults()
@@ -41,15 +42,15 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	if len(pos) != 1 || *solution == "" || len(fix) == 0 {
-		return usageError{"usage: go run ./checker import RACY --solution FIXED --fix KIND (see -h)"}
+	if len(pos) != 1 || *solution == "" {
+		return usageError{"usage: go run ./checker import RACY --solution FIXED [--fix KIND] (see -h)"}
 	}
 	root, err := e.needRoot()
 	if err != nil {
 		return err
 	}
 	l, err := importer.Import(ctx, importer.Options{
-		Root: root, Racy: pos[0], Fixed: *solution, Fix: fix, Slug: *slug, Part: *part, Concepts: concepts,
+		Root: root, Racy: pos[0], Fixed: *solution, Fix: fix, Slug: *slug, Number: *number, Part: *part, Concepts: concepts,
 		Args: strings.Fields(*progArgs), GoVersion: *goVersion, Runs: *runs,
 		Progress: func(step string) { fmt.Fprintf(e.stderr, "import: %s\n", step) },
 	})

@@ -265,9 +265,13 @@ func importCases() []importCase {
 				"time.Sleep → sleep", "starts 3 goroutines", `expect = "leak"`}},
 		// Hang detection the import does not recognise (a polling loop):
 		// measured again under a judge's watchdog shorter than its own.
-		{name: "lock-send-deadlock", args: []string{"--fix", "mutex"}, quick: true,
-			want: []string{"the racy program gives up by itself after", "fail every run", "the script stops it sooner, after 1s (RACELAB_WATCHDOG)",
-				"starts 2 goroutines", `expect = "deadlock"`}},
+		// Its fix only moves an Unlock before the send: a change that uses
+		// no fix kind, so without --fix the lab accepts any correct fix (and
+		// --fix mutex would grade its own solution other-kind: see
+		// TestImportFixNotUsed).
+		{name: "lock-send-deadlock", quick: true,
+			want: []string{"the racy program gives up by itself after", "fail every run", "the script stops it sooner, after", // half its own wait: 1s, or more on a loaded machine
+				"starts 2 goroutines", `expect = "deadlock"`, `fix = ["any"]: the solution's change uses no synchronising use`}},
 		{name: "jitter-rand", args: []string{"--fix", "mutex"}, quick: true,
 			want: []string{"time.Sleep → sleep", "starts 8 goroutines", `expect = "race"`}},
 		{name: "counter", args: []string{"--fix", "mutex"}, want: []string{"starts 100 goroutines"}},
@@ -357,6 +361,21 @@ func requireGofmt(t *testing.T, root string) {
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "%s", out)
 	assert.Empty(t, strings.TrimSpace(string(out)), "files gofmt would change")
+}
+
+// A --fix the solution's change does not use is refused with what the
+// change does use: the lab would grade its own solution other-kind.
+func TestImportFixNotUsed(t *testing.T) {
+	t.Parallel()
+	dir, err := filepath.Abs(filepath.Join("testdata", "import", "bank"))
+	require.NoError(t, err)
+	root := copyRepo(t)
+	code, out := checker(t, root, "import", filepath.Join(dir, "racy"), "--solution", filepath.Join(dir, "fixed"),
+		"--fix", "channel", "--args", "-clients 20 -amount 5", "-verify=false")
+	assert.Equal(t, 1, code, out)
+	assert.Contains(t, out, "--fix channel: the solution does not use it.")
+	assert.Contains(t, out, "the solution's change uses mutex, so a student who made this very change would be graded other-kind. Import with --fix mutex")
+	assert.Contains(t, out, "is not proven yet")
 }
 
 // A program whose race shows only on some runs is not accepted: the import

@@ -36,6 +36,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -108,7 +109,8 @@ func Change(shipped, student *Analysis) Report {
 	}
 	// A kind is the change's when the student's files have a use of it on
 	// a line the shipped files do not have (as often): a new lock, a lock
-	// taken in a new order, a close added after a loop.
+	// taken in a new order, a close added after a loop, a lock the same
+	// line now reaches through a pointer where it locked a copy.
 	have := map[string]int{}
 	for _, u := range shipped.uses {
 		have[u]++
@@ -257,7 +259,7 @@ func collect(dir string, graph *checker.Graph, editable []string, source func(st
 			for _, u := range uses {
 				a.Counts[u.Kind]++
 				pos := act.Package.Fset.Position(u.Pos)
-				a.uses = append(a.uses, u.Kind+"\x00"+lineOf(pos.Filename, pos.Line))
+				a.uses = append(a.uses, u.Kind+"\x00"+strconv.FormatBool(u.Shared)+"\x00"+lineOf(pos.Filename, pos.Line))
 			}
 		}
 		for _, d := range act.Diagnostics {

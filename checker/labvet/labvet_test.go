@@ -122,6 +122,51 @@ func main() {
 	assert.Equal(t, []string{"atomic"}, r.Kinds)
 }
 
+// A lab whose mutex is copied by value is fixed by sharing the mutex, not by
+// locking anew: the Lock line stays as it was and now locks the caller's
+// mutex through a pointer. That is a change of the mutex kind; a change that
+// leaves every lock on its copy is of no kind.
+func TestChangeSeesALockNoLongerCopied(t *testing.T) {
+	copied := `package main
+
+import "sync"
+
+type stats struct {
+	mu sync.Mutex
+	n  map[int]int
+}
+
+func (s stats) record(code int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.n[code]++
+}
+
+func main() {
+	s := stats{n: map[int]int{}}
+	var wg sync.WaitGroup
+	for code := range 4 {
+		wg.Go(func() { s.record(code) })
+	}
+	wg.Wait()
+}
+`
+	shared := strings.Replace(copied, "func (s stats)", "func (s *stats)", 1)
+	commented := strings.Replace(copied, "func (s stats)", "// record counts one request.\nfunc (s stats)", 1)
+	dir := writeModule(t, map[string]string{"stats.go": copied})
+	for _, tt := range []struct {
+		name, student string
+		kinds         []string
+	}{
+		{"pointer receiver", shared, []string{"mutex"}},
+		{"still a copy", commented, nil},
+	} {
+		r, err := labvet.Check(dir, nil, map[string][]byte{"stats.go": []byte(tt.student)}, []string{"stats.go"})
+		require.NoError(t, err)
+		assert.Equal(t, tt.kinds, r.Kinds, tt.name)
+	}
+}
+
 // go vet's concurrency checks run too, on the student's files.
 func TestGoVetConcurrencyChecks(t *testing.T) {
 	mistakes := `package main

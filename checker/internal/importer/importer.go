@@ -37,12 +37,19 @@
 // must pass every run; the racy one must fail every run, the same way. A
 // program whose bug shows only sometimes is reported as flaky, with the
 // counts.
+//
+// The lab's fix kinds are measured too: the kinds the solution's change
+// uses, compared with the racy program line by line as the grader compares
+// a student's file with the shipped one (see settleFix). Without --fix
+// they are the lab's; a --fix the change does not use is a problem, since
+// the lab would grade its own solution other-kind.
 package importer
 
 import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -56,10 +63,15 @@ import (
 
 // Options say what to import.
 type Options struct {
-	Root     string   // the racelab repository
-	Racy     string   // the racy program: a directory, or a single .go file
-	Fixed    string   // its fixed version, likewise
-	Fix      []string // the fix kinds the lab accepts
+	Root  string // the racelab repository
+	Racy  string // the racy program: a directory, or a single .go file
+	Fixed string // its fixed version, likewise
+	// Fix is the fix kinds the lab accepts; empty: the kinds the
+	// solution's change uses (see settleFix).
+	Fix []string
+	// Number places the lab at a free number (1..99); 0: after every
+	// other lab.
+	Number   int
 	Slug     string   // default: from the racy program's path
 	Part     int      // the course part (labs/course.toml); 0: the last one
 	Concepts []string // default: from the fix kinds
@@ -104,9 +116,6 @@ func Import(ctx context.Context, opts Options) (*Lab, error) {
 	if opts.Runs < 1 {
 		opts.Runs = 2
 	}
-	if len(opts.Fix) == 0 {
-		return nil, fmt.Errorf("name the fix kind the lab accepts (--fix): one of %s", strings.Join(lab.FixKinds(), ", "))
-	}
 	for _, k := range opts.Fix {
 		if !slices.Contains(lab.FixKinds(), k) {
 			return nil, fmt.Errorf("fix kind %q: use one of %s", k, strings.Join(lab.FixKinds(), ", "))
@@ -150,7 +159,7 @@ func Import(ctx context.Context, opts Options) (*Lab, error) {
 		return nil, err
 	}
 
-	number, err := scaffold.NextNumber(opts.Root)
+	number, err := labNumber(opts.Root, opts.Number)
 	if err != nil {
 		return nil, err
 	}
@@ -248,13 +257,27 @@ func Import(ctx context.Context, opts Options) (*Lab, error) {
 	l.Files[labDir+"Makefile"] = []byte(lab.FolderMakefile)
 	l.Files[progDir+"Makefile"] = []byte(lab.FolderMakefile)
 	l.Files[labDir+"testdata/run.txtar"] = script(scriptData{prog: prog, args: opts.Args, watchdog: time.Minute, slow: true, measure: true, data: data})
-	// lab.toml must load for the judge; its expect is settled below.
+	// lab.toml must load for the judge; its expect (and, when --fix is
+	// left out, its fix) is settled below.
+	declared := opts.Fix
+	if len(declared) == 0 {
+		opts.Fix = []string{"any"}
+	}
 	l.Files[labDir+lab.File] = scaffold.Metadata(metadata(opts, rep, prog, "race"))
-	sol, err := stage(ctx, opts.Root, name, withSolution(l.Files), stageOptions{n: opts.Runs, fix: opts.Fix, editable: rep.Editable, expected: protocol.Pass})
+	// The shipped editable files, which the solution's change is measured
+	// against, as verify and the grader measure a student's.
+	shippedFiles := map[string][]byte{}
+	for _, f := range rep.Editable {
+		shippedFiles[f] = l.Files[progDir+f]
+	}
+	sol, err := stage(ctx, opts.Root, name, withSolution(l.Files), stageOptions{n: opts.Runs, static: true, shipped: shippedFiles, editable: rep.Editable, expected: protocol.Pass})
 	if err != nil {
 		return nil, err
 	}
 	rep.Solution = summarise(sol, protocol.Pass)
+	if sol.built {
+		opts.Fix = settleFix(declared, sol.kinds, rep)
+	}
 	judgeSolution(sol, rep, opts)
 
 	sd := scriptData{prog: prog, args: opts.Args, data: data}
@@ -302,6 +325,88 @@ func Import(ctx context.Context, opts Options) (*Lab, error) {
 	l.Files[labDir+"README.id.md"] = id
 	l.Report = *rep
 	return l, nil
+}
+
+// labNumber is the new lab's number: want, checked to be free, or (0) the
+// one after every other lab.
+func labNumber(root string, want int) (int, error) {
+	if want == 0 {
+		return scaffold.NextNumber(root)
+	}
+	if want < 1 || want > 99 {
+		return 0, fmt.Errorf("--number %d: a lab's number is two digits, 1 to 99", want)
+	}
+	for _, dir := range []string{"labs", "solutions"} {
+		entries, err := os.ReadDir(filepath.Join(root, dir))
+		if err != nil && !os.IsNotExist(err) {
+			return 0, fmt.Errorf("numbering the new lab: %w", err)
+		}
+		for _, e := range entries {
+			if n, _, ok := lab.ParseDirName(e.Name()); ok && e.IsDir() && n == want {
+				return 0, fmt.Errorf("--number %d is taken: %s/%s has it; pick a free number, or leave --number out to put the lab after every other", want, dir, e.Name())
+			}
+		}
+	}
+	return want, nil
+}
+
+// settleFix decides the lab's fix kinds from those declared with --fix
+// and those the solution's change uses (change: compared with the shipped
+// files, line by line, as verify and the grader compare a student's file),
+// and says what it decided in rep. A lab must accept its own solution: a
+// declared kind the change does not use would grade a student who makes
+// the very same change other-kind, so it is a problem, said with what the
+// change does use. Without --fix, the change's kinds are the lab's; a
+// change that uses none (it moves an Unlock, drops a line) leaves the
+// choice to the student: "any".
+func settleFix(declared, change []string, rep *Report) []string {
+	uses := "no synchronising use fixkind names (it only moves or removes code, e.g. an Unlock or a send)"
+	if len(change) > 0 {
+		uses = strings.Join(change, ", ")
+	}
+	if len(declared) == 0 {
+		if len(change) == 0 {
+			rep.Adapted = append(rep.Adapted, fmt.Sprintf("fix = [\"any\"]: the solution's change uses %s, so the lab names no kind and accepts any correct fix (name kinds with --fix only if the change uses them)", uses))
+			return []string{"any"}
+		}
+		rep.Adapted = append(rep.Adapted, fmt.Sprintf("fix = [%s]: the kinds the solution's change uses (no --fix given)", quoted(change)))
+		return change
+	}
+	if slices.Contains(declared, "any") {
+		return declared
+	}
+	var used, unused []string
+	for _, k := range declared {
+		if slices.Contains(change, k) {
+			used = append(used, k)
+		} else {
+			unused = append(unused, k)
+		}
+	}
+	if len(used) == 0 {
+		suggest := "--fix any"
+		if len(change) > 0 {
+			suggest = "--fix " + strings.Join(change, ",")
+		}
+		rep.Problems = append(rep.Problems, fmt.Sprintf("--fix %s: the solution does not use it. Compared with the racy program, as the grader compares a student's file with the shipped one, "+
+			"the solution's change uses %s, so a student who made this very change would be graded other-kind. "+
+			"Import with %s (or without --fix, to take the kinds from the change), or change the fixed program so that its change uses %s",
+			strings.Join(declared, ","), uses, suggest, strings.Join(declared, " or ")))
+		return declared
+	}
+	if len(unused) > 0 {
+		rep.Warnings = append(rep.Warnings, fmt.Sprintf("--fix %s: the solution's change uses %s, not %s; the lab accepts those kinds too, untried by its own solution",
+			strings.Join(declared, ","), strings.Join(used, ", "), strings.Join(unused, ", ")))
+	}
+	return declared
+}
+
+func quoted(list []string) string {
+	q := make([]string, len(list))
+	for i, s := range list {
+		q[i] = strconv.Quote(s)
+	}
+	return strings.Join(q, ", ")
 }
 
 // blockingWatchdog is how long the script lets a fast program run before

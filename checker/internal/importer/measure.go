@@ -41,6 +41,7 @@ type runs struct {
 	shortest time.Duration
 	sample   string   // the output of one run, the first that failed otherwise than expected
 	static   []string // the static checks' findings, when asked for
+	kinds    []string // the fix kinds the change uses (compared with stageOptions.shipped), when asked for
 	built    bool
 }
 
@@ -50,10 +51,11 @@ var measuredRE = regexp.MustCompile(regexp.QuoteMeta(protocol.MarkMeasured) + ` 
 
 // stageOptions are the knobs of stage.
 type stageOptions struct {
-	n        int             // runs per GOMAXPROCS setting
-	fix      []string        // with editable, run the static checks for these fix kinds
-	editable []string        //
-	expected protocol.Reason // the reason the caller counts on, which does not make a run the sample
+	n        int               // runs per GOMAXPROCS setting
+	static   bool              // run the static checks on the editable files
+	editable []string          //
+	shipped  map[string][]byte // the shipped editable files (base name), which the change is measured against
+	expected protocol.Reason   // the reason the caller counts on, which does not make a run the sample
 	// env is added to the judge's environment (RACELAB_WATCHDOG, ...). The
 	// judge passes only a few timeouts of it on to the program: what the
 	// program must see (RACELAB_MEASURE) is a line of the staged script.
@@ -97,20 +99,22 @@ func stage(ctx context.Context, root, name string, files map[string][]byte, o st
 		return r, nil
 	}
 	r.built = true
-	if o.fix != nil {
-		// The whole of the files counts here: the fix is measured as a
-		// lab of its own, with nothing shipped to compare it with.
+	if o.static {
+		// Findings: the whole of the files counts, stricter than a
+		// student's change is judged. Kinds: only what the change brings,
+		// as verify and the grader see a student's fix.
 		a, err := labvet.Analyze(l.ProgramDir(), nil, o.editable)
 		if err != nil {
 			return nil, fmt.Errorf("static checks: %w", err)
 		}
-		report := labvet.Change(&labvet.Analysis{}, a)
-		for _, f := range report.Findings {
+		for _, f := range labvet.Change(&labvet.Analysis{}, a).Findings {
 			r.static = append(r.static, f.String())
 		}
-		if probe := (&lab.Lab{Fix: o.fix}); !probe.KindPasses(report.Kinds) {
-			r.static = append(r.static, fmt.Sprintf("the fix uses %v, not the kind the lab names (%v)", report.Kinds, o.fix))
+		before, err := labvet.Analyze(l.ProgramDir(), o.shipped, o.editable)
+		if err != nil {
+			return nil, fmt.Errorf("static checks of the shipped files: %w", err)
 		}
+		r.kinds = labvet.Change(before, a).Kinds
 	}
 	var (
 		mu    sync.Mutex

@@ -61,6 +61,15 @@ func Describe(kind string) string {
 type Use struct {
 	Kind string
 	Pos  token.Pos
+	// Shared tells, for a mutex locked, whether the lock is reached
+	// through a pointer (a pointer receiver or parameter, a *sync.Mutex, a
+	// slice element, a package variable): the caller's lock. Otherwise the
+	// function locks a variable of its own: a copy when it is a value
+	// receiver or parameter or a range variable (a local variable is false
+	// too). The same Lock line that now locks a shared mutex where the
+	// shipped one locked a copy is a fix of the mutex kind (see
+	// labvet.Change).
+	Shared bool
 }
 
 // Uses is the analyzer's result, in source order.
@@ -91,7 +100,7 @@ func New(files []string) *analysis.Analyzer {
 // never locked fixes nothing.
 func count(pass *analysis.Pass, files []string) Uses {
 	var u Uses
-	add := func(kind string, n ast.Node) { u = append(u, Use{kind, n.Pos()}) }
+	add := func(kind string, n ast.Node) { u = append(u, Use{Kind: kind, Pos: n.Pos()}) }
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	nodes := []ast.Node{(*ast.CallExpr)(nil), (*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil), (*ast.SelectStmt)(nil)}
 	insp.Preorder(nodes, func(n ast.Node) {
@@ -114,6 +123,11 @@ func count(pass *analysis.Pass, files []string) Uses {
 		case *ast.CallExpr:
 			if k := callKind(pass.TypesInfo, n); k != "" {
 				add(k, n)
+				if k == "mutex" || k == "rwmutex" {
+					if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+						u[len(u)-1].Shared = shared(pass.TypesInfo, sel)
+					}
+				}
 			} else if builtinChannel(pass.TypesInfo, n) {
 				add("channel", n)
 			}
@@ -216,4 +230,48 @@ func callKind(info *types.Info, call *ast.CallExpr) string {
 		return "cond"
 	}
 	return ""
+}
+
+// shared reports whether the mutex that the method call sel (m.Lock, or
+// s.Lock for a Stats that embeds its mutex) locks is reached through a
+// pointer, a slice element or a package variable, rather than being part of
+// a value the function holds: a copy.
+func shared(info *types.Info, sel *ast.SelectorExpr) bool {
+	if s, ok := info.Selections[sel]; ok && s.Indirect() {
+		return true // through an embedded pointer, or a pointer receiver's implicit *
+	}
+	x := sel.X
+	for {
+		x = ast.Unparen(x)
+		if t := info.TypeOf(x); t != nil {
+			if _, ok := t.Underlying().(*types.Pointer); ok {
+				return true
+			}
+		}
+		switch e := x.(type) {
+		case *ast.StarExpr:
+			return true
+		case *ast.SelectorExpr:
+			s, ok := info.Selections[e]
+			if !ok {
+				return true // pkg.Var: a package variable
+			}
+			if s.Indirect() {
+				return true
+			}
+			x = e.X
+		case *ast.IndexExpr:
+			if t := info.TypeOf(e.X); t != nil {
+				if _, ok := t.Underlying().(*types.Array); !ok {
+					return true // a slice's or a map's element lives apart from the variable
+				}
+			}
+			x = e.X
+		case *ast.Ident:
+			v, ok := info.Uses[e].(*types.Var)
+			return ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+		default:
+			return false
+		}
+	}
 }

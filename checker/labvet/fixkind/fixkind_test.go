@@ -34,3 +34,35 @@ func TestCounts(t *testing.T) {
 		})
 	}
 }
+
+// A lock tells whether it locks the caller's mutex (through a pointer, a
+// slice element, a package variable) or a copy the function holds (a value
+// receiver or parameter, a range variable): a copylocks fix changes only
+// that, on the same Lock line.
+func TestShared(t *testing.T) {
+	results := analysistest.Run(t, analysistest.TestData(), fixkind.New(nil), "sharedlock")
+	if len(results) != 1 {
+		return
+	}
+	var got []bool
+	for _, u := range results[0].Result.(fixkind.Uses) {
+		got = append(got, u.Shared)
+	}
+	want := []bool{
+		false, // copyRecv
+		true,  // ptrRecv
+		false, // copyEmbedded
+		true,  // ptrEmbedded
+		false, // copyParam
+		true,  // ptrParam
+		true,  // derefParam
+		true,  // refCopy
+		true,  // mutexPtr
+		true,  // pkgVar
+		true,  // sliceElem
+		false, // arrayElem
+		false, // rlockCopy
+		false, // rangeCopy
+	}
+	assert.Equal(t, want, got)
+}

@@ -8,6 +8,7 @@ package web
 import (
 	"fmt"
 	"math/rand/v2"
+	"sync"
 	"sync/atomic"
 
 	"github.com/racelab/racelab/labs/internal/overlap"
@@ -33,6 +34,7 @@ type Web struct {
 	roots   []string
 	urls    int // pages plus broken link targets
 	fetches atomic.Int64
+	first   sync.Once // the first fetch's answer
 }
 
 // layers is how deep the fake web goes.
@@ -83,9 +85,12 @@ func (w *Web) Size() int { return w.urls }
 
 // Fetch downloads the page at url. It is slow on purpose: think of a request
 // to a server far away. ok is false when the page does not exist (a broken
-// link).
+// link). Under the lab's tests, the first answer waits until every other
+// goroutine of the crawler is waiting too, and one that keeps running
+// instead (a loop that polls) is reported: it spins.
 func (w *Web) Fetch(url string) (page Page, ok bool) {
 	overlap.Work()
+	w.first.Do(overlap.Settle)
 	w.fetches.Add(1)
 	page, ok = w.pages[url]
 	return page, ok

@@ -101,7 +101,9 @@ func (b *barrier) work() {
 	b.most = max(b.most, b.inside)
 	if b.most >= b.want && !b.met {
 		b.met = true
-		close(b.released)
+		if !b.gaveUp { // a give-up closed it already
+			close(b.released)
+		}
 	}
 	done := b.met || b.gaveUp
 	b.mu.Unlock()

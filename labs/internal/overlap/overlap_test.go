@@ -43,6 +43,16 @@ func TestWorkSerialisedFailsOnce(t *testing.T) {
 	assert.Contains(t, err.Error(), "at most 1 of the 3 tasks")
 }
 
+func TestWorkOverlapAfterGivingUpDoesNotPanic(t *testing.T) {
+	b := configured(t, "2", "50ms")
+	b.work() // alone: the barrier gives up for everyone
+	b.mu.Lock()
+	b.inside++ // another task inside, as a later group would be
+	b.mu.Unlock()
+	assert.NotPanics(t, b.work, "the demand reached after the give-up closes nothing twice")
+	assert.NoError(t, b.check(), "the overlap was reached, if late")
+}
+
 func TestWorkWithoutDemandOnlyPretends(t *testing.T) {
 	b := configured(t, "", "")
 	b.work()

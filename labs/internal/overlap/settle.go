@@ -108,46 +108,62 @@ func (s settle) report() string {
 }
 
 // firstRunning returns the stack of the first goroutine in the dump, after
-// the caller's, that is running or runnable.
+// the caller's, that is running or runnable and not racelab's own.
 func firstRunning(dump []byte) string {
-	var out []byte
-	in, first := false, true
-	for line := range bytes.Lines(dump) {
-		if state, ok := goroutineState(line); ok {
-			if in {
-				break
-			}
-			if !first && (state == "running" || state == "runnable") {
-				in = true
-			}
-			first = false
-		}
-		if in {
-			out = append(out, line...)
+	for _, g := range others(dump) {
+		if spinning(g) {
+			return string(g)
 		}
 	}
-	return string(out)
+	return ""
 }
 
 // othersParked reports whether every goroutine in the dump but the first
-// (the caller, which runtime.Stack always lists first) is parked.
+// (the caller, which runtime.Stack always lists first) is parked, or is
+// racelab's own machinery (another Settle or gathering polling in this
+// package: it waits for the same thing, it does not spin).
 func othersParked(dump []byte) bool {
-	first := true
-	for line := range bytes.Lines(dump) {
-		state, ok := goroutineState(line)
-		if !ok {
-			continue
-		}
-		if first {
-			first = false
-			continue
-		}
-		if state == "running" || state == "runnable" {
+	for _, g := range others(dump) {
+		if spinning(g) {
 			return false
 		}
 	}
 	return true
 }
+
+// others splits a runtime.Stack dump into its goroutines' blocks, the
+// caller's (always first) left out.
+func others(dump []byte) [][]byte {
+	var blocks [][]byte
+	for block := range bytes.SplitSeq(dump, []byte("\n\n")) {
+		if _, ok := goroutineState(block); ok {
+			blocks = append(blocks, block)
+		}
+	}
+	if len(blocks) > 0 {
+		blocks = blocks[1:]
+	}
+	return blocks
+}
+
+// spinning reports whether a goroutine's block shows it running or
+// runnable anywhere but in one of this package's waits.
+func spinning(block []byte) bool {
+	state, _ := goroutineState(block)
+	if state != "running" && state != "runnable" {
+		return false
+	}
+	for _, f := range waitFrames {
+		if bytes.Contains(block, []byte(f)) {
+			return false
+		}
+	}
+	return true
+}
+
+// waitFrames are the frames of this package's waits that poll (take stack
+// dumps, sleep) while they wait: a goroutine in one of them is not spinning.
+var waitFrames = []string{"labs/internal/overlap.settle.wait(", "labs/internal/overlap.(*gathering).enter("}
 
 // goroutineState returns the state in a dump header such as
 // "goroutine 7 [chan send, 2 minutes]:" ("chan send").

@@ -35,6 +35,12 @@ func TestOthersParked(t *testing.T) {
 	assert.True(t, othersParked([]byte(caller)))
 	assert.False(t, othersParked([]byte(caller+"goroutine 5 [select]:\n\ngoroutine 6 [runnable]:\n")))
 	assert.False(t, othersParked([]byte(caller+"goroutine 6 [running]:\n")))
+	// Another goroutine waiting in a Settle of its own waits, it does not spin.
+	other := "goroutine 7 [runnable]:\nruntime.Stack(...)\ngithub.com/racelab/racelab/labs/internal/overlap.settle.wait()\nmain.heartbeat()\n"
+	assert.True(t, othersParked([]byte(caller+other)))
+	spinner := "goroutine 8 [runnable]:\nmain.poll()\n\tlabs/x/main.go:12\n"
+	assert.False(t, othersParked([]byte(caller+other+"\n"+spinner)))
+	assert.Equal(t, spinner, firstRunning([]byte(caller+other+"\n"+spinner)), "the spinner is reported, not the other Settle")
 }
 
 func TestSettleIsOffWithoutTheVariable(t *testing.T) {

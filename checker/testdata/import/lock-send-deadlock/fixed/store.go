@@ -25,7 +25,7 @@ type store struct {
 func (s *store) put(key string) {
 	s.mu.Lock()
 	s.puts++
-	time.Sleep(5 * time.Millisecond) // write the key to disk
+	time.Sleep(time.Millisecond) // write the key to disk
 	s.mu.Unlock()
 	s.events <- key
 }
@@ -56,7 +56,7 @@ func main() {
 			fmt.Println("deadlock: the watcher never caught up")
 			os.Exit(1)
 		}
-		time.Sleep(10 * time.Millisecond)
+		time.Sleep(time.Millisecond)
 	}
 	s.mu.Lock()
 	fmt.Println("puts:", s.puts)

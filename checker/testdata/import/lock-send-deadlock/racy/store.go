@@ -26,7 +26,7 @@ func (s *store) put(key string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.puts++
-	time.Sleep(5 * time.Millisecond) // write the key to disk
+	time.Sleep(time.Millisecond) // write the key to disk
 	s.events <- key
 }
 
@@ -56,7 +56,7 @@ func main() {
 			fmt.Println("deadlock: the watcher never caught up")
 			os.Exit(1)
 		}
-		time.Sleep(10 * time.Millisecond)
+		time.Sleep(time.Millisecond)
 	}
 	s.mu.Lock()
 	fmt.Println("puts:", s.puts)

@@ -1,0 +1,52 @@
+// Each supplier signals on a done channel when it has finished; the closer receives one signal per supplier, then closes.
+// want: other-kind
+
+// Command quotes asks every supplier for a price at once, collects the
+// quotes from a channel, and reports the best one. Suppliers that do not
+// have the part in stock send no quote, so nobody knows in advance how many
+// quotes will come.
+//
+// Run it: go run ./labs/10-send-close/quotes -suppliers 5 -seed 1
+package main
+
+import (
+	"flag"
+	"fmt"
+)
+
+func run() {
+	suppliers := flag.Int("suppliers", 5, "how many suppliers to ask")
+	seed := flag.Int("seed", 1, "seed for the prices and the stock")
+	flag.Parse()
+
+	quotes := make(chan int)
+	done := make(chan struct{})
+	for s := range *suppliers {
+		go func() {
+			// A supplier without the part in stock sends nothing
+			// (askSupplier is in suppliers.go).
+			if q, ok := askSupplier(*seed, s); ok {
+				quotes <- q
+			}
+			done <- struct{}{}
+		}()
+	}
+
+	// Someone must close quotes, or the range loop below never ends.
+	go func() {
+		for range *suppliers {
+			<-done
+		}
+		close(quotes)
+	}()
+
+	count, best, total := 0, 0, 0
+	for q := range quotes {
+		if count == 0 || q < best {
+			best = q
+		}
+		count++
+		total += q
+	}
+	fmt.Printf("%d quotes from %d suppliers, best %d, average %d\n", count, *suppliers, best, total/max(count, 1))
+}

@@ -1,0 +1,51 @@
+// An errgroup.Group runs the suppliers; the closer calls Wait, then closes.
+// want: pass
+
+// Command quotes asks every supplier for a price at once, collects the
+// quotes from a channel, and reports the best one. Suppliers that do not
+// have the part in stock send no quote, so nobody knows in advance how many
+// quotes will come.
+//
+// Run it: go run ./labs/10-send-close/quotes -suppliers 5 -seed 1
+package main
+
+import (
+	"flag"
+	"fmt"
+	"golang.org/x/sync/errgroup"
+)
+
+func run() {
+	suppliers := flag.Int("suppliers", 5, "how many suppliers to ask")
+	seed := flag.Int("seed", 1, "seed for the prices and the stock")
+	flag.Parse()
+
+	quotes := make(chan int)
+	var senders errgroup.Group
+	for s := range *suppliers {
+		senders.Go(func() error {
+			// A supplier without the part in stock sends nothing
+			// (askSupplier is in suppliers.go).
+			if q, ok := askSupplier(*seed, s); ok {
+				quotes <- q
+			}
+			return nil
+		})
+	}
+
+	// Someone must close quotes, or the range loop below never ends.
+	go func() {
+		senders.Wait()
+		close(quotes)
+	}()
+
+	count, best, total := 0, 0, 0
+	for q := range quotes {
+		if count == 0 || q < best {
+			best = q
+		}
+		count++
+		total += q
+	}
+	fmt.Printf("%d quotes from %d suppliers, best %d, average %d\n", count, *suppliers, best, total/max(count, 1))
+}

@@ -1,0 +1,66 @@
+// Moves the follower into a function follow(ctx, ...) that selects on the next line and on ctx.Done().
+// want: pass
+// Command trace finds which server of a cluster served a request. It follows
+// the live logs of all the servers at once, one goroutine per log, and
+// reports the first line that mentions the request.
+//
+// Run it: go run ./labs/21-context/trace -servers 4 -request 42 -seed 42
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+)
+
+// A hit is a log line that mentions the request.
+type hit struct {
+	server int
+	line   int // counting from 1
+	text   string
+}
+
+func run() {
+	servers := flag.Int("servers", 4, "how many servers the cluster has")
+	request := flag.Int("request", 42, "the number of the request to look for (the logs hold request -seed)")
+	seed := flag.Int("seed", 42, "seed for the servers' logs")
+	flag.Parse()
+	if *servers < 1 {
+		fmt.Fprintln(os.Stderr, "trace: -servers must be at least 1")
+		return
+	}
+	want := requestID(*request)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+
+	found := make(chan hit)
+	for _, log := range clusterLogs(*servers, *seed) {
+		lines := log.tail(ctx)
+		go follow(ctx, log.server, lines, want, found) // one follower per server
+	}
+
+	h := <-found
+	fmt.Printf("%s was served by server %d (line %d)\n", want, h.server, h.line)
+	fmt.Println(h.text)
+}
+
+// follow reads one server's log until it finds want or ctx is cancelled.
+func follow(ctx context.Context, server int, lines <-chan string, want string, found chan<- hit) {
+	for n := 1; ; n++ {
+		select {
+		case text := <-lines:
+			if strings.Contains(text, want) {
+				select {
+				case found <- hit{server: server, line: n, text: text}:
+				case <-ctx.Done():
+				}
+				return
+			}
+		case <-ctx.Done():
+			return
+		}
+	}
+}

@@ -1,0 +1,65 @@
+// Command rollout deploys the services of a release and waits for each of
+// them to become ready, all at the same time. A service that is not ready
+// within -timeout is given up on and reported, so the rollout can be
+// rolled back.
+//
+// Run it: go run ./labs/22-deadline/rollout -services 8 -timeout 500ms -seed 42
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"sync"
+	"time"
+)
+
+func run() {
+	services := flag.Int("services", 8, "how many services the release deploys")
+	timeout := flag.Duration("timeout", 500*time.Millisecond, "how long to wait for each service to become ready")
+	seed := flag.Int("seed", 1, "picks which services never become ready")
+	flag.Parse()
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel() // once the rollout is over, every watch stops
+
+	fleet := deploy(*seed, *services)
+	errs := make([]error, len(fleet))
+	var wg sync.WaitGroup
+	for i, svc := range fleet {
+		wg.Go(func() {
+			errs[i] = waitReady(ctx, svc, *timeout)
+		})
+	}
+	wg.Wait()
+
+	ready := 0
+	for i, svc := range fleet {
+		if errs[i] != nil {
+			fmt.Printf("%s: %v\n", svc.name, errs[i])
+			continue
+		}
+		ready++
+		fmt.Printf("%s: ready\n", svc.name)
+	}
+	fmt.Printf("ready: %d of %d\n", ready, len(fleet))
+}
+
+// waitReady follows svc's state until it is ready, and returns nil. It
+// gives up when timeout has passed since it started waiting, and then
+// returns context.DeadlineExceeded.
+func waitReady(ctx context.Context, svc *service, timeout time.Duration) error {
+	ctx, cancel := context.WithTimeout(ctx, timeout) // fix: one deadline for the whole wait, set once
+	defer cancel()                                   // fix: release the timer, and stop the watch, when waitReady returns
+	states := svc.watch(ctx)                         // fix: the watch stops at the deadline too
+	for {
+		select {
+		case state := <-states:
+			if state == "ready" {
+				return nil
+			}
+		case <-ctx.Done(): // fix: closed once, at the deadline: new messages do not move it
+			return ctx.Err() // fix: context.DeadlineExceeded, as ctx says
+		}
+	}
+}

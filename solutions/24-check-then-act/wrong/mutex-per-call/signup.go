@@ -1,0 +1,67 @@
+// Declares a new mutex inside register: every signup locks a lock of its own.
+// want: race
+package main
+
+import (
+	"flag"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// register gives name to user if no one has it yet, and reports whether it
+// did. The registry and its helpers taken and claim are in registry.go.
+
+func (r *registry) register(user int, name, password string) bool {
+	hash := hashPassword(password)
+	var mu sync.Mutex
+	mu.Lock()
+	defer mu.Unlock()
+	if _, ok := r.accounts[name]; ok {
+		return false
+	}
+	r.accounts[name] = account{user: user, hash: hash}
+	return true
+}
+
+func run() {
+	users := flag.Int("users", 10, "how many users sign up at once")
+	names := flag.Int("names", 3, "how many different usernames they ask for")
+	seed := flag.Int("seed", 1, "seed for the usernames")
+	flag.Parse()
+
+	reg := &registry{accounts: map[string]account{}}
+	wanted := make([]string, *users)
+	welcomed := make([]bool, *users)
+	var wg sync.WaitGroup
+	for i := range *users {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			name, password := readForm(*seed, *names, i)
+			wanted[i] = name
+			welcomed[i] = reg.register(i, name, password)
+		}()
+	}
+	wg.Wait()
+
+	count, cheated := 0, 0
+	for i, ok := range welcomed {
+		if ok {
+			count++
+			if reg.accounts[wanted[i]].user != i {
+				cheated++ // told "welcome", but the name belongs to someone else
+			}
+		}
+	}
+	var registered []string
+	for name := range reg.accounts {
+		registered = append(registered, name)
+	}
+	slices.Sort(registered)
+	fmt.Printf("%d signups, %d different names asked for\n", *users, *names)
+	fmt.Printf("welcomed %d, turned away %d\n", count, *users-count)
+	fmt.Printf("registered: %s\n", strings.Join(registered, " "))
+	fmt.Printf("welcomed but not the owner: %d\n", cheated)
+}
