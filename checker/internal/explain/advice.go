@@ -22,6 +22,14 @@ func advise(p *Problem) {
 			p.Advice = i18n.AdviceCloseAfterSends
 			return
 		}
+		switch p.CauseCheck { // the race follows from it
+		case vetWaitGroup:
+			p.Advice = i18n.AdviceWaitGroupAdd
+			return
+		case vetAtomic:
+			p.Advice = i18n.AdviceAtomicAssign
+			return
+		}
 		p.Advice = raceAdvice(p.Fix)
 	case ConcurrentMap:
 		if len(p.Goroutines) > 0 {
@@ -59,9 +67,20 @@ func advise(p *Problem) {
 	case Deadlock:
 		p.Advice = deadlockAdvice(p)
 	case NotConcurrent:
-		p.Advice = i18n.AdviceSerialGo
-		if slices.Contains(p.Fix, "mutex") || slices.Contains(p.Fix, "rwmutex") {
+		switch {
+		case p.Skipped:
+			p.Advice = i18n.AdviceWindowSkipped
+		case p.NoGo || p.Serial == SerialLoop || p.Started:
+			p.Advice = i18n.AdviceSerialGo
+		case p.Serial == SerialLock:
 			p.Advice = i18n.AdviceSerialLock
+		case p.Serial == SerialWait:
+			p.Advice = i18n.AdviceSerialGo
+		default:
+			p.Advice = i18n.AdviceSerialGo
+			if slices.Contains(p.Fix, "mutex") || slices.Contains(p.Fix, "rwmutex") {
+				p.Advice = i18n.AdviceSerialLock
+			}
 		}
 	case WrongOutput:
 		p.Advice = i18n.AdviceCheckThenAct
@@ -76,8 +95,37 @@ func advise(p *Problem) {
 			p.Advice = i18n.AdviceStaticFake
 		case "confine":
 			p.Advice = i18n.AdviceStaticConfine
+		case vetWaitGroup:
+			p.Advice = i18n.AdviceWaitGroupAdd
+		case vetCopyLocks:
+			p.Advice = i18n.AdviceCopyLock
+		case vetLostCancel:
+			p.Advice = i18n.AdviceLostCancel
+		case vetAtomic:
+			p.Advice = i18n.AdviceAtomicAssign
+		case vetLoadStore:
+			p.Advice = i18n.AdviceLoadStore
 		default:
 			p.Advice = i18n.AdviceStaticOther
+		}
+	case Unwaited:
+		p.Advice = i18n.AdviceUnwaited
+	case EarlyExit:
+		p.Advice = i18n.AdviceEarlyExit
+	case BusyWait:
+		p.Advice = i18n.AdviceBusyWait
+	case Missed:
+		p.Advice = i18n.AdviceMissed
+	case FalseAlarm:
+		p.Advice = i18n.AdviceFalseAlarm
+	case OtherKind:
+		switch p.Other {
+		case OtherReaders:
+			p.Advice = i18n.AdviceOtherReaders
+		case OtherSerialised:
+			p.Advice = i18n.AdviceOtherSerialised
+		default:
+			p.Advice = i18n.AdviceOtherKind
 		}
 	case Build:
 		p.Advice = i18n.AdviceBuild
@@ -138,6 +186,13 @@ func panicAdvice(msg string) i18n.Key {
 func deadlockAdvice(p *Problem) i18n.Key {
 	switch {
 	case len(p.Cycle) == 1:
+		for _, g := range p.Goroutines {
+			if g.ID == p.Cycle[0] && g.Again != nil && g.Again.At.Func == g.At.Func {
+				// Locked twice in one function: an Unlock is missing,
+				// there is no helper to split off.
+				return i18n.AdviceDeadlockSelfSame
+			}
+		}
 		return i18n.AdviceDeadlockSelf
 	case len(p.Cycle) > 1:
 		return i18n.AdviceDeadlockCycle

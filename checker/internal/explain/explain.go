@@ -8,11 +8,19 @@
 // findings, the compiler's output) and keeps what matters: the lines of the
 // student's own files involved, with their source text, what each
 // goroutine did or waits for there, and where each goroutine was started.
-// It knows the race detector's reports, the program's leak, deadlock and
-// not-concurrent reports, the judge's wrong-output and wrong-fix reports,
-// compile errors, panics and the runtime's concurrent-map crashes. Render
-// prints that, in English or Bahasa Indonesia, with one sentence of what to
-// do, tied to the kinds of fix the lab accepts.
+// It knows the race detector's reports, the program's leak, deadlock,
+// not-concurrent, busy-wait, did-not-wait and other-kind reports, the
+// judge's wrong-output, wrong-fix and other-kind reports (go vet's
+// concurrency findings and labvet's loadstore among them), compile errors,
+// panics, early exits and the runtime's concurrent-map crashes; and, in a
+// testing lab, where the student writes a test, the judge's missed and
+// false-alarm reports (naming the version of the code, and what is wrong
+// with it, in the student's language) and a test that timed out. Render prints that, in English or
+// Bahasa Indonesia, with one sentence of what to do, tied to the kinds of
+// fix the lab accepts. A Check line (what the failed script checks) reads
+// the run's own numbers ($N, $SEED filled in) and nothing of the lab's
+// machinery (RACELAB_* settings); a fix that works but is not the lab's
+// kind is told as working.
 //
 // make lab, verify and the grader all have the verdict, so a student gets
 // the same explanation wherever the lab ran:
@@ -38,6 +46,7 @@ import (
 	"strings"
 
 	"github.com/racelab/racelab/checker/internal/i18n"
+	"github.com/racelab/racelab/checker/lab"
 	"github.com/racelab/racelab/checker/protocol"
 )
 
@@ -68,6 +77,11 @@ type Input struct {
 	// Fix holds the lab's accepted fix kinds (lab.toml's fix), which
 	// choose the advice.
 	Fix []string
+	// Variants holds a testing lab's versions of the code
+	// (lab.AllVariants): a test that misses a bug is told what the
+	// version it passed gets wrong, in the student's language. When nil,
+	// Parse reads them from the lab.toml beside ProgramDir.
+	Variants []lab.Variant
 }
 
 // Kind is what went wrong.
@@ -85,6 +99,41 @@ const (
 	Build         Kind = "build"          // a compile (or vet) error
 	Panic         Kind = "panic"          // a panic or another fatal error
 	Script        Kind = "script"         // a script check that failed for none of the reasons above
+	// OtherKind is no failure of the program: it works, but the fix is not
+	// the kind the lab practises (racelab: other kind:, or the verdict's
+	// reason when the judge decided it from the kinds the change uses).
+	OtherKind Kind = "other-kind"
+	// Unwaited: run returned while its goroutines still worked (racelab:
+	// did not wait:).
+	Unwaited Kind = "unwaited"
+	// EarlyExit: the program ended (status 0) without returning from run,
+	// so none of the lab's checks ran.
+	EarlyExit Kind = "early-exit"
+	// BusyWait: a goroutine kept running while the program waited for it
+	// to block before an event (racelab: busy wait:): it spins.
+	BusyWait Kind = "busy-wait"
+	// Missed: a testing lab's test passed against a version of the code
+	// with a bug (racelab: missed:).
+	Missed Kind = "missed"
+	// FalseAlarm: a testing lab's test failed against a correct version
+	// of the code (racelab: false alarm:).
+	FalseAlarm Kind = "false-alarm"
+)
+
+// Other is why a working fix is of another kind than the lab's.
+type Other string
+
+// The ways a fix that works can miss the lab's kind.
+const (
+	// OtherKinds: the change uses other kinds of fix (Instead), or none.
+	OtherKinds Other = "kinds"
+	// OtherReaders: readers that never write still waited for each
+	// other (Most of Want were ever reading together): one plain lock
+	// where the lab practises shared readers.
+	OtherReaders Other = "readers"
+	// OtherSerialised: callers that could have been in the same step
+	// together never were (Most of Want): one lock around everything.
+	OtherSerialised Other = "serialised"
 )
 
 // Place is a line of a file, normally one of the student's.
@@ -183,6 +232,10 @@ type Goroutine struct {
 	// ("created by F in goroutine N"; 1 is the main goroutine), 0 when the
 	// traceback does not say.
 	CreatedBy int
+	// Again is the lock among Holds that the goroutine waits to lock a
+	// second time (deadlock): Go's mutexes are not reentrant, so it waits
+	// for itself. nil otherwise.
+	Again *Lock
 }
 
 // Problem is one thing that went wrong in the run, explained.
@@ -209,8 +262,18 @@ type Problem struct {
 	// static check's finding, the script's failure.
 	Message string
 
-	// NotConcurrent: the most tasks seen running at once, of how many.
+	// NotConcurrent: the most tasks seen running at once, of how many
+	// (with Started, the goroutines the program started, of how many a
+	// fix starts). Serial says what At is: the loop that runs the tasks
+	// one by one, the lock (Var) held around them, or their slow step.
+	// NoGo: the student's files start no goroutine at all. Skipped: the
+	// program never reached the lab's window between check and act
+	// (Call names the step it should have called).
 	Most, Want int
+	Started    bool
+	Serial     Serial
+	NoGo       bool
+	Skipped    bool
 	// WrongOutput: the line the output lacked, and what it printed.
 	// Script: Got is what the program printed on Stream (stdout or
 	// stderr), the output the failed check looked at.
@@ -225,10 +288,44 @@ type Problem struct {
 	StaticCheck string
 	Instead     []string
 	Call        string
+	// OtherKind: why the working fix is not the lab's kind; Instead, the
+	// kinds it uses (OtherKinds), and Most and Want (the others).
+	Other Other
+	// Static, copylocks: the copy, decoded. Static, waitgroup: Var is the
+	// WaitGroup; lostcancel: Var the cancel function, Call the context
+	// constructor (or the line the variable was defined on); atomic: Var
+	// the variable assigned.
+	Copy *Copy
+	// Race: the go vet finding the race follows from (CauseCheck): a
+	// wg.Add inside the goroutine it counts (Call names the WaitGroup),
+	// which let Wait return before the racing goroutine was counted, or
+	// an atomic function's result assigned back to Var. Zero otherwise.
+	// Static, loadstore: Cause is the Load whose value the Store at At
+	// writes back, Var the atomic variable.
+	Cause      Place
+	CauseCheck string
+	// Panic: Fatal when the runtime's fatal error, not a panic, ended the
+	// program. Unwaited: Printed is how many bytes the goroutines printed
+	// after run returned, when the program said.
+	Fatal   bool
+	Printed int
 	// Watchdog: how long the deadlocked program ran ("2s"), when said.
 	Watchdog string
 	// Script: the program's exit status, when the script shows it.
 	ExitStatus int
+	// BusyWait: how long the program waited for the goroutine to block
+	// ("2s"), when said; SpinSelect: At is a select with a default case,
+	// At otherwise the loop that spins (zero when the source does not
+	// show it).
+	Waited     string
+	SpinSelect bool
+	// Missed, FalseAlarm: the version of the code the test ran against,
+	// and what is wrong with it (Missed: lab.toml's about, in both
+	// languages). FalseAlarm: Got is what the test printed. Race and
+	// Deadlock in a testing lab: the correct version the test raced or
+	// hung against, when it was one.
+	Variant string
+	About   i18n.Message
 
 	// Var is the variable (or map, or channel) the problem is about,
 	// when the source makes it clear (Race, ConcurrentMap).
@@ -262,8 +359,13 @@ func (p *Problem) key() string {
 		locs = slices.Compact(locs)
 		b.WriteString(strings.Join(locs, "|"))
 	case NotConcurrent:
+		fmt.Fprintf(&b, "%v|%v", p.Started, p.Skipped)
+	case OtherKind:
+		fmt.Fprintf(&b, "%s|%v", p.Other, p.Instead)
 	case WrongOutput, Script:
 		b.WriteString(p.Check + "|" + p.Message)
+	case Missed, FalseAlarm:
+		b.WriteString(p.Variant) // one problem for each version of the code
 	case Panic, ConcurrentMap:
 		// The same crash in two runs of different sizes: "index out of
 		// range [1] with length 1", then [10] with length 10.

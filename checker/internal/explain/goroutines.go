@@ -1,6 +1,7 @@
 package explain
 
 import (
+	"cmp"
 	"go/ast"
 	"slices"
 	"strings"
@@ -207,9 +208,18 @@ func foldGoroutine(gs []Goroutine, g Goroutine) []Goroutine {
 func (p *state) deadlock(i int) int {
 	pr := &Problem{Kind: Deadlock}
 	if m := reWatchdog.FindStringSubmatch(p.ls[i].text); m != nil {
-		pr.Watchdog = m[1]
+		pr.Watchdog = cmp.Or(m[1], m[2])
 	}
-	rgs, next := parseDump(p.ls, i+1)
+	// The dump follows, after the tests still running when a test binary
+	// timed out.
+	j := i + 1
+	for j < len(p.ls) && j <= i+10 && !reDumpHeader.MatchString(p.ls[j].text) {
+		j++
+	}
+	rgs, next := parseDump(p.ls, j)
+	if len(rgs) == 0 {
+		next = i + 1
+	}
 	var views []view
 	for _, rg := range rgs {
 		if v, ok := p.view(rg); ok {
@@ -261,9 +271,6 @@ func (p *state) holds(v *view, rg rawGoroutine) {
 		return
 	}
 	v.want, v.wantOK = wantedAddr(rg.frames)
-	if !v.wantOK {
-		return
-	}
 	f := p.src.file(v.g.At.File)
 	if f == nil || f.ast == nil {
 		return
@@ -273,17 +280,52 @@ func (p *state) holds(v *view, rg rawGoroutine) {
 		return
 	}
 	want := frameExpr{f: f, line: v.g.At.Line, args: v.frames[0].args, e: wantExpr}
-	for _, h := range v.held {
+	for i, h := range v.held {
 		pl := places[h.k]
-		held := frameExpr{f: p.src.file(pl.File), line: pl.Line, args: v.frames[h.k].args, e: h.recv}
-		if h.k == 0 && f.text(wantExpr) == f.text(h.recv) {
-			v.heldAddrs = append(v.heldAddrs, v.want) // the same mutex again
-			continue
-		}
-		if a, ok := heldAddr(want, held, v.want); ok {
+		hf := p.src.file(pl.File)
+		held := frameExpr{f: hf, line: pl.Line, args: v.frames[h.k].args, e: h.recv}
+		again := v.g.Holds[i]
+		a, ok := heldAddr(want, held, v.want)
+		switch {
+		case ok && v.wantOK:
 			v.heldAddrs = append(v.heldAddrs, a)
+			if a == v.want {
+				v.g.Again = &again
+			}
+		case sameLock(f, v.g.At.Line, wantExpr, hf, pl.Line, h.recv, h.k, v.g.OnAlias):
+			// The same mutex again, whether or not the traceback
+			// gives its address away.
+			v.g.Again = &again
+			if v.wantOK {
+				v.heldAddrs = append(v.heldAddrs, v.want)
+			}
 		}
 	}
+}
+
+// sameLock reports whether the lock a goroutine waits for, want on line n
+// of f, is the lock held, taken on line hn of hf in the function of the
+// student frame k, by their names: the same expression in the same
+// function, the same package-level mutex anywhere, or, one call up, the
+// expression the caller writes for it (alias: want as the caller names it,
+// "" when the caller names it the same).
+func sameLock(f *srcFile, n int, want ast.Expr, hf *srcFile, hn int, held ast.Expr, k int, alias string) bool {
+	if hf == nil || hf.ast == nil {
+		return false
+	}
+	w, h := f.text(want), hf.text(held)
+	if w == "" || h == "" {
+		return false
+	}
+	switch {
+	case k == 0:
+		return w == h
+	case w == h && f.packageVar(want, n) && hf.packageVar(held, hn):
+		return true
+	case k == 1:
+		return h == cmp.Or(alias, w) && !f.packageVar(want, n)
+	}
+	return false
 }
 
 // heldLock is a lock a goroutine holds: taken in the function of student
@@ -375,7 +417,10 @@ func lockCycle(views []view) []int {
 			continue
 		}
 		waiters = append(waiters, i)
-		if v.wantOK {
+		switch {
+		case v.g.Again != nil:
+			v.g.WaitsFor = v.g.ID // it waits for itself
+		case v.wantOK:
 			v.g.WaitsFor = owner[v.want]
 		}
 	}
@@ -406,9 +451,9 @@ func lockCycle(views []view) []int {
 
 // crash reads a panic or fatal error and the traceback after it: the
 // first goroutine printed is the one that crashed.
-func (p *state) crash(i int, kind Kind, msg string) int {
+func (p *state) crash(i int, kind Kind, msg string, fatal bool) int {
 	msg, _, _ = strings.Cut(msg, " [recovered")
-	pr := &Problem{Kind: kind, Message: msg}
+	pr := &Problem{Kind: kind, Message: msg, Fatal: fatal}
 	j := i + 1
 	for j < len(p.ls) && j <= i+10 && !reDumpHeader.MatchString(p.ls[j].text) {
 		j++

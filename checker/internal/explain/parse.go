@@ -1,11 +1,14 @@
 package explain
 
 import (
+	"cmp"
+	"go/ast"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/racelab/racelab/checker/lab"
 	"github.com/racelab/racelab/checker/protocol"
 )
 
@@ -19,6 +22,9 @@ var (
 	// logs it once the section has run, with the time it took. The time
 	// tells it from a line the program printed that starts with "# ".
 	reCheck = regexp.MustCompile(`^# (.+) \([0-9.]+m?s\)$`)
+	// reEnvLine matches a variable of the environment testscript logs
+	// at a script's start (N=13; also its own /=/ and :=:).
+	reEnvLine = regexp.MustCompile(`^([^\s=]+)=(.*)$`)
 	// reScriptFail matches testscript's failure line.
 	reScriptFail = regexp.MustCompile(`^FAIL: (\S+\.txtar):(\d+): (.*)$`)
 	// reExit matches testscript's note of an exec'd command's exit status.
@@ -33,10 +39,30 @@ var (
 	reStatic = regexp.MustCompile(`racelab: (wrong fix|refused): (\S+\.go):(\d+)(?::\d+)?: (.+)$`)
 	// reNotConcurrent reads the overlap check's numbers.
 	reNotConcurrent = regexp.MustCompile(`at most (\d+) of the (\d+) tasks`)
+	// reStarted reads the program's count of the goroutines run started.
+	reStarted = regexp.MustCompile(`the program started (\d+) goroutines, but a correct fix starts (\d+)`)
+	// reWindowSkipped reads the window check's report of a run that
+	// never reached the window.
+	reWindowSkipped = regexp.MustCompile(`overlap\.Window\(\) was never called`)
 	// reWrongOutput reads the want command's failure.
 	reWrongOutput = regexp.MustCompile(`racelab: wrong output: expected the line "(.*)" in the program's output; it printed:$`)
+	// reReaders and reSerialised read the program's other-kind reports:
+	// readers that waited for each other, callers kept out of a step they
+	// could have been in together.
+	reReaders    = regexp.MustCompile(`at most (\d+) of (\d+) readers were ever reading at the same time`)
+	reSerialised = regexp.MustCompile(`at most (\d+) caller\(s\) were ever between the check and the act at the same time, where (\d+) could be`)
+	// rePrinted reads how much the program's goroutines printed after run
+	// returned.
+	rePrinted = regexp.MustCompile(`they printed (\d+) more bytes`)
+	// reEndReasons reads the reasons the judge gives for a failed run
+	// (judge.describe): "the program exited with status 0 (early-exit)".
+	reEndReasons = regexp.MustCompile(`\(([a-z, -]+)\)$`)
+	// reUses reads the kinds of fix the judge says a working fix uses.
+	reUses = regexp.MustCompile(`and the fix uses (.+): try it that way`)
 	// reWatchdog reads how long the deadlocked program ran.
-	reWatchdog = regexp.MustCompile(`did not finish within (\S+?):`)
+	// A test binary that ran past its -test.timeout says how long it ran
+	// as the testing package's panic.
+	reWatchdog = regexp.MustCompile(`(?:did not finish within (\S+?):|^panic: test timed out after (\S+)$)`)
 	// reFixKind reads the fixkind analyzer's message.
 	reFixKind = regexp.MustCompile(`^this lab asks for .+, but \S+ does not use it(?: \(it uses (.+) instead\))?$`)
 	// reConfine reads the confine analyzer's message: what was refused, an
@@ -58,14 +84,20 @@ type state struct {
 	out     []*Problem
 	seen    map[string]*Problem
 
-	inScript      bool   // reading a testscript log
-	check         string // the description of the script section being read
-	checkID       string // the same in Bahasa Indonesia, when given
-	scriptProblem bool   // a problem was found since the script began
+	inScript      bool              // reading a testscript log
+	inEnv         bool              // reading the environment testscript logs before the script
+	vars          map[string]string // that environment: the script's variables, $N among them
+	check         string            // the description of the script section being read
+	checkID       string            // the same in Bahasa Indonesia, when given
+	scriptProblem bool              // a problem was found since the script began
 	exitStatus    int
 	// Where the last command's [stdout] and [stderr] sections start in
 	// ls (0: none yet), to show what a failed check looked at.
 	stdout, stderr int
+	// variants are a testing lab's versions of the code (nil: not looked
+	// up yet); against, the correct one the run being read was against.
+	variants []lab.Variant
+	against  string
 }
 
 // Parse explains a lab run and returns the problems it found, most urgent
@@ -82,10 +114,11 @@ func Parse(in Input) []Problem {
 		p.ls = splitLines(in.Output)
 		p.text()
 	}
-	order := []Kind{Build, Race, ConcurrentMap, Panic, Deadlock, Leak, NotConcurrent, WrongOutput, Script, Static}
+	order := []Kind{Build, Race, ConcurrentMap, Panic, Deadlock, Leak, NotConcurrent, BusyWait, EarlyExit, Unwaited, FalseAlarm, Missed, WrongOutput, Script, Static, OtherKind}
 	slices.SortStableFunc(p.out, func(a, b *Problem) int {
 		return slices.Index(order, a.Kind) - slices.Index(order, b.Kind)
 	})
+	p.out = blame(p.out)
 	out := make([]Problem, len(p.out))
 	for i, pr := range p.out {
 		out[i] = *pr
@@ -96,6 +129,9 @@ func Parse(in Input) []Problem {
 func (p *state) add(pr *Problem) {
 	pr.Check, pr.CheckID = p.check, p.checkID
 	pr.Fix = p.in.Fix
+	if pr.Variant == "" {
+		pr.Variant = p.against
+	}
 	p.scriptProblem = true
 	k := pr.key()
 	if old, ok := p.seen[k]; ok {
@@ -124,12 +160,22 @@ func (p *state) report(i int) (int, bool) {
 	case strings.Contains(t, protocol.MarkNotConcurrent):
 		p.notConcurrent(t)
 		return i + 1, true
+	case strings.Contains(t, protocol.MarkOtherKind):
+		p.otherKind(t)
+		return i + 1, true
+	case strings.Contains(t, protocol.MarkUnwaited):
+		p.unwaited(t)
+		return i + 1, true
+	case strings.Contains(t, protocol.MarkBusyWait):
+		return p.busyWait(i), true
+	case reTestTimedOut.MatchString(t):
+		return p.deadlock(i), true
 	case strings.HasPrefix(t, "fatal error: concurrent map"):
-		return p.crash(i, ConcurrentMap, strings.TrimPrefix(t, "fatal error: ")), true
+		return p.crash(i, ConcurrentMap, strings.TrimPrefix(t, "fatal error: "), true), true
 	case strings.HasPrefix(t, "panic: ") && p.dumpFollows(i):
-		return p.crash(i, Panic, strings.TrimPrefix(t, "panic: ")), true
+		return p.crash(i, Panic, strings.TrimPrefix(t, "panic: "), false), true
 	case strings.HasPrefix(t, "fatal error: ") && p.dumpFollows(i):
-		return p.crash(i, Panic, strings.TrimPrefix(t, "fatal error: ")), true
+		return p.crash(i, Panic, strings.TrimPrefix(t, "fatal error: "), true), true
 	}
 	return i, false
 }
@@ -155,6 +201,9 @@ func (p *state) text() {
 			continue
 		}
 		t := ls[i].text
+		if p.inEnv && !reEnvLine.MatchString(t) {
+			p.inEnv = false // the script itself begins
+		}
 		switch {
 		case strings.Contains(t, protocol.MarkWrongOutput):
 			i = p.wrongOutputText(i)
@@ -167,6 +216,13 @@ func (p *state) text() {
 			// A new testscript log: a new script.
 			p.inScript, p.check, p.checkID, p.scriptProblem, p.exitStatus = true, "", "", false, 0
 			p.stdout, p.stderr = 0, 0
+			p.inEnv, p.vars = true, map[string]string{}
+			i++
+		case p.inEnv && reEnvLine.MatchString(t):
+			// The script's environment, its random inputs ($N, $SEED)
+			// among it, which its comments name.
+			m := reEnvLine.FindStringSubmatch(t)
+			p.vars[m[1]] = m[2]
 			i++
 		case p.inScript && t == "[stdout]":
 			p.stdout = i + 1
@@ -180,6 +236,7 @@ func (p *state) text() {
 			// times only the comment's last line: the lines before it
 			// belong to the same sentence.
 			p.check, p.checkID = p.comment(i, reCheck.FindStringSubmatch(t)[1])
+			p.check, p.checkID = studentText(p.check, p.vars), studentText(p.checkID, p.vars)
 			i++
 		case reExit.MatchString(t):
 			p.exitStatus, _ = strconv.Atoi(reExit.FindStringSubmatch(t)[1])
@@ -238,8 +295,28 @@ func (p *state) dumpFollows(i int) bool {
 // parsers know (say, the program printed to stderr), so that the student
 // sees why the check failed.
 func (p *state) scriptFail(msg string) {
-	if p.scriptProblem || strings.Contains(msg, "racelab:") {
+	if p.scriptProblem {
 		return
+	}
+	var stdout []string
+	if p.stdout > 0 {
+		stdout = p.section(p.stdout)
+	}
+	if p.testVerdict(msg, stdout) || strings.Contains(msg, "racelab:") {
+		return
+	}
+	if m := reEndReasons.FindStringSubmatch(msg); m != nil && reProgramEnd.MatchString(msg) {
+		var reasons []protocol.Reason
+		for _, r := range strings.Split(m[1], ", ") {
+			reasons = append(reasons, protocol.Reason(r))
+		}
+		var stderr []string
+		if p.stderr > 0 {
+			stderr = p.section(p.stderr)
+		}
+		if p.ended(reasons, stderr) {
+			return
+		}
 	}
 	pr := &Problem{Kind: Script, Message: msg, ExitStatus: p.exitStatus}
 	// testscript's message names the stream it checked but shows only
@@ -296,12 +373,135 @@ func (p *state) section(i int) []string {
 
 func (p *state) notConcurrent(t string) {
 	pr := &Problem{Kind: NotConcurrent}
-	if m := reNotConcurrent.FindStringSubmatch(t); m != nil {
+	if reWindowSkipped.MatchString(t) {
+		pr.Skipped = true
+		pr.Call = cmp.Or(p.stepName("Window"), "overlap.Window()")
+		p.add(pr)
+		return
+	}
+	m := reNotConcurrent.FindStringSubmatch(t)
+	if m == nil {
+		m = reStarted.FindStringSubmatch(t)
+		pr.Started = m != nil
+	}
+	if m != nil {
 		pr.Most, _ = strconv.Atoi(m[1])
 		pr.Want, _ = strconv.Atoi(m[2])
 	}
-	pr.At = p.findCall("overlap.Work()")
+	pr.At, pr.Serial, pr.Var = p.serialPlace()
+	pr.NoGo = !p.startsGoroutines()
 	p.add(pr)
+}
+
+// unwaited reads the program's report that run returned while its
+// goroutines were still working.
+func (p *state) unwaited(t string) {
+	pr := &Problem{Kind: Unwaited, At: p.goStart()}
+	if m := rePrinted.FindStringSubmatch(t); m != nil {
+		pr.Printed, _ = strconv.Atoi(m[1])
+	}
+	p.add(pr)
+}
+
+// ended explains a failed run whose reason (the judge's, from how it
+// ended) came with no report of the program's to read: a run that exited
+// early, or crashed without a traceback racelab recognises. The problem
+// is then the reason itself, so that the headline and the explanation say
+// the same. stderr is what the run printed there. It reports whether it
+// added a problem.
+func (p *state) ended(reasons []protocol.Reason, stderr []string) bool {
+	switch protocol.Primary(reasons) {
+	case protocol.EarlyExit:
+		p.add(&Problem{Kind: EarlyExit})
+	case protocol.Unwaited:
+		p.add(&Problem{Kind: Unwaited, At: p.goStart()})
+	case protocol.BusyWait:
+		p.add(&Problem{Kind: BusyWait})
+	case protocol.Crash:
+		pr := &Problem{Kind: Panic}
+		for _, l := range stderr {
+			l = strings.TrimSpace(l)
+			if msg, ok := strings.CutPrefix(l, "panic: "); ok {
+				pr.Message, _, _ = strings.Cut(msg, " [recovered")
+				break
+			}
+			if msg, ok := strings.CutPrefix(l, "fatal error: "); ok {
+				pr.Message, pr.Fatal = msg, true
+				break
+			}
+		}
+		p.add(pr)
+	default:
+		return false
+	}
+	return true
+}
+
+// goStart is the first place the student's files start a goroutine: for
+// a run that did not wait for its goroutines, where they came from.
+func (p *state) goStart() Place {
+	for _, base := range p.in.Editable {
+		f := p.src.file(base)
+		if f == nil || f.ast == nil {
+			continue
+		}
+		line := 0
+		walk(f.ast, func(n ast.Node, stack []ast.Node) {
+			if line != 0 {
+				return
+			}
+			if _, ok := n.(*ast.GoStmt); ok {
+				line = f.lineOf(n.Pos())
+			}
+			if lit, ok := n.(*ast.FuncLit); ok && inGoroutine(append(stack, lit)) {
+				line = f.lineOf(stack[len(stack)-1].Pos())
+			}
+		})
+		if line != 0 {
+			return p.src.place(base, line, "")
+		}
+	}
+	return Place{}
+}
+
+// otherKind reads a report that the program works but the fix is not the
+// lab's kind: the program's own (readers, or callers, kept apart), or the
+// judge's (the kinds of fix the change uses).
+func (p *state) otherKind(t string) {
+	pr := &Problem{Kind: OtherKind, Other: OtherKinds}
+	var m []string
+	switch {
+	case reReaders.MatchString(t):
+		pr.Other, m = OtherReaders, reReaders.FindStringSubmatch(t)
+	case reSerialised.MatchString(t):
+		pr.Other, m = OtherSerialised, reSerialised.FindStringSubmatch(t)
+	case reUses.MatchString(t):
+		pr.Instead = kindsIn(reUses.FindStringSubmatch(t)[1])
+	}
+	if m != nil {
+		pr.Most, _ = strconv.Atoi(m[1])
+		pr.Want, _ = strconv.Atoi(m[2])
+	}
+	p.add(pr)
+}
+
+// kindsIn reads back the kinds of fix the judge names in words
+// (fixkind.Describe, joined with "and"); "no new synchronisation" is none.
+func kindsIn(words string) []string {
+	var out []string
+	for _, part := range strings.Split(words, " and ") {
+		for _, k := range []struct{ kind, word string }{
+			{"waitgroup", "sync.WaitGroup"}, {"rwmutex", "sync.RWMutex"}, {"mutex", "sync.Mutex"},
+			{"atomic", "sync/atomic"}, {"once", "sync.Once"}, {"cond", "sync.Cond"},
+			{"errgroup", "errgroup"}, {"context", "a context"}, {"channel", "a channel"},
+		} {
+			if strings.Contains(part, k.word) {
+				out = append(out, k.kind)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // wrongOutputText reads the want command's failure in a script log: the
@@ -329,7 +529,7 @@ func (p *state) wrongOutput(msg string, got []string) {
 	if m := reWrongOutput.FindStringSubmatch(msg); m != nil {
 		pr.Expected = m[1]
 	}
-	pr.At = p.findCall("overlap.Window()")
+	pr.At = p.windowPlace()
 	p.add(pr)
 }
 
@@ -398,6 +598,12 @@ func (p *state) static(file string, n int, check, msg string) {
 		if sm != nil {
 			pr.Call = sm[1]
 		}
+	case check == vetCopyLocks || check == vetWaitGroup || check == vetLostCancel || check == vetAtomic || check == vetLoadStore:
+		pr.StaticCheck = check
+		p.vet(pr)
+	case check == "" && vetCheck(msg) != "":
+		pr.StaticCheck = vetCheck(msg)
+		p.vet(pr)
 	}
 	p.add(pr)
 }

@@ -1,6 +1,7 @@
 package explain
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"regexp"
@@ -80,6 +81,7 @@ func (r *renderer) whyOnce(k i18n.Key) {
 // ANSI styles.
 const (
 	styleTitle  = "1;31" // bold red
+	styleWorks  = "1;33" // bold yellow: it works, but not the lab's way
 	stylePlace  = "36"   // cyan
 	styleSource = "2"    // dim
 	styleAdvice = "32"   // green
@@ -148,7 +150,11 @@ func (r *renderer) title(prefix, s string, p Problem) {
 	if p.Count > 1 {
 		s += " (" + r.t(i18n.SeenTimes, p.Count) + ")"
 	}
-	r.wrapped(r.paint(styleTitle, s), prefix, ind1)
+	style := styleTitle
+	if p.Kind == OtherKind {
+		style = styleWorks // not an error: the program works
+	}
+	r.wrapped(r.paint(style, s), prefix, ind1)
 	if p.Check != "" && p.Kind != Script {
 		r.text(r.t(i18n.CheckLabel, r.check(p)))
 	}
@@ -174,8 +180,37 @@ func (r *renderer) advice(p Problem) {
 		s = r.t(p.Advice, r.orVar(p.Var))
 	case i18n.AdviceRaceSome:
 		s = r.t(p.Advice, r.orVar(p.Var), r.fixNames(p.Fix))
-	case i18n.AdviceStaticFixKind, i18n.AdviceStaticFake:
-		s = r.t(p.Advice, r.fixNames(p.Fix))
+	case i18n.AdviceStaticFixKind, i18n.AdviceStaticFake, i18n.AdviceOtherKind:
+		s = r.t(p.Advice, r.orFix(p.Fix))
+	case i18n.AdviceWindowSkipped:
+		s = r.t(p.Advice, p.Call)
+	case i18n.AdviceWaitGroupAdd:
+		wg := p.Var
+		if p.Kind == Race {
+			wg = p.Call
+		}
+		s = r.t(p.Advice, cmp.Or(wg, "wg"))
+	case i18n.AdviceCopyLock:
+		typ := "T"
+		if p.Copy != nil {
+			typ = p.Copy.Type
+		}
+		s = r.t(p.Advice, typ)
+	case i18n.AdviceLostCancel:
+		s = r.t(p.Advice, cmp.Or(p.Var, "cancel"))
+	case i18n.AdviceLoadStore:
+		s = r.t(p.Advice, r.orVar(p.Var))
+	case i18n.AdviceUnwaited:
+		var waits []string
+		for _, k := range p.Fix {
+			if k == "waitgroup" || k == "channel" || k == "errgroup" {
+				waits = append(waits, k)
+			}
+		}
+		if len(waits) == 0 {
+			waits = []string{"waitgroup", "channel"}
+		}
+		s = r.t(p.Advice, r.fixNames(waits))
 	default:
 		s = r.t(p.Advice)
 	}
@@ -206,12 +241,32 @@ func (r *renderer) fixNames(fix []string) string {
 			names = append(names, r.t(i18n.FixAtomic))
 		case "once":
 			names = append(names, r.t(i18n.FixOnce))
+		case "cond":
+			names = append(names, r.t(i18n.FixCond))
+		case "errgroup":
+			names = append(names, r.t(i18n.FixErrgroup))
+		case "context":
+			names = append(names, r.t(i18n.FixContext))
 		}
 	}
+	return r.join(names, i18n.Or)
+}
+
+// join lists names as a sentence does: "a, b or c" (word: Or, And).
+func (r *renderer) join(names []string, word i18n.Key) string {
 	if len(names) <= 1 {
 		return strings.Join(names, "")
 	}
-	return strings.Join(names[:len(names)-1], ", ") + " " + r.t(i18n.Or) + " " + names[len(names)-1]
+	return strings.Join(names[:len(names)-1], ", ") + " " + r.t(word) + " " + names[len(names)-1]
+}
+
+// orFix names the lab's fix kinds, or its tool in general words when the
+// lab does not say (or accepts any).
+func (r *renderer) orFix(fix []string) string {
+	if s := r.fixNames(fix); s != "" {
+		return s
+	}
+	return r.t(i18n.SomeFix)
 }
 
 func (r *renderer) who(main bool, id int) string {
@@ -246,11 +301,7 @@ func (r *renderer) problem(prefix string, p Problem) {
 	case Deadlock:
 		r.deadlock(prefix, p)
 	case NotConcurrent:
-		r.title(prefix, r.t(i18n.NotConcurrentTitle, p.Most, p.Want), p)
-		if !p.At.IsZero() {
-			r.place(p.At, r.t(i18n.NotConcurrentWhere))
-		}
-		r.whyOnce(i18n.NotConcurrentWhy)
+		r.notConcurrent(prefix, p)
 	case WrongOutput:
 		r.title(prefix, r.t(i18n.WrongOutputTitle), p)
 		r.text(r.t(i18n.WrongOutputExpected, p.Expected))
@@ -267,6 +318,9 @@ func (r *renderer) problem(prefix string, p Problem) {
 		}
 		r.whyOnce(i18n.WrongOutputWhy)
 	case Static:
+		if r.vet(prefix, p) {
+			break
+		}
 		r.title(prefix, r.t(i18n.StaticTitle), p)
 		if p.StaticCheck == "fixkind" {
 			r.text(r.staticFinding(p)) // names the file itself
@@ -276,6 +330,39 @@ func (r *renderer) problem(prefix string, p Problem) {
 		if p.StaticCheck == "confine" {
 			r.whyOnce(i18n.StaticRefused)
 		}
+	case OtherKind:
+		r.otherKind(prefix, p)
+	case Unwaited:
+		r.title(prefix, r.t(i18n.UnwaitedTitle), p)
+		if !p.At.IsZero() {
+			r.place(p.At, r.t(i18n.UnwaitedWhere))
+		}
+		if p.Printed > 0 {
+			r.text(r.t(i18n.UnwaitedPrinted, p.Printed))
+		}
+		r.whyOnce(i18n.UnwaitedWhy)
+	case EarlyExit:
+		r.title(prefix, r.t(i18n.EarlyExitTitle), p)
+		r.whyOnce(i18n.EarlyExitWhy)
+	case BusyWait:
+		r.busyWait(prefix, p)
+	case Missed:
+		r.title(prefix, r.t(i18n.MissedTitle, p.Variant), p)
+		if about := r.about(p); about != "" {
+			r.text(r.t(i18n.MissedAbout, p.Variant, about))
+		} else {
+			r.text(r.t(i18n.MissedNoAbout, p.Variant))
+		}
+		r.whyOnce(i18n.MissedWhy)
+	case FalseAlarm:
+		r.title(prefix, r.t(i18n.AlarmTitle, p.Variant), p)
+		if len(p.Got) > 0 {
+			r.text(r.t(i18n.AlarmPrinted))
+			for _, g := range p.Got {
+				r.note(g)
+			}
+		}
+		r.whyOnce(i18n.AlarmWhy)
 	case Script:
 		what := r.check(p)
 		if what == "" {
@@ -298,7 +385,113 @@ func (r *renderer) problem(prefix string, p Problem) {
 			}
 		}
 	}
+	if p.Variant != "" && p.Kind != Missed && p.Kind != FalseAlarm {
+		// A testing lab's test that races or hangs against a correct
+		// version of the code: the test is at fault.
+		r.text(r.t(i18n.TestAgainst, p.Variant))
+	}
 	r.advice(p)
+}
+
+// about is what is wrong with the version of the code a test missed a bug
+// in, in the student's language when the lab says it in both.
+func (r *renderer) about(p Problem) string {
+	if r.l == i18n.ID && p.About.ID != "" {
+		return p.About.ID
+	}
+	return p.About.EN
+}
+
+// busyWait explains a goroutine that kept running while the program
+// waited for it to block: where it spins (the select with a default, or
+// the loop), and why spinning is not waiting.
+func (r *renderer) busyWait(prefix string, p Problem) {
+	r.title(prefix, r.t(i18n.BusyWaitTitle), p)
+	who := r.t(i18n.SomeGoroutine)
+	var g Goroutine
+	if len(p.Goroutines) > 0 {
+		g = p.Goroutines[0]
+		who = r.who(g.Main, g.ID)
+	}
+	switch {
+	case !p.At.IsZero() && p.SpinSelect:
+		r.place(p.At, r.t(i18n.BusyWaitSelect, who))
+	case !p.At.IsZero():
+		r.place(p.At, r.t(i18n.BusyWaitLoop, who))
+	case !g.At.IsZero() && p.Waited != "":
+		r.place(g.At, r.t(i18n.BusyWaitWhere, who, p.Waited)+r.inFunc(g.At))
+		r.calls(g.Calls)
+	case !g.At.IsZero():
+		r.place(g.At, r.t(i18n.WaitRunning, who)+r.inFunc(g.At))
+		r.calls(g.Calls)
+	}
+	if !g.Created.IsZero() {
+		r.place(g.Created, r.t(i18n.StartedHere, who))
+	}
+	r.whyOnce(i18n.BusyWaitWhy)
+}
+
+// otherKind explains a fix that works but is not the kind the lab
+// practises. It is never headed as a failure: the student's program is
+// right, and hearing it called wrong would teach them to distrust the
+// tool.
+func (r *renderer) otherKind(prefix string, p Problem) {
+	lab := r.orFix(p.Fix)
+	switch p.Other {
+	case OtherReaders:
+		r.title(prefix, r.t(i18n.OtherKindSerialTitle), p)
+		r.text(r.t(i18n.OtherKindReaders, p.Most, p.Want, lab))
+	case OtherSerialised:
+		r.title(prefix, r.t(i18n.OtherKindSerialTitle), p)
+		r.text(r.t(i18n.OtherKindSerialised, p.Most, p.Want, lab))
+	default:
+		r.title(prefix, r.t(i18n.OtherKindTitle), p)
+		var used []string
+		for _, k := range p.Instead {
+			if n := r.fixNames([]string{k}); n != "" {
+				used = append(used, n)
+			}
+		}
+		if len(used) == 0 {
+			r.text(r.t(i18n.OtherKindNone, lab))
+		} else {
+			r.text(r.t(i18n.OtherKindUses, lab, r.join(used, i18n.And)))
+		}
+	}
+}
+
+// notConcurrent explains a run whose tasks did not run at the same time:
+// how far from it they were, where they went one by one, and why that
+// matters; a program that never started a goroutine did not lose its
+// concurrency, it never had any.
+func (r *renderer) notConcurrent(prefix string, p Problem) {
+	switch {
+	case p.Skipped:
+		r.title(prefix, r.t(i18n.NotConcurrentSkippedTitle), p)
+		r.text(r.t(i18n.NotConcurrentSkippedWhy, p.Call))
+		return
+	case p.Started:
+		r.title(prefix, r.t(i18n.NotConcurrentStartedTitle, p.Most, p.Want), p)
+	default:
+		r.title(prefix, r.t(i18n.NotConcurrentTitle, p.Most, p.Want), p)
+	}
+	if !p.At.IsZero() {
+		switch p.Serial {
+		case SerialLoop:
+			r.place(p.At, r.t(i18n.NotConcurrentLoop))
+		case SerialLock:
+			r.place(p.At, r.t(i18n.NotConcurrentLocked, r.orVar(p.Var)))
+		case SerialWait:
+			r.place(p.At, r.t(i18n.NotConcurrentWaits))
+		default:
+			r.place(p.At, r.t(i18n.NotConcurrentWhere))
+		}
+	}
+	if p.NoGo {
+		r.whyOnce(i18n.NotConcurrentWhyNoGo)
+	} else {
+		r.whyOnce(i18n.NotConcurrentWhy)
+	}
 }
 
 // build prints a run's compile errors as one problem.
@@ -364,7 +557,81 @@ func (r *renderer) race(prefix string, p Problem) {
 		}
 		r.started(p.Accesses)
 	}
+	switch p.CauseCheck {
+	case vetWaitGroup:
+		r.place(p.Cause, r.t(i18n.RaceFromAdd, cmp.Or(p.Call, "wg")))
+	case vetAtomic:
+		r.place(p.Cause, r.t(i18n.RaceFromAtomic, r.orVar(p.Var)))
+	}
 	r.whyOnce(i18n.RaceWhy)
+}
+
+// vet explains a finding of go vet's concurrency checks, each headed by
+// what is wrong rather than as a "wrong fix": the student's code is wrong
+// in a way go vet names. It reports whether p is one.
+func (r *renderer) vet(prefix string, p Problem) bool {
+	switch p.StaticCheck {
+	case vetWaitGroup:
+		wg := cmp.Or(p.Var, "wg")
+		r.title(prefix, r.t(i18n.VetWaitGroupTitle, wg), p)
+		r.place(p.At, r.t(i18n.VetWaitGroup, wg))
+	case vetCopyLocks:
+		c := p.Copy
+		if c == nil {
+			c = &Copy{How: CopyOther, Type: "T", Lock: "sync.Mutex"}
+		}
+		r.title(prefix, r.t(i18n.VetCopyTitle, c.Lock), p)
+		what := c.Type
+		if c.Type != c.Lock {
+			what = r.t(i18n.VetCopyHolds, c.Type, c.Lock)
+		}
+		r.place(p.At, r.t(copyKey(c), cmp.Or(c.Into, "?"), what))
+		r.whyOnce(i18n.VetCopyWhy)
+	case vetLostCancel:
+		r.title(prefix, r.t(i18n.VetLostCancelTitle), p)
+		switch {
+		case strings.HasPrefix(p.Call, "context."):
+			r.place(p.At, r.t(i18n.VetCancelDiscarded, p.Call))
+		case p.Call != "":
+			r.place(p.At, r.t(i18n.VetCancelReturn, cmp.Or(p.Var, "cancel"), p.Call))
+		default:
+			r.place(p.At, r.t(i18n.VetCancelPaths, cmp.Or(p.Var, "cancel")))
+		}
+		r.whyOnce(i18n.VetLostCancelWhy)
+	case vetAtomic:
+		r.title(prefix, r.t(i18n.VetAtomicTitle), p)
+		r.place(p.At, r.t(i18n.VetAtomic, r.orVar(p.Var)))
+	case vetLoadStore:
+		v := r.orVar(p.Var)
+		r.title(prefix, r.t(i18n.VetLoadStoreTitle, v), p)
+		if !p.Cause.IsZero() {
+			r.place(p.Cause, r.t(i18n.VetLoadStoreLoad, v))
+		}
+		r.place(p.At, r.t(i18n.VetLoadStore, v))
+		r.whyOnce(i18n.VetLoadStoreWhy)
+	default:
+		return false
+	}
+	return true
+}
+
+// copyKey is the words for how a line copies a value that holds a lock.
+func copyKey(c *Copy) i18n.Key {
+	switch {
+	case c.How == CopyParam && c.Into != "":
+		return i18n.VetCopyParam
+	case c.How == CopyParam:
+		return i18n.VetCopyParamLit
+	case c.How == CopyAssign:
+		return i18n.VetCopyAssign
+	case c.How == CopyRange:
+		return i18n.VetCopyRange
+	case c.How == CopyCall:
+		return i18n.VetCopyCall
+	case c.How == CopyReturn:
+		return i18n.VetCopyReturn
+	}
+	return i18n.VetCopyOther
 }
 
 func accessKey(a Access) i18n.Key {
@@ -409,6 +676,8 @@ func (r *renderer) started(accs []Access) {
 func (r *renderer) crash(prefix string, p Problem) {
 	if p.Kind == ConcurrentMap {
 		r.title(prefix, r.t(i18n.MapTitle, p.Message), p)
+	} else if p.Fatal {
+		r.title(prefix, r.t(i18n.FatalTitle, p.Message), p)
 	} else {
 		r.title(prefix, r.t(i18n.PanicTitle, p.Message), p)
 	}
@@ -510,7 +779,9 @@ func (r *renderer) leak(prefix string, p Problem) {
 }
 
 func (r *renderer) deadlock(prefix string, p Problem) {
-	if p.Watchdog != "" {
+	if p.Watchdog != "" && p.Variant != "" {
+		r.title(prefix, r.t(i18n.TestHangTitle, p.Watchdog), p) // a testing lab's test hung
+	} else if p.Watchdog != "" {
 		r.title(prefix, r.t(i18n.DeadlockTitleWatchdog, p.Watchdog), p)
 	} else {
 		r.title(prefix, r.t(i18n.DeadlockTitle), p)
@@ -523,7 +794,7 @@ func (r *renderer) deadlock(prefix string, p Problem) {
 	}
 	switch {
 	case len(p.Cycle) == 1:
-		r.text(r.t(i18n.DeadlockSelf, r.who(false, p.Cycle[0])))
+		r.text(r.self(p))
 	case len(p.Cycle) > 1:
 		var names []string
 		for _, id := range append(p.Cycle, p.Cycle[0]) {
@@ -533,6 +804,28 @@ func (r *renderer) deadlock(prefix string, p Problem) {
 	default:
 		r.whyOnce(i18n.DeadlockWhy)
 	}
+}
+
+// self says why a goroutine that locks a mutex it holds waits forever: the
+// lock, where it took it and where it waits to take it again, when the
+// source shows them.
+func (r *renderer) self(p Problem) string {
+	for _, g := range p.Goroutines {
+		if g.ID != p.Cycle[0] || g.Again == nil {
+			continue
+		}
+		return r.t(i18n.DeadlockSelfAt, r.who(g.Main, g.ID), g.Again.Expr, r.lineOf(g.Again.At, g.At), r.lineOf(g.At, g.Again.At))
+	}
+	return r.t(i18n.DeadlockSelf, r.who(false, p.Cycle[0]))
+}
+
+// lineOf names p's line: "line 24" beside a place in the same file,
+// file:line otherwise.
+func (r *renderer) lineOf(p, beside Place) string {
+	if p.File == beside.File {
+		return r.t(i18n.LineN, p.Line)
+	}
+	return p.String()
 }
 
 // diagram draws p, instead of the list of its places, when it can be drawn:

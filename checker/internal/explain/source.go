@@ -480,6 +480,30 @@ func (f *srcFile) heldAt(n int) []lockCall {
 	return held
 }
 
+// packageVar reports whether e, written on line n, starts with a variable
+// of the package (declared at the top of this file, and not a parameter of
+// the function there): a mutex every function names alike.
+func (f *srcFile) packageVar(e ast.Expr, n int) bool {
+	r, ok := newRef(f, e)
+	if !ok || slices.Contains(f.params(n), r.root) {
+		return false
+	}
+	for _, d := range f.ast.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok || g.Tok != token.VAR {
+			continue
+		}
+		for _, spec := range g.Specs {
+			for _, id := range spec.(*ast.ValueSpec).Names {
+				if id.Name == r.root {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // params returns the names of the parameters of the function containing
 // line n, the receiver first, one per argument the traceback prints.
 func (f *srcFile) params(n int) []string {

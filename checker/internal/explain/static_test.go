@@ -80,6 +80,7 @@ func TestMultiLineScriptComment(t *testing.T) {
 	dir := tempLab(t, "15-check-then-act", "signup", map[string]string{"signup.go": "package main\n"}, map[string]string{"names.txtar": script})
 	text := "=== RUN   TestLab/scripts/names\n" +
 		"    testscript.go:609: WORK=$WORK\n" +
+		"        SEED=1\n        N=20\n" +
 		"        # $N users sign up at once, asking for 3 usernames between them: exactly 3\n" +
 		"        # are welcomed, one per name.\n" +
 		"        # id: $N user mendaftar bersamaan dan meminta 3 username:\n" +
@@ -97,8 +98,10 @@ func TestMultiLineScriptComment(t *testing.T) {
 		Runs:    []protocol.Run{{Args: []string{"-users", "20", "-names", "3", "-seed", "1"}, Exit: protocol.ExitChecked, Stdout: "welcomed 20, turned away 0\n"}},
 		Failure: "racelab: wrong output: expected the line \"welcomed 3, turned away 17\" in the program's output; it printed:\n\twelcomed 20, turned away 0\n",
 	}}}
-	wantEN := "$N users sign up at once, asking for 3 usernames between them: exactly 3 are welcomed, one per name."
-	wantID := "$N user mendaftar bersamaan dan meminta 3 username: tepat 3 yang diterima."
+	// Both read the run's N: the text from the environment testscript
+	// logs, the verdict from the run's arguments.
+	wantEN := "20 users sign up at once, asking for 3 usernames between them: exactly 3 are welcomed, one per name."
+	wantID := "20 user mendaftar bersamaan dan meminta 3 username: tepat 3 yang diterima."
 	for _, in := range []Input{{Output: text}, {Verdict: verdict}} {
 		in.ProgramDir, in.Editable, in.Fix = dir, []string{"signup.go"}, []string{"mutex"}
 		ps := Parse(in)

@@ -1,6 +1,7 @@
 package explain
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/racelab/racelab/checker/protocol"
@@ -22,6 +23,11 @@ func (p *state) verdict(v *protocol.Verdict) {
 		}
 	}
 	p.check, p.checkID = "", ""
+	if slices.Contains(v.Reasons, protocol.OtherKind) && !slices.ContainsFunc(p.out, func(pr *Problem) bool { return pr.Kind == OtherKind }) {
+		// Every run passed: the judge decided from the kinds of fix the
+		// change uses (Kinds) that it is not the lab's kind.
+		p.add(&Problem{Kind: OtherKind, Other: OtherKinds, Instead: v.Kinds})
+	}
 }
 
 // script explains one failed script.
@@ -35,7 +41,11 @@ func (p *state) script(s protocol.Script) {
 	// The script stops at its first failure, so only its last run can
 	// have failed it, and then the failure is about the run. A run that
 	// failed as the script expected (`! prog`) failed nothing.
-	failed := len(s.Runs) > 0 && len(protocol.Classify(last)) > 0 && s.Failure != "" &&
+	classify := protocol.Classify
+	if p.testingLab() {
+		classify = protocol.ClassifyTest // the run is the student's test's
+	}
+	failed := len(s.Runs) > 0 && len(classify(last)) > 0 && s.Failure != "" &&
 		!strings.HasPrefix(s.Failure, protocol.MarkWrongOutput) && !strings.HasPrefix(s.Failure, "the program passed")
 
 	// Where it failed: the last run's command, the want after it, or
@@ -50,15 +60,23 @@ func (p *state) script(s protocol.Script) {
 		at, why = sc.checks(len(s.Runs), last)
 	}
 	p.check, p.checkID = sc.comment(at, len(s.Runs))
+	vars := sc.vars(s)
+	p.check, p.checkID = studentText(p.check, vars), studentText(p.checkID, vars)
 
+	if p.testVerdict(s.Failure, outputLines(last.Stdout)) {
+		return
+	}
 	if failed {
 		p.ls = rawLines(last.Stderr)
+		p.against = p.againstCorrect(last)
 		p.reports()
+		p.against = ""
 	}
 	switch {
 	case strings.HasPrefix(s.Failure, protocol.MarkWrongOutput):
 		first, _, _ := strings.Cut(s.Failure, "\n")
 		p.wrongOutput(first, outputLines(last.Stdout))
+	case failed && !p.scriptProblem && p.ended(classify(last), outputLines(last.Stderr)):
 	case !p.scriptProblem:
 		if why == "" && p.check == "" {
 			why = "testdata/" + s.Name + ".txtar" // all there is to name it by

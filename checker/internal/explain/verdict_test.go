@@ -140,7 +140,6 @@ func TestUnexplainedRun(t *testing.T) {
 	}{
 		{"log.Fatal", protocol.Run{Exit: 1, Stderr: "2026/12/06 10:00:00 squares: no input\n"}, "the program exited with status 1 (fail)"},
 		{"indented stderr", protocol.Run{Exit: 3, Stderr: "squares: bad input:\n\tline 1: x\n  line 2: y\n"}, "the program exited with status 3 (fail)"},
-		{"early exit", protocol.Run{Exit: 0, Stdout: "sum of squares below 10 = 0\n"}, "the program exited with status 0 (early-exit)"},
 		{"limit", protocol.Run{Exit: -1, Limit: protocol.LimitOutput, Stdout: "x\n", Stderr: "\nracelab: limit: the program printed more than 1048576 bytes and was stopped\n"},
 			"the program was stopped: it printed more than the lab allows (output-limit)"},
 	} {

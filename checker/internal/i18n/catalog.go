@@ -9,6 +9,7 @@ const (
 	WhoN            Key = "who.n"
 	WhoCount        Key = "who.count"
 	Or              Key = "word.or"
+	And             Key = "word.and"
 	SeenTimes       Key = "seen.times"
 	CheckLabel      Key = "check.label"
 	AdviceLabel     Key = "advice.label"
@@ -32,6 +33,18 @@ const (
 	FixRWMutex   Key = "fix.rwmutex"
 	FixAtomic    Key = "fix.atomic"
 	FixOnce      Key = "fix.once"
+	FixCond      Key = "fix.cond"
+	FixErrgroup  Key = "fix.errgroup"
+	FixContext   Key = "fix.context"
+	SomeFix      Key = "fix.some"
+
+	// A fix that works, of another kind than the lab practises.
+	OtherKindTitle       Key = "otherkind.title"
+	OtherKindUses        Key = "otherkind.uses"
+	OtherKindNone        Key = "otherkind.none"
+	OtherKindSerialTitle Key = "otherkind.serial.title"
+	OtherKindReaders     Key = "otherkind.readers"
+	OtherKindSerialised  Key = "otherkind.serialised"
 
 	// Data races.
 	RaceTitle       Key = "race.title"
@@ -53,6 +66,7 @@ const (
 
 	// Panics and other fatal errors.
 	PanicTitle Key = "panic.title"
+	FatalTitle Key = "fatal.title"
 	PanicWhere Key = "panic.where"
 
 	// What a stuck goroutine waits for.
@@ -79,6 +93,8 @@ const (
 	DeadlockTitleWatchdog Key = "deadlock.title.watchdog"
 	DeadlockCycle         Key = "deadlock.cycle"
 	DeadlockSelf          Key = "deadlock.self"
+	DeadlockSelfAt        Key = "deadlock.self.at"
+	LineN                 Key = "line.n"
 	DeadlockWhy           Key = "deadlock.why"
 	DeadlockNone          Key = "deadlock.none"
 
@@ -109,6 +125,14 @@ const (
 	NotConcurrentWhy   Key = "notconcurrent.why"
 	NotConcurrentWhere Key = "notconcurrent.where"
 
+	NotConcurrentWhyNoGo      Key = "notconcurrent.why.nogo"
+	NotConcurrentLoop         Key = "notconcurrent.loop"
+	NotConcurrentLocked       Key = "notconcurrent.locked"
+	NotConcurrentWaits        Key = "notconcurrent.waits"
+	NotConcurrentStartedTitle Key = "notconcurrent.started.title"
+	NotConcurrentSkippedTitle Key = "notconcurrent.skipped.title"
+	NotConcurrentSkippedWhy   Key = "notconcurrent.skipped.why"
+
 	// Wrong output.
 	WrongOutputTitle    Key = "wrongoutput.title"
 	WrongOutputExpected Key = "wrongoutput.expected"
@@ -128,6 +152,59 @@ const (
 	StaticConfine     Key = "static.confine"
 	StaticConfineExit Key = "static.confine.exit"
 	StaticRefused     Key = "static.refused"
+
+	// go vet's concurrency checks.
+	VetWaitGroupTitle  Key = "vet.waitgroup.title"
+	VetWaitGroup       Key = "vet.waitgroup"
+	RaceFromAdd        Key = "vet.waitgroup.race"
+	RaceFromAtomic     Key = "vet.atomic.race"
+	VetCopyTitle       Key = "vet.copy.title"
+	VetCopyHolds       Key = "vet.copy.holds"
+	VetCopyParam       Key = "vet.copy.param"
+	VetCopyParamLit    Key = "vet.copy.param.lit"
+	VetCopyAssign      Key = "vet.copy.assign"
+	VetCopyRange       Key = "vet.copy.range"
+	VetCopyCall        Key = "vet.copy.call"
+	VetCopyReturn      Key = "vet.copy.return"
+	VetCopyOther       Key = "vet.copy.other"
+	VetCopyWhy         Key = "vet.copy.why"
+	VetLostCancelTitle Key = "vet.lostcancel.title"
+	VetCancelDiscarded Key = "vet.lostcancel.discarded"
+	VetCancelPaths     Key = "vet.lostcancel.paths"
+	VetCancelReturn    Key = "vet.lostcancel.return"
+	VetLostCancelWhy   Key = "vet.lostcancel.why"
+	VetAtomicTitle     Key = "vet.atomic.title"
+	VetAtomic          Key = "vet.atomic"
+	VetLoadStoreTitle  Key = "vet.loadstore.title"
+	VetLoadStoreLoad   Key = "vet.loadstore.load"
+	VetLoadStore       Key = "vet.loadstore"
+	VetLoadStoreWhy    Key = "vet.loadstore.why"
+
+	// A goroutine that spins while it waits.
+	BusyWaitTitle  Key = "busywait.title"
+	BusyWaitWhere  Key = "busywait.where"
+	BusyWaitLoop   Key = "busywait.loop"
+	BusyWaitSelect Key = "busywait.select"
+	BusyWaitWhy    Key = "busywait.why"
+
+	// A testing lab: the student's test, run against versions of the code.
+	MissedTitle   Key = "test.missed.title"
+	MissedAbout   Key = "test.missed.about"
+	MissedNoAbout Key = "test.missed.noabout"
+	MissedWhy     Key = "test.missed.why"
+	AlarmTitle    Key = "test.alarm.title"
+	AlarmPrinted  Key = "test.alarm.printed"
+	AlarmWhy      Key = "test.alarm.why"
+	TestAgainst   Key = "test.against"
+	TestHangTitle Key = "test.hang.title"
+
+	// A run that did not wait for its goroutines, or ended early.
+	UnwaitedTitle   Key = "unwaited.title"
+	UnwaitedWhere   Key = "unwaited.where"
+	UnwaitedPrinted Key = "unwaited.printed"
+	UnwaitedWhy     Key = "unwaited.why"
+	EarlyExitTitle  Key = "earlyexit.title"
+	EarlyExitWhy    Key = "earlyexit.why"
 
 	// Compile errors.
 	BuildTitle Key = "build.title"
@@ -165,14 +242,29 @@ const (
 	AdviceLeakOther         Key = "advice.leak.other"
 	AdviceDeadlockCycle     Key = "advice.deadlock.cycle"
 	AdviceDeadlockSelf      Key = "advice.deadlock.self"
+	AdviceDeadlockSelfSame  Key = "advice.deadlock.self.same"
 	AdviceDeadlockLock      Key = "advice.deadlock.lock"
 	AdviceDeadlockChannel   Key = "advice.deadlock.channel"
 	AdviceDeadlockOther     Key = "advice.deadlock.other"
 	AdviceSerialLock        Key = "advice.serial.lock"
 	AdviceSerialGo          Key = "advice.serial.go"
+	AdviceWindowSkipped     Key = "advice.window.skipped"
 	AdviceCheckThenAct      Key = "advice.checkthenact"
 	AdviceCheckThenActMutex Key = "advice.checkthenact.mutex"
 	AdviceStaticFixKind     Key = "advice.static.fixkind"
+	AdviceWaitGroupAdd      Key = "advice.waitgroup.add"
+	AdviceUnwaited          Key = "advice.unwaited"
+	AdviceEarlyExit         Key = "advice.earlyexit"
+	AdviceCopyLock          Key = "advice.copylock"
+	AdviceLostCancel        Key = "advice.lostcancel"
+	AdviceAtomicAssign      Key = "advice.atomic.assign"
+	AdviceLoadStore         Key = "advice.loadstore"
+	AdviceBusyWait          Key = "advice.busywait"
+	AdviceMissed            Key = "advice.test.missed"
+	AdviceFalseAlarm        Key = "advice.test.alarm"
+	AdviceOtherKind         Key = "advice.otherkind"
+	AdviceOtherReaders      Key = "advice.otherkind.readers"
+	AdviceOtherSerialised   Key = "advice.otherkind.serialised"
 	AdviceStaticFake        Key = "advice.static.fake"
 	AdviceStaticOther       Key = "advice.static.other"
 	AdviceStaticConfine     Key = "advice.static.confine"
@@ -193,6 +285,8 @@ func lookup(k Key) Message {
 		return Message{"%d goroutines", "%d goroutine"}
 	case Or:
 		return Message{"or", "atau"}
+	case And:
+		return Message{"and", "dan"}
 	case SeenTimes:
 		return Message{"seen %d times", "terjadi %d kali"}
 	case CheckLabel:
@@ -236,6 +330,39 @@ func lookup(k Key) Message {
 		return Message{"sync/atomic", "sync/atomic"}
 	case FixOnce:
 		return Message{"sync.Once", "sync.Once"}
+	case FixCond:
+		return Message{"a sync.Cond", "sync.Cond"}
+	case FixErrgroup:
+		return Message{"an errgroup.Group", "errgroup.Group"}
+	case FixContext:
+		return Message{"a context", "context"}
+	case SomeFix:
+		return Message{"the tool it teaches", "alat yang diajarkannya"}
+
+	case OtherKindTitle:
+		return Message{"It works, with another tool than this lab practises", "Programnya sudah benar, tetapi memakai alat lain dari yang dilatih lab ini"}
+	case OtherKindUses:
+		return Message{
+			"This works — the race is gone — but this lab practises %s; your fix uses %s: try it the lab's way.",
+			"Programnya sudah benar — race-nya sudah hilang — tetapi lab ini melatih %s, sedangkan perbaikanmu memakai %s: coba dengan cara lab ini.",
+		}
+	case OtherKindNone:
+		return Message{
+			"This works — the race is gone — but this lab practises %s, and your change adds none of it: try it the lab's way.",
+			"Programnya sudah benar — race-nya sudah hilang — tetapi lab ini melatih %s, dan perubahanmu sama sekali tidak memakainya: coba dengan cara lab ini.",
+		}
+	case OtherKindSerialTitle:
+		return Message{"It works, but every caller waited for every other", "Programnya sudah benar, tetapi setiap pemanggil menunggu semua yang lain"}
+	case OtherKindReaders:
+		return Message{
+			"This works — the race is gone — but at most %d of %d readers were ever reading at the same time, though none of them writes: one lock made every reader wait for every other. This lab practises %s, which lets readers in together.",
+			"Programnya sudah benar — race-nya sudah hilang — tetapi paling banyak %d dari %d pembaca pernah membaca bersamaan, padahal tidak ada yang menulis: satu kunci membuat setiap pembaca menunggu semua yang lain. Lab ini melatih %s, yang mengizinkan para pembaca masuk bersamaan.",
+		}
+	case OtherKindSerialised:
+		return Message{
+			"This works — the race is gone — but at most %d of the %d callers that could be in that step together ever were: one lock around everything made every caller wait for every other. This lab practises %s, used so that callers that do not conflict go on together.",
+			"Programnya sudah benar — race-nya sudah hilang — tetapi dari %[2]d pemanggil yang bisa berada di langkah itu bersamaan, paling banyak %[1]d yang pernah benar-benar bersamaan: satu kunci di sekitar semuanya membuat setiap pemanggil menunggu semua yang lain. Lab ini melatih %[3]s, dipakai sedemikian rupa sehingga pemanggil yang tidak saling bentrok bisa berjalan bersamaan.",
+		}
 
 	case RaceTitle:
 		return Message{"Data race on %s", "Data race pada %s"}
@@ -274,7 +401,9 @@ func lookup(k Key) Message {
 		}
 
 	case PanicTitle:
-		return Message{"The program panicked: %s", "Program panic: %s"}
+		return Message{"The program crashed (panic): %s", "Program crash (panic): %s"}
+	case FatalTitle:
+		return Message{"The program crashed: %s", "Program crash: %s"}
 	case PanicWhere:
 		return Message{"%s stopped here", "%s berhenti di sini"}
 
@@ -324,9 +453,16 @@ func lookup(k Key) Message {
 		}
 	case DeadlockSelf:
 		return Message{
-			"%s waits for a lock it already holds itself: a sync.Mutex cannot be locked twice, not even by the same goroutine.",
-			"%s menunggu kunci yang sudah dipegangnya sendiri: sync.Mutex tidak bisa dikunci dua kali, bahkan oleh goroutine yang sama.",
+			"Go's sync.Mutex is not reentrant: %s waits to lock a mutex it already holds, so it waits for itself, forever.",
+			"sync.Mutex di Go tidak reentrant: %s menunggu untuk mengunci mutex yang sudah dipegangnya sendiri, jadi ia menunggu dirinya sendiri, selamanya.",
 		}
+	case DeadlockSelfAt:
+		return Message{
+			"Go's sync.Mutex is not reentrant: %[1]s already holds %[2]s (locked at %[3]s) and waits to lock it again at %[4]s, so it waits for itself, forever.",
+			"sync.Mutex di Go tidak reentrant: %[1]s sudah memegang %[2]s (dikunci di %[3]s) dan menunggu untuk menguncinya lagi di %[4]s, jadi ia menunggu dirinya sendiri, selamanya.",
+		}
+	case LineN:
+		return Message{"line %d", "baris %d"}
 	case DeadlockWhy:
 		return Message{"Every goroutine is waiting for another one, so none of them can go on.", "Setiap goroutine menunggu goroutine lain, jadi tidak ada yang bisa lanjut."}
 	case DeadlockNone:
@@ -382,6 +518,41 @@ func lookup(k Key) Message {
 		}
 	case NotConcurrentWhere:
 		return Message{"the slow step of each task, which should run in many goroutines at once", "langkah lambat setiap tugas, yang seharusnya berjalan di banyak goroutine sekaligus"}
+	case NotConcurrentWhyNoGo:
+		return Message{
+			"Nothing started the tasks at the same time: each one began only when the one before it had finished, so their waits added up.",
+			"Tidak ada yang menjalankan tugas-tugasnya bersamaan: setiap tugas baru mulai setelah tugas sebelumnya selesai, jadi waktu tunggunya menumpuk.",
+		}
+	case NotConcurrentLoop:
+		return Message{
+			"this loop runs the tasks one at a time: each call waits for the one before it to finish",
+			"loop ini menjalankan tugas satu per satu: setiap panggilan menunggu panggilan sebelumnya selesai",
+		}
+	case NotConcurrentLocked:
+		return Message{
+			"%s is held around each task's slow step, so the tasks take turns",
+			"%s dipegang di sekitar langkah lambat setiap tugas, jadi tugas-tugasnya bergiliran",
+		}
+	case NotConcurrentWaits:
+		return Message{
+			"the loop waits here for each goroutine before it starts the next one, so only one runs at a time",
+			"loop ini menunggu di sini untuk setiap goroutine sebelum memulai goroutine berikutnya, jadi hanya satu yang berjalan pada satu waktu",
+		}
+	case NotConcurrentStartedTitle:
+		return Message{
+			"Not concurrent: the program started %d goroutines, where a correct fix starts %d",
+			"Tidak konkuren: program memulai %d goroutine, padahal perbaikan yang benar memulai %d",
+		}
+	case NotConcurrentSkippedTitle:
+		return Message{
+			"The program no longer goes through the step this lab watches",
+			"Program tidak lagi melewati langkah yang diamati lab ini",
+		}
+	case NotConcurrentSkippedWhy:
+		return Message{
+			"The lab lines goroutines up inside %s, between the check and the act, to show whether a gap is left there; your change never calls it, so nothing could be checked.",
+			"Lab ini membariskan goroutine di dalam %s, di antara pemeriksaan dan tindakan, untuk menunjukkan apakah masih ada celah di sana; perubahanmu tidak pernah memanggilnya, jadi tidak ada yang bisa diperiksa.",
+		}
 
 	case WrongOutputTitle:
 		return Message{"Wrong output", "Output salah"}
@@ -439,6 +610,139 @@ func lookup(k Key) Message {
 		return Message{
 			"%s ends the program before the lab's checks run (leaked goroutines, lost results): return from run instead",
 			"%s mengakhiri program sebelum pemeriksaan lab berjalan (goroutine yang bocor, hasil yang hilang): cukup return dari run",
+		}
+
+	case VetWaitGroupTitle:
+		return Message{"%s.Add inside the goroutine it counts", "%s.Add di dalam goroutine yang dihitungnya"}
+	case VetWaitGroup:
+		return Message{
+			"the goroutine counts itself only once it runs, so %[1]s.Wait can return before it has even started: whoever waits goes on while goroutines still work",
+			"goroutine ini baru menghitung dirinya sendiri setelah berjalan, jadi %[1]s.Wait bisa selesai sebelum goroutine itu mulai: yang menunggu lanjut padahal goroutine masih bekerja",
+		}
+	case RaceFromAdd:
+		return Message{
+			"this race follows from %[1]s.Add inside the goroutine: %[1]s.Wait returned before that goroutine was counted, so nothing ordered the two accesses",
+			"race ini berasal dari %[1]s.Add di dalam goroutine: %[1]s.Wait selesai sebelum goroutine itu terhitung, jadi tidak ada yang mengurutkan kedua akses itu",
+		}
+	case RaceFromAtomic:
+		return Message{
+			"this race follows from assigning the atomic function's result back to %[1]s: that assignment is a plain write, which no atomic orders",
+			"race ini berasal dari penulisan hasil fungsi atomik kembali ke %[1]s: penulisan itu adalah penulisan biasa, yang tidak diurutkan oleh operasi atomik apa pun",
+		}
+	case VetCopyTitle:
+		return Message{"A %s copied by value", "%s tersalin sebagai nilai"}
+	case VetCopyHolds:
+		return Message{"%s (which holds a %s)", "%s (yang berisi %s)"}
+	case VetCopyParam:
+		return Message{"%s takes its %s by value: every call works on a copy", "%s menerima %s sebagai nilai: setiap panggilan bekerja pada salinannya"}
+	case VetCopyParamLit:
+		return Message{"this function takes its %[2]s by value: every call works on a copy", "fungsi ini menerima %[2]s sebagai nilai: setiap panggilan bekerja pada salinannya"}
+	case VetCopyAssign:
+		return Message{"%s gets a copy of the %s", "%s mendapat salinan dari %s"}
+	case VetCopyRange:
+		return Message{"the loop's %s is a copy of each %s", "%s milik loop ini adalah salinan dari setiap %s"}
+	case VetCopyCall:
+		return Message{"the call of %s gets a copy of the %s", "panggilan %s mendapat salinan dari %s"}
+	case VetCopyReturn:
+		return Message{"this return hands back a copy of the %[2]s", "return ini mengembalikan salinan dari %[2]s"}
+	case VetCopyOther:
+		return Message{"this line copies a %[2]s", "baris ini menyalin %[2]s"}
+	case VetCopyWhy:
+		return Message{
+			"Each copy is a different lock: goroutines that lock different copies never wait for each other, so the lock protects nothing.",
+			"Setiap salinan adalah kunci yang berbeda: goroutine yang mengunci salinan yang berbeda tidak pernah saling menunggu, jadi kuncinya tidak melindungi apa pun.",
+		}
+	case VetLostCancelTitle:
+		return Message{"A context that is never cancelled", "Context yang tidak pernah dibatalkan"}
+	case VetCancelDiscarded:
+		return Message{"the cancel function %s returns is thrown away: nothing can ever cancel this context", "fungsi cancel yang dikembalikan %s dibuang: tidak ada yang bisa membatalkan context ini"}
+	case VetCancelPaths:
+		return Message{"on some path from here %s is never called", "di salah satu jalur dari sini %s tidak pernah dipanggil"}
+	case VetCancelReturn:
+		return Message{"this return leaves without calling %s (defined at line %s)", "return ini keluar tanpa memanggil %s (didefinisikan di baris %s)"}
+	case VetLostCancelWhy:
+		return Message{
+			"A context that is never cancelled keeps what it holds (its timer, the goroutines watching it) until its parent ends: a leak, one per call.",
+			"Context yang tidak pernah dibatalkan menahan semua yang dipegangnya (timer-nya, goroutine yang mengawasinya) sampai induknya berakhir: sebuah kebocoran, satu untuk setiap panggilan.",
+		}
+	case VetAtomicTitle:
+		return Message{"An atomic update assigned back", "Hasil operasi atomik ditulis ulang"}
+	case VetAtomic:
+		return Message{
+			"the atomic function already updated %[1]s; assigning its result back to %[1]s is a plain write, not atomic, and races with the other goroutines' updates",
+			"fungsi atomik sudah memperbarui %[1]s; menulis hasilnya kembali ke %[1]s adalah penulisan biasa, bukan atomik, dan bertabrakan (race) dengan pembaruan dari goroutine lain",
+		}
+	case VetLoadStoreTitle:
+		return Message{"A read-modify-write of %s split in two", "Baca-ubah-tulis %s yang terbelah dua"}
+	case VetLoadStoreLoad:
+		return Message{"here Load reads %s", "di sini Load membaca %s"}
+	case VetLoadStore:
+		return Message{
+			"and here a separate Store writes back a value computed from it: an update another goroutine makes in between is overwritten, as with a plain %[1]s++",
+			"dan di sini Store yang terpisah menulis kembali nilai yang dihitung darinya: pembaruan dari goroutine lain di antara keduanya tertimpa, sama seperti %[1]s++ biasa",
+		}
+	case VetLoadStoreWhy:
+		return Message{
+			"Each step is atomic, so the race detector stays silent, but the two together are not: the read, the change and the write must be one step.",
+			"Setiap langkahnya atomik, jadi race detector diam saja, tetapi gabungan keduanya tidak: membaca, mengubah, dan menulis harus menjadi satu langkah.",
+		}
+
+	case BusyWaitTitle:
+		return Message{"A goroutine waits by spinning", "Ada goroutine yang menunggu sambil terus berputar"}
+	case BusyWaitWhere:
+		return Message{"%s was still running here after %s of waiting", "%s masih berjalan di sini setelah menunggu %s"}
+	case BusyWaitLoop:
+		return Message{"%s goes round and round this loop while it waits: nothing in it blocks", "%s terus berputar di loop ini selama menunggu: tidak ada yang memblok di dalamnya"}
+	case BusyWaitSelect:
+		return Message{"%s goes round this select, whose default case lets it go on at once: it never blocks", "%s terus berputar di select ini, yang case default-nya membuatnya langsung lanjut: ia tidak pernah memblok"}
+	case BusyWaitWhy:
+		return Message{
+			"The program waited for every other goroutine to block (on a channel, a lock, a WaitGroup) before the event, and this one never did. A goroutine that spins keeps a CPU core busy doing nothing, and takes that time from the goroutines it waits for.",
+			"Sebelum peristiwanya terjadi, program menunggu setiap goroutine lain memblok (pada channel, kunci, atau WaitGroup), dan goroutine ini tidak pernah memblok. Goroutine yang terus berputar membuat satu inti CPU sibuk tanpa hasil, dan mengambil waktu itu dari goroutine yang ditunggunya.",
+		}
+
+	case MissedTitle:
+		return Message{"Your test misses a bug: it passes against %s", "Tesmu melewatkan sebuah bug: tes itu lulus pada %s"}
+	case MissedAbout:
+		return Message{"%s has a bug: %s.", "%s punya bug: %s."}
+	case MissedNoAbout:
+		return Message{"%s is a version of the code with a bug.", "%s adalah versi kode yang punya bug."}
+	case MissedWhy:
+		return Message{
+			"Your test is run against several versions of the code: every correct one must pass it, and every one with a bug must fail it, every run. A test that passes a bug does not protect the code from it.",
+			"Tesmu dijalankan pada beberapa versi kode: setiap versi yang benar harus lulus, dan setiap versi yang punya bug harus gagal, di setiap run. Tes yang meloloskan bug tidak melindungi kode dari bug itu.",
+		}
+	case AlarmTitle:
+		return Message{"Your test fails against %s, which is correct", "Tesmu gagal pada %s, padahal versi itu benar"}
+	case AlarmPrinted:
+		return Message{"what your test printed:", "yang dicetak tesmu:"}
+	case AlarmWhy:
+		return Message{
+			"The correct versions differ only inside (a lock, an atomic, another way to store the data), never in what they do: a test that tells them apart checks how the code works, not whether it works.",
+			"Versi-versi yang benar hanya berbeda di bagian dalamnya (kunci, atomik, cara lain menyimpan data), tidak pernah pada apa yang dilakukannya: tes yang membedakan mereka memeriksa cara kode bekerja, bukan apakah kode itu bekerja.",
+		}
+	case TestHangTitle:
+		return Message{"Deadlock: your test never finished (stopped after %s)", "Deadlock: tesmu tidak pernah selesai (dihentikan setelah %s)"}
+	case TestAgainst:
+		return Message{"This happened against %s, a correct version of the code: the fault is in the test.", "Ini terjadi pada %s, versi kode yang benar: kesalahannya ada di tes."}
+
+	case UnwaitedTitle:
+		return Message{"run returned before its goroutines were done", "run selesai sebelum goroutine-nya selesai"}
+	case UnwaitedWhere:
+		return Message{"goroutines started here were still working when run returned", "goroutine yang dimulai di sini masih bekerja saat run selesai"}
+	case UnwaitedPrinted:
+		return Message{"They printed %d more bytes after run returned.", "Goroutine itu masih mencetak %d byte lagi setelah run selesai."}
+	case UnwaitedWhy:
+		return Message{
+			"A real program loses this output, and whatever else they had left to do: its process ends as soon as main returns. Wait for them.",
+			"Program sungguhan kehilangan output ini, dan apa pun yang belum sempat mereka kerjakan: prosesnya berakhir begitu main selesai. Tunggu mereka.",
+		}
+	case EarlyExitTitle:
+		return Message{"The program ended before run returned", "Program berhenti sebelum run selesai"}
+	case EarlyExitWhy:
+		return Message{
+			"It exited with status 0 without going back through the end of run, so none of the lab's checks ran: goroutines left behind, tasks at once, the answer.",
+			"Program keluar dengan status 0 tanpa kembali melewati akhir run, jadi tidak satu pun pemeriksaan lab yang berjalan: goroutine yang tertinggal, tugas yang berjalan bersamaan, jawabannya.",
 		}
 
 	case BuildTitle:
@@ -553,8 +857,13 @@ func lookup(k Key) Message {
 		}
 	case AdviceDeadlockSelf:
 		return Message{
-			"Do not lock a mutex the goroutine already holds: unlock it first, or do the work in a helper that expects the lock to be held.",
-			"Jangan mengunci mutex yang sudah dipegang goroutine itu: buka dulu kuncinya, atau kerjakan di fungsi pembantu yang menganggap kunci sudah dipegang.",
+			"Lock it once on each path: split the function that locks it again into one that locks and one that expects the lock already held (for example value() beside Value()), and call the second where the lock is held.",
+			"Kunci sekali saja di setiap jalur: pecah fungsi yang menguncinya lagi menjadi satu yang mengunci dan satu yang menganggap kunci sudah dipegang (misalnya value() di samping Value()), lalu panggil yang kedua di tempat kunci sedang dipegang.",
+		}
+	case AdviceDeadlockSelfSame:
+		return Message{
+			"Each Lock needs its Unlock before the same goroutine locks that mutex again: on this path the second Lock comes while the first is still held.",
+			"Setiap Lock membutuhkan Unlock-nya sebelum goroutine yang sama mengunci mutex itu lagi: di jalur ini Lock kedua datang saat yang pertama masih dipegang.",
 		}
 	case AdviceDeadlockLock:
 		return Message{
@@ -573,6 +882,11 @@ func lookup(k Key) Message {
 			"Hold the lock only around the shared data, never around the slow work, and keep a go statement for every task.",
 			"Pegang kunci hanya di sekitar data bersama, jangan di sekitar pekerjaan yang lambat, dan tetap pakai pernyataan go untuk setiap tugas.",
 		}
+	case AdviceWindowSkipped:
+		return Message{
+			"Keep calling %s where the program shipped it, and make the fix around it.",
+			"Tetap panggil %s di tempat aslinya dalam program, dan buat perbaikannya di sekitarnya.",
+		}
 	case AdviceSerialGo:
 		return Message{
 			"Start every task with go first, and wait for them only after all of them have started.",
@@ -590,6 +904,45 @@ func lookup(k Key) Message {
 		}
 	case AdviceStaticFixKind:
 		return Message{"Make the fix with %s.", "Buat perbaikannya dengan %s."}
+	case AdviceUnwaited:
+		return Message{"Wait for every goroutine before run returns, with %s.", "Tunggu setiap goroutine sebelum run selesai, dengan %s."}
+	case AdviceEarlyExit:
+		return Message{
+			"Let run return normally: no os.Exit, log.Fatal or runtime.Goexit, and no flag that stops the program (such as -h).",
+			"Biarkan run selesai dengan normal: jangan pakai os.Exit, log.Fatal, atau runtime.Goexit, dan jangan pakai flag yang menghentikan program (misalnya -h).",
+		}
+	case AdviceWaitGroupAdd:
+		return Message{
+			"Call %[1]s.Add(1) before the go statement (or %[1]s.Add(n) once, before the loop), and keep only %[1]s.Done in the goroutine.",
+			"Panggil %[1]s.Add(1) sebelum pernyataan go (atau %[1]s.Add(n) sekali, sebelum loop), dan sisakan hanya %[1]s.Done di dalam goroutine.",
+		}
+	case AdviceCopyLock:
+		return Message{
+			"Share one %[1]s through a pointer (*%[1]s): a pointer receiver or parameter, a slice or map of pointers, so that every goroutine locks the same mutex.",
+			"Bagikan satu %[1]s lewat pointer (*%[1]s): receiver atau parameter pointer, slice atau map berisi pointer, supaya setiap goroutine mengunci mutex yang sama.",
+		}
+	case AdviceLostCancel:
+		return Message{
+			"Call %[1]s on every path once the context is no longer needed: defer %[1]s() right after context.WithCancel or WithTimeout does it.",
+			"Panggil %[1]s di setiap jalur setelah context tidak dibutuhkan lagi: defer %[1]s() tepat setelah context.WithCancel atau WithTimeout sudah cukup.",
+		}
+	case AdviceAtomicAssign:
+		return Message{
+			"Call the atomic function on its own, without assigning its result back (atomic.AddInt64(&n, 1)), or use an atomic.Int64 and its Add method.",
+			"Panggil fungsi atomiknya saja, tanpa menulis hasilnya kembali (atomic.AddInt64(&n, 1)), atau pakai atomic.Int64 dan method Add-nya.",
+		}
+	case AdviceOtherKind:
+		return Message{"Make the fix with %s: that is what this lab is for.", "Buat perbaikannya dengan %s: untuk itulah lab ini ada."}
+	case AdviceOtherReaders:
+		return Message{
+			"Let the readers in together: RLock and RUnlock where the data is only read, Lock only where it is written.",
+			"Biarkan para pembaca masuk bersamaan: RLock dan RUnlock di tempat data hanya dibaca, Lock hanya di tempat data ditulis.",
+		}
+	case AdviceOtherSerialised:
+		return Message{
+			"Lock only what conflicts: callers that do not touch the same data should not wait for each other (a lock per key, or the lock held only around the shared data).",
+			"Kunci hanya yang bentrok: pemanggil yang tidak menyentuh data yang sama tidak perlu saling menunggu (satu kunci per key, atau kunci yang dipegang hanya di sekitar data bersama).",
+		}
 	case AdviceStaticFake:
 		return Message{"Remove the call, and order the accesses with %s.", "Hapus panggilan itu, dan urutkan aksesnya dengan %s."}
 	case AdviceStaticConfine:
@@ -608,6 +961,26 @@ func lookup(k Key) Message {
 		return Message{
 			"Run the program yourself with the same arguments and compare its output with what the check expects.",
 			"Jalankan sendiri programnya dengan argumen yang sama dan bandingkan output-nya dengan yang diharapkan pemeriksaan itu.",
+		}
+	case AdviceLoadStore:
+		return Message{
+			"Make the read and the write of %s one atomic step: Add for a count or a sum, a CompareAndSwap loop for any other change, or one sync.Mutex held around both in every goroutine that changes it.",
+			"Jadikan pembacaan dan penulisan %s satu langkah atomik: Add untuk hitungan atau jumlah, loop CompareAndSwap untuk perubahan lain, atau satu sync.Mutex yang dipegang di sekitar keduanya di setiap goroutine yang mengubahnya.",
+		}
+	case AdviceBusyWait:
+		return Message{
+			"Let the goroutine block until it is told: receive from a channel that is closed (or sent on) when the event happens, or Wait on a sync.Cond or a sync.WaitGroup; no select with a default, no loop that polls a flag.",
+			"Biarkan goroutine itu memblok sampai diberi tahu: terima dari channel yang ditutup (atau dikirimi nilai) saat peristiwanya terjadi, atau Wait pada sync.Cond atau sync.WaitGroup; jangan pakai select dengan default, jangan pakai loop yang terus memeriksa flag.",
+		}
+	case AdviceMissed:
+		return Message{
+			"Make the test fail on this bug: call the code from many goroutines at once (under -race the race shows), run it many times (-count), check that no goroutine is left behind (goleak), or control time with testing/synctest.",
+			"Buat tesnya gagal pada bug ini: panggil kodenya dari banyak goroutine sekaligus (dengan -race, race-nya terlihat), jalankan berkali-kali (-count), periksa bahwa tidak ada goroutine yang tertinggal (goleak), atau kendalikan waktu dengan testing/synctest.",
+		}
+	case AdviceFalseAlarm:
+		return Message{
+			"Check behaviour, not internals: what the calls return and what is left afterwards, not which lock the code uses, how long it takes or in what order its goroutines run.",
+			"Periksa perilaku, bukan bagian dalamnya: apa yang dikembalikan pemanggilan dan apa yang tersisa sesudahnya, bukan kunci mana yang dipakai kode, berapa lama waktunya, atau urutan goroutine-nya berjalan.",
 		}
 	case AdviceScriptStderr:
 		return Message{

@@ -211,7 +211,7 @@ func lookupStudent(k Key) Message {
 	case ReasonDeadlock:
 		return Message{"the program never finishes (deadlock, or a loop that never ends)", "program tidak pernah selesai (deadlock, atau loop yang tidak berhenti)"}
 	case ReasonSerial:
-		return Message{"the tasks no longer run at the same time", "tugas-tugasnya tidak lagi berjalan bersamaan"}
+		return Message{"the tasks do not run at the same time", "tugas-tugasnya tidak berjalan bersamaan"}
 	case ReasonOutput:
 		return Message{"the program prints the wrong result", "program mencetak hasil yang salah"}
 	case ReasonWrongFix:

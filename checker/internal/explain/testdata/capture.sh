@@ -69,4 +69,12 @@ for lab in $labs; do
 		done
 		;;
 	esac
+	case $lab in
+	71-alarm)
+		# The log's reader drops the testing package's framing, the
+		# student's test's own "--- FAIL" among it: only the verdict keeps
+		# what a test that fails a correct version printed.
+		rm -f "$here/captures/$lab.json"
+		;;
+	esac
 done

@@ -1,0 +1,31 @@
+// Command squares adds up the squares of 0, 1, ..., n-1, computing each
+// square in a goroutine of its own: square (in server.go) asks another
+// server for it, which is slow.
+//
+// Run it: go run ./labs/06-waitgroup/squares -n 10
+package main
+
+import (
+	"flag"
+	"fmt"
+)
+
+func run() {
+	n := flag.Int("n", 10, "how many squares to add up")
+	flag.Parse()
+
+	squares := make([]int, *n)
+	for i := range *n {
+		go func() {
+			squares[i] = square(i)
+		}()
+	}
+	// TODO: main must not read squares until every goroutine has written
+	// its square. Wait for them here with a sync.WaitGroup.
+
+	total := 0
+	for _, s := range squares {
+		total += s
+	}
+	fmt.Printf("sum of squares below %d = %d\n", *n, total)
+}

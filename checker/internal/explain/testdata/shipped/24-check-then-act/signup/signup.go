@@ -1,0 +1,83 @@
+// Command signup registers new users, one goroutine per signup form. Each
+// user asks for a username, and a username may belong to one user only:
+// whoever asks for a taken name is turned away.
+//
+// Run it: go run ./labs/24-check-then-act/signup -users 10 -names 3 -seed 1
+package main
+
+import (
+	"flag"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/racelab/racelab/labs/24-check-then-act/forms"
+	"github.com/racelab/racelab/labs/internal/overlap"
+)
+
+// register gives name to user if no one has it yet, and reports whether it
+// did. The registry and its helpers taken and claim are in registry.go.
+//
+// TODO: taken and claim each hold r.mu, so there is no data race and the
+// race detector stays silent. Yet between the check (taken) and the act
+// (claim) the lock is free: another signup can check the same name, find it
+// free too, and both users are told the name is theirs. Make the check and
+// the act one critical section: lock r.mu yourself, look the name up in
+// r.accounts and store the account there, and unlock only after that.
+func (r *registry) register(user int, name, password string) bool {
+	if r.taken(name) {
+		return false
+	}
+	hash := hashPassword(password)
+	r.claim(name, account{user: user, hash: hash})
+	return true
+}
+
+func run() {
+	users := flag.Int("users", 10, "how many users sign up at once")
+	names := flag.Int("names", 3, "how many different usernames they ask for")
+	seed := flag.Int("seed", 1, "seed for the usernames")
+	flag.Parse()
+
+	reg := &registry{accounts: map[string]account{}}
+	wanted := make([]string, *users)
+	welcomed := make([]bool, *users)
+	var wg sync.WaitGroup
+	for i := range *users {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			name, password := readForm(*seed, *names, i)
+			wanted[i] = name
+			welcomed[i] = reg.register(i, name, password)
+		}()
+	}
+	wg.Wait()
+
+	count, cheated := 0, 0
+	for i, ok := range welcomed {
+		if ok {
+			count++
+			if reg.accounts[wanted[i]].user != i {
+				cheated++ // told "welcome", but the name belongs to someone else
+			}
+		}
+	}
+	var registered []string
+	for name := range reg.accounts {
+		registered = append(registered, name)
+	}
+	slices.Sort(registered)
+	fmt.Printf("%d signups, %d different names asked for\n", *users, *names)
+	fmt.Printf("welcomed %d, turned away %d\n", count, *users-count)
+	fmt.Printf("registered: %s\n", strings.Join(registered, " "))
+	fmt.Printf("welcomed but not the owner: %d\n", cheated)
+}
+
+// readForm is slow on purpose: think of it as a user filling in the signup
+// form. Form i asks for one of the names usernames and sets a password.
+func readForm(seed, names, i int) (name, password string) {
+	overlap.Work()
+	return forms.Fill(seed, names, i)
+}

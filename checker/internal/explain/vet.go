@@ -1,0 +1,212 @@
+package explain
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// The concurrency checks of go vet that labvet runs: each catches a wrong
+// fix a class really writes, at the exact line, in go vet's terse words.
+// Here they are read into what the student needs: which value, which
+// WaitGroup, which cancel function, and why that is wrong.
+
+// The go vet checks racelab explains, by their analyzers' names.
+const (
+	vetCopyLocks  = "copylocks"
+	vetWaitGroup  = "waitgroup"
+	vetLostCancel = "lostcancel"
+	vetAtomic     = "atomic"
+	// vetLoadStore is labvet's own check of the same family: an atomic
+	// Load whose value a separate Store writes back.
+	vetLoadStore = "loadstore"
+)
+
+var (
+	reVetWaitGroup  = regexp.MustCompile(`^WaitGroup\.Add called from inside new goroutine`)
+	reVetCopyLocks  = regexp.MustCompile(`copies lock|passes lock by value`)
+	reVetLostCancel = regexp.MustCompile(`cancel function|context leak|without using the \S+ var`)
+	reVetAtomic     = regexp.MustCompile(`^direct assignment to atomic value`)
+	// reLoadStore reads labvet's loadstore finding: the variable, and the
+	// line of the Load its stored value was computed from.
+	reLoadStore = regexp.MustCompile(`^(\S+) stores a value computed from \S+'s Load on line (\d+)`)
+
+	// copylocks' messages: how the line copies, into what, and the chain
+	// of types from the value copied down to the lock ("T contains
+	// sync.Mutex").
+	reCopy = []struct {
+		how CopyHow
+		re  *regexp.Regexp
+	}{
+		{CopyParam, regexp.MustCompile(`^(\S+) passes lock by value: (.+)$`)},
+		{CopyAssign, regexp.MustCompile(`^(?:assignment|variable declaration|for loop iteration) copies lock value to (.+?): (.+)$`)},
+		{CopyRange, regexp.MustCompile(`^range var (.+?) copies lock: (.+)$`)},
+		{CopyCall, regexp.MustCompile(`^call of (.+?) copies lock value: (.+)$`)},
+		{CopyReturn, regexp.MustCompile(`^return copies lock value: (.+)$`)},
+		{CopyLiteral, regexp.MustCompile(`^literal copies lock value from (.+?): (.+)$`)},
+	}
+	// reLostCancel reads lostcancel's messages: the constructor whose
+	// cancel function was thrown away, the variable not used on every
+	// path, and the line that defined it.
+	reCancelDiscarded = regexp.MustCompile(`returned by context\.(\w+) should be called, not discarded`)
+	reCancelPaths     = regexp.MustCompile(`^the (\w+) function is not used on all paths`)
+	reCancelReturn    = regexp.MustCompile(`without using the (\w+) var defined on line (\d+)`)
+	// rePkgPath is the package path go vet puts before a type's name.
+	rePkgPath = regexp.MustCompile(`((?:[\w.-]+/)*)([\w-]+)\.`)
+)
+
+// vetCheck recognises a go vet finding by its words, for the judge's log,
+// which does not name the analyzer.
+func vetCheck(msg string) string {
+	switch {
+	case reVetWaitGroup.MatchString(msg):
+		return vetWaitGroup
+	case reVetCopyLocks.MatchString(msg):
+		return vetCopyLocks
+	case reVetLostCancel.MatchString(msg):
+		return vetLostCancel
+	case reVetAtomic.MatchString(msg):
+		return vetAtomic
+	case reLoadStore.MatchString(msg):
+		return vetLoadStore
+	}
+	return ""
+}
+
+// CopyHow is how a line copies a value that holds a lock.
+type CopyHow string
+
+// The ways copylocks reports a copy.
+const (
+	CopyParam   CopyHow = "param"   // a function takes it (or its receiver) by value
+	CopyAssign  CopyHow = "assign"  // an assignment or declaration copies it into a variable
+	CopyRange   CopyHow = "range"   // a range loop's variable is a copy of each element
+	CopyCall    CopyHow = "call"    // a call gets a copy as an argument
+	CopyReturn  CopyHow = "return"  // a return hands back a copy
+	CopyLiteral CopyHow = "literal" // a composite literal copies it in
+	CopyOther   CopyHow = "other"
+)
+
+// Copy is a copylocks finding, decoded: how the line copies (Into: the
+// function, variable or call concerned), the type of the value copied and
+// the lock inside it, as the student's code names them (Account,
+// sync.Mutex).
+type Copy struct {
+	How  CopyHow
+	Into string
+	Type string
+	Lock string
+}
+
+// vet fills in a go vet finding's details from its message and the line
+// it is about.
+func (p *state) vet(pr *Problem) {
+	f := p.src.file(pr.At.File)
+	switch pr.StaticCheck {
+	case vetWaitGroup:
+		if f != nil && f.ast != nil {
+			pr.Var = f.methodCallRecv(pr.At.Line, "Add")
+		}
+	case vetCopyLocks:
+		pr.Copy = readCopy(pr.Message, p.src.prog)
+	case vetLostCancel:
+		switch {
+		case reCancelDiscarded.MatchString(pr.Message):
+			pr.Call = "context." + reCancelDiscarded.FindStringSubmatch(pr.Message)[1]
+		case reCancelPaths.MatchString(pr.Message):
+			pr.Var = reCancelPaths.FindStringSubmatch(pr.Message)[1]
+		case reCancelReturn.MatchString(pr.Message):
+			m := reCancelReturn.FindStringSubmatch(pr.Message)
+			pr.Var, pr.Call = m[1], m[2] // the line it was defined on
+		}
+	case vetAtomic:
+		if f != nil && f.ast != nil {
+			if ts := f.writeTargets(pr.At.Line); len(ts) > 0 {
+				pr.Var = f.text(ts[0])
+			}
+		}
+	case vetLoadStore:
+		if m := reLoadStore.FindStringSubmatch(pr.Message); m != nil {
+			n, _ := strconv.Atoi(m[2])
+			pr.Var, pr.Cause = m[1], p.src.place(pr.At.File, n, "")
+		}
+	}
+}
+
+// readCopy decodes a copylocks message about the program in the folder
+// prog.
+func readCopy(msg, prog string) *Copy {
+	c := &Copy{How: CopyOther}
+	path := msg
+	for _, r := range reCopy {
+		m := r.re.FindStringSubmatch(msg)
+		if m == nil {
+			continue
+		}
+		c.How = r.how
+		if len(m) == 3 {
+			c.Into, path = m[1], m[2]
+		} else {
+			path = m[1]
+		}
+		break
+	}
+	if _, rest, ok := strings.Cut(msg, ": "); ok && c.How == CopyOther {
+		path = rest
+	}
+	types := strings.Split(path, " contains ")
+	for i, t := range types {
+		types[i] = shortType(t, prog)
+	}
+	c.Type, c.Lock = types[0], types[len(types)-1]
+	if c.How == CopyParam && c.Into == "func" {
+		c.Into = "" // a function literal: no name to give
+	}
+	return c
+}
+
+// shortType names a type as the student's code does: a type of the
+// program's own package (whose path ends in its folder, prog, and whose
+// name is main) goes by its bare name, Account, and one of another package
+// by the package's name, sync.Mutex, never its path.
+func shortType(t, prog string) string {
+	return strings.TrimSpace(rePkgPath.ReplaceAllStringFunc(t, func(m string) string {
+		sm := rePkgPath.FindStringSubmatch(m)
+		if sm[2] == "main" || sm[1] != "" && sm[2] == prog {
+			return ""
+		}
+		return sm[2] + "."
+	}))
+}
+
+// blame ties a data race to the go vet finding it follows from, so that
+// the race points at the line to change and the finding is not told a
+// second time: a wg.Add inside the goroutine it counts (Wait returned
+// before the goroutine was counted: any race of the run follows from it),
+// or an atomic function's result assigned back to the variable it updated
+// (a plain write: the race on that variable follows from it).
+func blame(ps []*Problem) []*Problem {
+	var out []*Problem
+	for _, f := range ps {
+		if f.Kind != Static || f.StaticCheck != vetWaitGroup && f.StaticCheck != vetAtomic {
+			out = append(out, f)
+			continue
+		}
+		blamed := false
+		for _, p := range ps {
+			if p.Kind != Race || !p.Cause.IsZero() || f.StaticCheck == vetAtomic && (f.Var == "" || p.Var != f.Var) {
+				continue
+			}
+			p.Cause, p.CauseCheck = f.At, f.StaticCheck
+			if f.StaticCheck == vetWaitGroup {
+				p.Call = f.Var
+			}
+			advise(p)
+			blamed = true
+		}
+		if !blamed {
+			out = append(out, f)
+		}
+	}
+	return out
+}
