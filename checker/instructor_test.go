@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -158,9 +159,8 @@ func TestBrokenLabsAreRejected(t *testing.T) {
 		require.NoError(t, os.WriteFile(path, []byte(content), 0o644))
 	}
 	clone := func(name string) {
-		for _, f := range []string{"README.md", "README.id.md", "lab.toml", "lab_test.go", "squares/squares.go", "squares/main.go", "testdata/one.txtar", "testdata/sum.txtar"} {
-			put("labs/"+name+"/"+f, read(filepath.Join(lab01, f)))
-		}
+		// The whole lab, fixtures and all, whatever files it has now.
+		require.NoError(t, os.CopyFS(filepath.Join(root, "labs", name), os.DirFS(lab01)))
 		put("solutions/"+name+"/squares.go", read(filepath.Join(root, "solutions", "06-waitgroup", "squares.go")))
 	}
 
@@ -181,6 +181,7 @@ func TestBrokenLabsAreRejected(t *testing.T) {
 		put("labs/02-flaky/testdata/"+s+".txtar", regexp.MustCompile(`(?m)^env RACELAB_OVERLAP=.*\n`).ReplaceAllString(script, ""))
 	}
 	toml := read(filepath.Join(lab01, "lab.toml"))
+	hints := strings.Count(toml, "[[hint]]")
 	last := strings.LastIndex(toml, "\nid = ")
 	lastEN := strings.LastIndex(toml, "\nen = ")
 	put("labs/02-flaky/lab.toml", toml[:last+1]+"id"+toml[lastEN+3:last])
@@ -197,7 +198,7 @@ func TestBrokenLabsAreRejected(t *testing.T) {
 	}{
 		{"2", nil, []string{
 			"02-flaky ",
-			"labs/02-flaky/lab.toml: hint[3].id: the same text as hint[3].en: translate it into Bahasa Indonesia",
+			fmt.Sprintf("labs/02-flaky/lab.toml: hint[%d].id: the same text as hint[%[1]d].en: translate it into Bahasa Indonesia", hints),
 			"shipped: flaky: the shipped program passed 1 of 2 runs (GOMAXPROCS=1: pass 1 of 1; GOMAXPROCS=2: race 1 of 1)",
 			"passes every run on one thread and fails every run on two",
 			"cheat no-go@",
