@@ -466,7 +466,7 @@ func (g *grader) evaluate(ctx context.Context, l *courseLab, files map[string][]
 	}
 	// One binary, or for a testing lab a folder of them (lab.Builds):
 	// either way gone once judged, not at the end of the class.
-	bin := filepath.Join(g.work, "bin", key)
+	bin := l.ProgramPath(filepath.Join(g.work, "bin", key))
 	defer os.RemoveAll(bin)
 	build, err := g.build(ctx, l, files, bin)
 	if err != nil {
