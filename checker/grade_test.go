@@ -150,7 +150,7 @@ func buildClass(t *testing.T, root, class string) map[string]expectation {
 	want := map[string]expectation{}
 
 	fullCopy(t, root, filepath.Join(class, "shipped"))
-	want["shipped"] = expectation{status: "fail", reason: "race", details: []string{"Data race on squares", "squares.go:28", "replay this run: RACELAB_SEED="}}
+	want["shipped"] = expectation{status: "fail", reason: "race", details: []string{"Data race on squares", "squares.go:27", "replay this run: RACELAB_SEED="}}
 
 	only("solved", solved)
 	want["solved"] = expectation{status: "pass"}

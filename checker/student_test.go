@@ -25,21 +25,22 @@ import (
 // course: they find it by its slug.
 const testSlug = "waitgroup"
 
-// testLab is the waitgroup lab of the repository at root.
-func testLab(t *testing.T, root string) *lab.Lab {
-	t.Helper()
-	all, _ := lab.Discover(root)
-	l, err := lab.Find(all, testSlug)
-	require.NoError(t, err)
-	return l
-}
-
 // clone makes a private git clone-like copy of the repository, with the
 // waitgroup lab only, so the student commands can be run against it. It
 // returns the copy's root and the lab as found there.
 func clone(t *testing.T) (string, *lab.Lab) {
 	t.Helper()
-	name := testLab(t, "..").Name()
+	return cloneLab(t, testSlug)
+}
+
+// cloneLab is clone for the lab of the given slug, with its reference
+// solution (one file per editable file).
+func cloneLab(t *testing.T, slug string) (string, *lab.Lab) {
+	t.Helper()
+	all, _ := lab.Discover("..")
+	l, err := lab.Find(all, slug)
+	require.NoError(t, err)
+	name := l.Name()
 	ws, err := workspace.New("..", t.TempDir(), nil)
 	require.NoError(t, err)
 	labs, err := os.ReadDir(filepath.Join(ws.Dir, "labs"))
@@ -49,9 +50,11 @@ func clone(t *testing.T) (string, *lab.Lab) {
 			require.NoError(t, os.RemoveAll(filepath.Join(ws.Dir, "labs", d.Name())))
 		}
 	}
-	sol, err := os.ReadFile("../solutions/" + name + "/squares.go")
-	require.NoError(t, err)
-	require.NoError(t, ws.Write("solutions/"+name+"/squares.go", sol))
+	for _, f := range l.Editable {
+		sol, err := os.ReadFile("../solutions/" + name + "/" + f)
+		require.NoError(t, err)
+		require.NoError(t, ws.Write("solutions/"+name+"/"+f, sol))
+	}
 	for _, args := range [][]string{
 		{"init", "-q"}, {"add", "-A"},
 		{"-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "shipped"},
@@ -61,7 +64,10 @@ func clone(t *testing.T) (string, *lab.Lab) {
 		out, err := cmd.CombinedOutput()
 		require.NoError(t, err, string(out))
 	}
-	return ws.Dir, testLab(t, ws.Dir)
+	all, _ = lab.Discover(ws.Dir)
+	l, err = lab.Find(all, slug)
+	require.NoError(t, err)
+	return ws.Dir, l
 }
 
 // syncBuffer is a bytes.Buffer safe for the watch test, which reads while
@@ -230,6 +236,48 @@ func TestLabExplainsThenPasses(t *testing.T) {
 	assert.Contains(t, out, "its pass is cleared")
 	_, out = studentChecker(t, root, nil, "progress")
 	assert.Contains(t, out, "0 of 1 labs passed")
+}
+
+// A testing lab (the student writes session_test.go) goes through the
+// same commands: the shipped test fails as missed, naming the versions with
+// a bug it does not catch; the reference test passes, and the stability
+// run judges the folder of test binaries it builds, one per variant.
+func TestTestingLabExplainsThenPasses(t *testing.T) {
+	root, l := cloneLab(t, "testing")
+	require.NotNil(t, l.Test, "lab %s is a testing lab", l.Name())
+	n := fmt.Sprint(l.Number)
+	code, out := studentChecker(t, root, map[string]string{"RUNS": "2"}, "lab", n)
+	assert.Equal(t, 1, code, out)
+	assert.Contains(t, out, "Lab "+l.Name()+" does not pass yet: your test passes against a version with a bug")
+	for _, v := range l.Test.Variants {
+		if !v.Correct {
+			assert.Contains(t, out, "the test passes against "+v.Name+", which has a bug: "+v.About.EN, "the variant missed, by name")
+		}
+	}
+	assert.Contains(t, out, "edit labs/"+l.Name()+"/session/session_test.go")
+	code, out = studentChecker(t, root, nil, "hint", n)
+	assert.Equal(t, 0, code, out)
+	assert.Contains(t, out, "Hint 1 of")
+
+	file := filepath.Join(l.ProgramDir(), "session_test.go")
+	sol, err := os.ReadFile(filepath.Join(root, "solutions", l.Name(), "session_test.go"))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(file, sol, 0o644))
+	code, out = studentChecker(t, root, map[string]string{"RUNS": "2"}, "lab", n)
+	assert.Equal(t, 0, code, out)
+	assert.Contains(t, out, "✓ Lab "+l.Name()+" passes")
+	assert.Contains(t, out, "Stable: passes 2/2 runs under load", "the stability check judges every variant's binary")
+	code, out = studentChecker(t, root, nil, "solution", n)
+	assert.Equal(t, 0, code, out)
+	assert.Contains(t, out, "session_test.go")
+
+	code, out = studentChecker(t, root, nil, "reset", "-y", n)
+	assert.Equal(t, 0, code, out)
+	shipped, err := lab.ShippedFile(root, l.Rel("session_test.go"))
+	require.NoError(t, err)
+	got, err := os.ReadFile(file)
+	require.NoError(t, err)
+	assert.Equal(t, string(shipped), string(got), "reset puts the shipped test back")
 }
 
 func TestResetAsksAndKeepsABackup(t *testing.T) {

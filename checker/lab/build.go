@@ -101,6 +101,18 @@ func (l *Lab) Binary(prog string, args []string) (string, []string, error) {
 	return Exe(filepath.Join(prog, args[0])), args[1:], nil
 }
 
+// ProgramPath is where to build l's program (Builds' out) so that Binary
+// then starts what was built: for a program lab the binary itself, named
+// as the system starts it (Exe), for a testing lab the folder of variant
+// binaries, whose names Builds and Binary make alike. Remove it with
+// os.RemoveAll: it may be a folder.
+func (l *Lab) ProgramPath(path string) string {
+	if l.Test == nil {
+		return Exe(path)
+	}
+	return path
+}
+
 // Exe is path as a file the system can start: Windows starts only files
 // named .exe.
 func Exe(path string) string {

@@ -291,3 +291,46 @@ func TestTestingLabProblems(t *testing.T) {
 		})
 	}
 }
+
+// What Builds writes at ProgramPath is what Binary starts, for a program
+// lab (one binary, named as the system starts it) and a testing lab (a
+// folder of one test binary per variant) alike.
+func TestProgramPathBuildsAndBinaryAgree(t *testing.T) {
+	all, err := Discover("../..")
+	require.NoError(t, err)
+	seen := map[bool]bool{}
+	for _, l := range all {
+		isTest := l.Test != nil
+		if seen[isTest] {
+			continue
+		}
+		seen[isTest] = true
+		t.Run(l.Name(), func(t *testing.T) {
+			bin := l.ProgramPath(filepath.Join(t.TempDir(), l.Program))
+			builds, err := l.Builds(bin, "", t.TempDir())
+			require.NoError(t, err)
+			var outs []string
+			for _, b := range builds {
+				outs = append(outs, b.Out)
+				assert.Contains(t, b.Args, b.Out, "the go command writes Out")
+			}
+			var args [][]string
+			if isTest {
+				for _, v := range l.AllVariants() {
+					args = append(args, []string{v.Name, "-test.count=1"})
+				}
+				assert.Equal(t, bin, l.ProgramPath(bin), "a testing lab's program is a folder: no .exe")
+			} else {
+				args = [][]string{{"-n", "3"}}
+				assert.Equal(t, Exe(filepath.Join(filepath.Dir(bin), l.Program)), bin)
+			}
+			for _, a := range args {
+				file, rest, err := l.Binary(bin, a)
+				require.NoError(t, err)
+				assert.Contains(t, outs, file, "Binary starts a file Builds wrote")
+				assert.Equal(t, a[len(a)-len(rest):], rest)
+			}
+		})
+	}
+	assert.True(t, seen[false] && seen[true], "the course has program labs and testing labs")
+}

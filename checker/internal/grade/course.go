@@ -229,7 +229,7 @@ func (l *courseLab) prepare(ctx context.Context, root string) error {
 func (c *course) warm(ctx context.Context, l *courseLab) {
 	c.warmOnce.Do(func() {
 		out := l.judge + ".warm"
-		defer os.Remove(out)
+		defer os.RemoveAll(out) // a folder of binaries for a testing lab
 		_, _ = run.BuildProgram(ctx, c.root, l.Lab, out, run.CompileOptions{})
 	})
 }

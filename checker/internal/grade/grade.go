@@ -464,8 +464,10 @@ func (g *grader) evaluate(ctx context.Context, l *courseLab, files map[string][]
 		res.Details = g.feedback(l, &protocol.Verdict{Static: report.Findings}, files)
 		return res
 	}
-	bin := filepath.Join(g.work, "bin", key)
-	defer os.Remove(bin)
+	// One binary, or for a testing lab a folder of them (lab.Builds):
+	// either way gone once judged, not at the end of the class.
+	bin := l.ProgramPath(filepath.Join(g.work, "bin", key))
+	defer os.RemoveAll(bin)
 	build, err := g.build(ctx, l, files, bin)
 	if err != nil {
 		return g.errored(res, err)

@@ -88,7 +88,7 @@ func stage(ctx context.Context, root, name string, files map[string][]byte, o st
 	if err := run.BuildJudge(ctx, ws.Dir, l, judge); err != nil {
 		return nil, fmt.Errorf("staging the lab: %w", err)
 	}
-	bin := filepath.Join(tmp, l.Program)
+	bin := l.ProgramPath(filepath.Join(tmp, l.Program))
 	r := &runs{byReason: counts{}, byCond: map[string]counts{}}
 	built, err := run.BuildProgram(ctx, ws.Dir, l, bin, run.CompileOptions{})
 	if err != nil {

@@ -84,10 +84,7 @@ func (c *Checker) Check(ctx context.Context, l *lab.Lab, runs int, progress func
 		return Outcome{}, err
 	}
 	defer os.RemoveAll(dir)
-	bin := filepath.Join(dir, l.Program)
-	if l.Test == nil {
-		bin = lab.Exe(bin)
-	}
+	bin := l.ProgramPath(filepath.Join(dir, l.Program))
 	built, err := run.BuildProgram(ctx, c.root, l, bin, run.CompileOptions{})
 	if err != nil {
 		return Outcome{}, err

@@ -451,7 +451,7 @@ func (v *verifier) build(ctx context.Context, l *lab.Lab, va *variant) bool {
 		c.Err = err
 		return false
 	}
-	bin := filepath.Join(dir, l.Program)
+	bin := l.ProgramPath(filepath.Join(dir, l.Program))
 	v.slots <- struct{}{}
 	built, err := run.BuildProgram(ctx, v.opts.Root, l, bin, run.CompileOptions{Overlay: overlay})
 	<-v.slots

@@ -19,6 +19,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -46,20 +47,46 @@ const stale = `{{if and .Stale (ne .Name "main") (not .ForTest) (not (eq .Import
 // build cache lacks, with the flags the judge and the program are built
 // with, so that the same cache entries are meant.
 func Stale(ctx context.Context, root string, labs []*lab.Lab) (Plan, error) {
-	var judges, programs []string
+	var judges, programs, tested []string
 	for _, l := range labs {
 		judges = append(judges, "./labs/"+l.Name())
-		programs = append(programs, l.Package())
+		if l.Test != nil {
+			// A testing lab's program is its package's test binary:
+			// testing, goleak and the test main's imports race-enabled too.
+			tested = append(tested, l.Package())
+		} else {
+			programs = append(programs, l.Package())
+		}
 	}
 	plain, err := list(ctx, root, append([]string{"-test", "-deps", "-f", stale}, judges...))
 	if err != nil {
 		return Plan{}, err
 	}
-	race, err := list(ctx, root, append(append(buildFlags(), "-deps", "-f", stale), programs...))
-	if err != nil {
-		return Plan{}, err
+	var race []string
+	for _, set := range []struct {
+		pkgs []string
+		test []string
+	}{{programs, nil}, {tested, []string{"-test"}}} {
+		if len(set.pkgs) == 0 {
+			continue
+		}
+		more, err := list(ctx, root, slices.Concat(buildFlags(), set.test, []string{"-deps", "-f", stale}, set.pkgs))
+		if err != nil {
+			return Plan{}, err
+		}
+		race = appendNew(race, more)
 	}
 	return Plan{Plain: plain, Race: race}, nil
+}
+
+// appendNew appends to list the items of more it does not hold yet.
+func appendNew(list, more []string) []string {
+	for _, p := range more {
+		if !slices.Contains(list, p) {
+			list = append(list, p)
+		}
+	}
+	return list
 }
 
 // buildFlags are the program's build flags that go list takes too.

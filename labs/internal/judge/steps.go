@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/racelab/racelab/checker/lab"
 	"github.com/racelab/racelab/checker/labvet"
 	"github.com/racelab/racelab/checker/protocol"
 )
@@ -78,10 +77,7 @@ func (j *judge) refused() bool {
 // (for a testing lab, one test binary per variant).
 func (j *judge) build(t *testing.T) {
 	l := j.lab
-	bin := filepath.Join(j.tmp, l.Program)
-	if l.Test == nil {
-		bin = lab.Exe(bin)
-	}
+	bin := l.ProgramPath(filepath.Join(j.tmp, l.Program))
 	builds, err := l.Builds(bin, "", j.tmp)
 	if err != nil {
 		t.Fatalf("racelab: %v", err)
