@@ -386,8 +386,8 @@ import "github.com/racelab/racelab/labs/internal/overlap"
 // slowStep is the slow step of each task: think of it as a call to another
 // server. Under the lab's scripts (RACELAB_OVERLAP) it holds every task
 // until all are inside it, so what {{.File}} does right after it happens in
-// all of them at once, every run.
-// {{.Placeholder}}: name it for the program's own slow step (fetch, charge, ...).
+// all of them at once, every run. Rename it for the program's own slow step
+// (fetch, charge, ...) when the program has one.
 func slowStep() { overlap.Work() }
 `
 
