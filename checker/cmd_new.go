@@ -46,6 +46,7 @@ func cmdNew(_ context.Context, e *env, args []string) error {
 	for _, f := range []string{
 		prog + plan.File + "   the program the student fixes, its work in run (a working example: replace it)",
 		prog + "main.go   the fixture: hands run to program.Main, which runs it under the lab's checks",
+		prog + "work.go   the fixture: slowStep, each task's slow step (racelab's overlap.Work, which never goes in the student's file)",
 		lab + "lab_test.go   the judge: builds " + plan.Program + "/, runs the scripts, computes the expected output",
 		lab + "testdata/total.txtar   the script: starts the program as `" + plan.Program + "`, says what a correct program does",
 		lab + "lab.toml   title, program, part, concepts, fix, expect, hints",

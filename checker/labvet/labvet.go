@@ -2,8 +2,9 @@
 // compares what it finds in the student's version with the shipped one:
 //
 //   - confine: what a lab file may never use (unsafe, system calls, other
-//     programs, os.Exit, the test framework, go:linkname); a file it
-//     refuses is never built or run;
+//     programs, os.Exit, the test framework, go:linkname, racelab's own
+//     overlap machinery, which belongs in the program's fixtures); a file
+//     it refuses is never built or run;
 //   - fakesync: sleeps, yields and GOMAXPROCS standing in for
 //     synchronisation;
 //   - the concurrency checks of go vet: copylocks (a lock copied by value),

@@ -5,8 +5,10 @@ import "github.com/racelab/racelab/checker/lab"
 // example is a working racy program and its fix, the starting point of a
 // new lab. Each passes verify: the shipped program races every run, the
 // fix passes every run, and the cheats (no go, serialised, sleeps) fail,
-// because every task's slow step is overlap.Work and the racy access comes
-// after it.
+// because every task's slow step is slowStep, which calls overlap.Work, and
+// the racy access comes after it. slowStep lives in a fixture (work.go),
+// never in the student's file: racelab's machinery is the lab's, and
+// confine refuses a lab file that imports it.
 type example struct{ shipped, solution string }
 
 // exampleFor picks the example whose fix uses the given kind.
@@ -30,8 +32,10 @@ const header = `// Command {{.Cmd}} is the example a new lab starts from.
 //
 // {{.Placeholder}}: replace this example with the lab's program.
 // Keep: package main; the program's work in run (main.go, the fixture,
-// hands it to program.Main), reading its inputs from flags; overlap.Work
-// as the slow step of each task, with the racy access after it; a "// TODO"
+// hands it to program.Main), reading its inputs from flags; slowStep
+// (work.go, the fixture that calls overlap.Work) as the slow step of each
+// task, with the racy access after it; no import of racelab's machinery
+// (labs/internal/overlap) here, only in fixtures; a "// TODO"
 // where the student's work is; no printing inside the racy section. See
 // docs/lab-format.md and docs/instructors.md.
 //
@@ -51,12 +55,11 @@ package main
 
 // task is shared by every example.
 const task = `
-// task is the slow step of the work: think of it as a call to another
-// server. Under the lab's scripts overlap.Work holds every task until all
-// are inside it, so the racy access that follows happens in all of them at
-// once, every run.
+// task is one task's work. Its slow step, slowStep (work.go), holds every
+// task under the lab's scripts until all are inside it, so the racy access
+// that follows happens in all of them at once, every run.
 func task(i int) int {
-	overlap.Work()
+	slowStep()
 	return i + 1
 }
 `
@@ -65,8 +68,6 @@ const waitShipped = header + `
 import (
 	"flag"
 	"fmt"
-
-	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
 func run() {
@@ -94,8 +95,6 @@ import (
 	"flag"
 	"fmt"
 	"sync"
-
-	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
 func run() {
@@ -125,8 +124,6 @@ const channelSolution = solutionHeader + `
 import (
 	"flag"
 	"fmt"
-
-	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
 func run() {
@@ -158,8 +155,6 @@ import (
 	"flag"
 	"fmt"
 	"sync"
-
-	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
 func run() {
@@ -187,8 +182,6 @@ import (
 	"flag"
 	"fmt"
 	"sync"
-
-	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
 func run() {
@@ -218,8 +211,6 @@ import (
 	"flag"
 	"fmt"
 	"sync"
-
-	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
 func run() {
@@ -250,8 +241,6 @@ import (
 	"fmt"
 	"sync"
 	"sync/atomic"
-
-	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
 func run() {
@@ -278,8 +267,6 @@ import (
 	"flag"
 	"fmt"
 	"sync"
-
-	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
 func run() {
@@ -328,8 +315,6 @@ import (
 	"flag"
 	"fmt"
 	"sync"
-
-	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
 func run() {
@@ -385,6 +370,25 @@ import "github.com/racelab/racelab/labs/internal/program"
 // main runs run ({{.File}}) under the lab's checks when the lab's tests
 // start the program, and simply calls it when you run it yourself.
 func main() { program.Main(run) }
+`
+
+// fixtureWork is the fixture that holds the program's slow step: the one
+// place the program calls racelab's machinery (labs/internal/overlap),
+// which never goes in the student's file (confine refuses it there).
+const fixtureWork = "work.go"
+
+const workFixture = lab.FixtureHeader + `
+
+package main
+
+import "github.com/racelab/racelab/labs/internal/overlap"
+
+// slowStep is the slow step of each task: think of it as a call to another
+// server. Under the lab's scripts (RACELAB_OVERLAP) it holds every task
+// until all are inside it, so what {{.File}} does right after it happens in
+// all of them at once, every run. Rename it for the program's own slow step
+// (fetch, charge, ...) when the program has one.
+func slowStep() { overlap.Work() }
 `
 
 // labTest is the judge. It never links the program (package lab_test, in

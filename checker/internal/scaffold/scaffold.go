@@ -1,8 +1,10 @@
 // Package scaffold creates a new lab in racelab's lab format:
 // labs/NN-slug with its judge (lab_test.go), a script, lab.toml and both
 // READMEs, and the program in its own folder labs/NN-slug/PROGRAM (the
-// student's file, whose run holds the work, and the fixture main.go that
-// hands run to program.Main); and solutions/NN-slug with the fix. The
+// student's file, whose run holds the work, the fixture main.go that hands
+// run to program.Main, and the fixture work.go that holds the slow step,
+// the one caller of racelab's overlap machinery, which never goes in the
+// student's file); and solutions/NN-slug with the fix. The
 // program is a small working example for the chosen fix kind (a racy
 // total, a missing wait, a lazy initialisation), so that the new lab
 // passes `checker verify`'s checks from the first minute and the
@@ -69,8 +71,11 @@ func Plan(root string, opts Options) (*Lab, error) {
 	if path.Base(opts.File) != opts.File || !strings.HasSuffix(opts.File, ".go") || strings.HasSuffix(opts.File, "_test.go") {
 		return nil, fmt.Errorf("file %q: name a non-test .go file, e.g. bank.go", opts.File)
 	}
-	if opts.File == fixtureMain {
+	switch opts.File {
+	case fixtureMain:
 		return nil, fmt.Errorf("file %q: main.go is the program's fixture, which hands run to program.Main: name the student's file for what the program does, e.g. bank.go", opts.File)
+	case fixtureWork:
+		return nil, fmt.Errorf("file %q: work.go is the program's fixture, which holds the slow step (racelab's overlap machinery): name the student's file for what the program does, e.g. bank.go", opts.File)
 	}
 	part, err := Part(root, opts.Part)
 	if err != nil {
@@ -89,9 +94,9 @@ func Plan(root string, opts Options) (*Lab, error) {
 	ex := exampleFor(opts.Fix[0])
 	data := map[string]any{"Cmd": prog, "Name": name, "File": opts.File, "Placeholder": lab.Placeholder}
 
-	var rendered [4][]byte
+	var rendered [5][]byte
 	for i, t := range []struct{ name, text string }{
-		{"shipped", ex.shipped}, {"solution", ex.solution}, {"lab_test.go", labTest}, {fixtureMain, mainFixture},
+		{"shipped", ex.shipped}, {"solution", ex.solution}, {"lab_test.go", labTest}, {fixtureMain, mainFixture}, {fixtureWork, workFixture},
 	} {
 		src, err := render(t.name, t.text, data)
 		if err != nil {
@@ -99,7 +104,7 @@ func Plan(root string, opts Options) (*Lab, error) {
 		}
 		rendered[i] = src
 	}
-	shipped, solution, test, fixture := rendered[0], rendered[1], rendered[2], rendered[3]
+	shipped, solution, test, fixture, work := rendered[0], rendered[1], rendered[2], rendered[3], rendered[4]
 	meta := &lab.Lab{
 		Title:    lab.Text{EN: lab.Placeholder + ": the lab's title", ID: lab.Placeholder + ": judul lab"},
 		Program:  prog,
@@ -131,6 +136,7 @@ func Plan(root string, opts Options) (*Lab, error) {
 	return &Lab{Name: name, Number: number, Program: prog, File: opts.File, Files: Files{
 		progDir + opts.File:                  shipped,
 		progDir + fixtureMain:                fixture,
+		progDir + fixtureWork:                work,
 		labDir + "lab_test.go":               test,
 		labDir + lab.File:                    Metadata(meta),
 		labDir + "README.md":                 en,

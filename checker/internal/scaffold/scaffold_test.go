@@ -74,6 +74,10 @@ func TestPlanPart(t *testing.T) {
 	assert.Contains(t, string(plan.Files["labs/"+plan.Name+"/"+lab.File]), "\npart = 4\n")
 }
 
+// overlapImport is racelab's machinery as an import: a fixture's, never the
+// student's file's.
+const overlapImport = `"github.com/racelab/racelab/labs/internal/overlap"`
+
 func TestPlanEveryFixKind(t *testing.T) {
 	for _, kind := range lab.FixKinds() {
 		t.Run(kind, func(t *testing.T) {
@@ -90,19 +94,26 @@ func TestPlanEveryFixKind(t *testing.T) {
 			assert.Equal(t, 3, l.Part, "the course's last part")
 			assert.Equal(t, "race", l.Expect)
 			assert.Equal(t, kind, l.Program)
-			for _, f := range []string{"lab_test.go", "README.md", "README.id.md", "testdata/total.txtar", kind + "/" + kind + ".go", kind + "/main.go"} {
+			for _, f := range []string{"lab_test.go", "README.md", "README.id.md", "testdata/total.txtar", kind + "/" + kind + ".go", kind + "/main.go", kind + "/work.go"} {
 				assert.FileExists(t, filepath.Join(l.Dir, f))
 			}
 			assert.Empty(t, verify.Structure(root, l), "the lab format, as verify checks it")
 			sol, err := os.ReadFile(filepath.Join(l.SolutionDir(root), kind+".go"))
 			require.NoError(t, err)
 			assert.Contains(t, string(sol), "// fix:")
+			assert.NotContains(t, string(sol), overlapImport, "racelab's machinery stays in the fixtures (issue 11)")
 			shipped, err := os.ReadFile(filepath.Join(l.ProgramDir(), kind+".go"))
 			require.NoError(t, err)
 			assert.Contains(t, string(shipped), "// TODO:", "shows the student where the work is")
 			assert.Contains(t, string(shipped), lab.Placeholder)
 			assert.Contains(t, string(shipped), "\nfunc run() {", "the student's work is in run")
 			assert.NotContains(t, string(shipped), "func main()", "main is the fixture's")
+			assert.NotContains(t, string(shipped), overlapImport, "racelab's machinery stays in the fixtures (issue 11)")
+			assert.Contains(t, string(shipped), "slowStep()", "the student's file calls the fixture's slow step")
+			work, err := os.ReadFile(filepath.Join(l.ProgramDir(), "work.go"))
+			require.NoError(t, err)
+			assert.True(t, strings.HasPrefix(string(work), lab.FixtureHeader), "work.go is a fixture")
+			assert.Contains(t, string(work), "func slowStep() { overlap.Work() }")
 			script, err := os.ReadFile(filepath.Join(l.Dir, "testdata", "total.txtar"))
 			require.NoError(t, err)
 			assert.Contains(t, string(script), "\n"+kind+" -n $N\n", "the script starts the program by its command")
@@ -131,6 +142,7 @@ func TestPlanRefuses(t *testing.T) {
 		{Options{Slug: "bank", File: "bank_test.go"}, "non-test .go file"},
 		{Options{Slug: "bank", File: "sub/bank.go"}, "non-test .go file"},
 		{Options{Slug: "bank", File: "main.go"}, "main.go is the program's fixture"},
+		{Options{Slug: "bank", File: "work.go"}, "work.go is the program's fixture"},
 	}
 	for _, tt := range tests {
 		_, err := Plan(root, tt.opts)

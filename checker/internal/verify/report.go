@@ -133,7 +133,7 @@ func Explain(c *Check) string {
 	switch c.Want {
 	case "fail":
 		return fmt.Sprintf("cheat %s (%s) was accepted in %d of %d runs (%s): the lab lets this wrong fix pass. "+
-			"Make a script catch it: demand overlap (overlap.Work in each task, RACELAB_OVERLAP in the script), "+
+			"Make a script catch it: demand overlap (each task's slow step a fixture function that calls overlap.Work, RACELAB_OVERLAP in the script), "+
 			"or check the output with want", c.Name, c.About, c.Got[protocol.Pass], c.Runs, byCond)
 	case string(protocol.Pass):
 		if len(c.Static) > 0 {
@@ -156,7 +156,7 @@ func Explain(c *Check) string {
 	case c.Got[protocol.Pass] > 0:
 		why := "Usual causes: printing or other locking inside the racy section " +
 			"(fmt and os.File take locks, which order the goroutines), an access that only some schedules reach " +
-			"(main returns first; a check-then-act: use overlap.Window), a goroutine that does so much between the " +
+			"(main returns first; a check-then-act: call overlap.Window from a fixture helper in the gap), a goroutine that does so much between the " +
 			"two accesses that the race detector forgets the first (history size)"
 		if one, two := c.ByCond["GOMAXPROCS=1"], c.ByCond["GOMAXPROCS=2"]; one[protocol.Pass] > 0 && one[protocol.Pass] == total(one) && two[protocol.Pass] == 0 {
 			why = "It passes every run on one thread and fails every run on two: its race needs goroutines running " +

@@ -3,10 +3,14 @@ package verify
 import (
 	"bytes"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/racelab/racelab/checker/lab"
@@ -15,9 +19,11 @@ import (
 // Structure checks what a lab needs besides valid metadata: its judge
 // (lab_test.go, alone in the lab's folder), both READMEs, scripts that say
 // what they check, a program whose main hands run to program.Main, Go files
-// that are either editable or marked as fixtures, translated hints, and a
-// solution for every editable file that really differs from the shipped one
-// (and nothing else in the solution directory).
+// that are either editable or marked as fixtures, racelab's overlap
+// machinery called from fixtures only (never from an editable file, shipped
+// or solved: confine refuses it there), translated hints, and a solution for
+// every editable file that really differs from the shipped one (and nothing
+// else in the solution directory).
 func Structure(root string, l *lab.Lab) []string {
 	var problems []string
 	bad := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
@@ -118,11 +124,17 @@ func Structure(root string, l *lab.Lab) []string {
 
 	solDir := l.SolutionDir(root)
 	for _, f := range l.Editable {
+		if shipped, err := os.ReadFile(filepath.Join(l.ProgramDir(), f)); err == nil && importsOverlap(f, shipped) {
+			bad("%s: %s", filepath.Join(l.ProgramDir(), f), overlapInEditable)
+		}
 		sol := filepath.Join(solDir, f)
 		solSrc, err := os.ReadFile(sol)
 		if err != nil {
 			bad("%s: missing: every editable file needs its reference fix", sol)
 			continue
+		}
+		if importsOverlap(f, solSrc) {
+			bad("%s: %s", sol, overlapInEditable)
 		}
 		shipped, err := os.ReadFile(filepath.Join(l.ProgramDir(), f))
 		if err == nil && bytes.Equal(shipped, solSrc) {
@@ -223,4 +235,26 @@ func courseProblems(root string, labs []*lab.Lab) []string {
 		problems = append(problems, err.Error())
 	}
 	return problems
+}
+
+// overlapPkg is racelab's machinery (Work, Window, Settle, Reader): a
+// fixture's to call, never the student's file's (issue 11).
+const overlapPkg = "github.com/racelab/racelab/labs/internal/overlap"
+
+// overlapInEditable says what is wrong with an editable file that imports
+// overlapPkg, and how to fix it.
+const overlapInEditable = "imports " + overlapPkg + ", which the static checks (confine) refuse in an editable file: " +
+	"racelab's machinery belongs in a fixture file of the program (open it with \"" + lab.FixtureHeader + "\"), " +
+	"called by a function with a domain name (say slowStep, calling overlap.Work) that the student's file calls (see docs/lab-format.md)"
+
+// importsOverlap reports whether the Go file src imports overlapPkg.
+func importsOverlap(name string, src []byte) bool {
+	f, err := parser.ParseFile(token.NewFileSet(), name, src, parser.ImportsOnly)
+	if err != nil {
+		return false // the build reports it
+	}
+	return slices.ContainsFunc(f.Imports, func(imp *ast.ImportSpec) bool {
+		path, err := strconv.Unquote(imp.Path.Value)
+		return err == nil && path == overlapPkg
+	})
 }

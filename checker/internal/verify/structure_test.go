@@ -99,6 +99,13 @@ func TestStructureProblems(t *testing.T) {
 		{"judge in the program's package", func(root string, l *lab.Lab) {
 			write(t, filepath.Join(l.Dir, "lab_test.go"), "package main\n\nimport \"testing\"\n\nfunc TestLab(t *testing.T) { judge.Run(t) }\n")
 		}, "must be package lab_test"},
+		{"machinery in the student's file", func(root string, l *lab.Lab) {
+			write(t, filepath.Join(l.ProgramDir(), "bank.go"), "package main\n\nimport \"github.com/racelab/racelab/labs/internal/overlap\"\n\nfunc run() { overlap.Work() }\n")
+		}, "bank/bank.go: imports github.com/racelab/racelab/labs/internal/overlap, which the static checks (confine) refuse in an editable file: " +
+			"racelab's machinery belongs in a fixture file of the program"},
+		{"machinery in the solution", func(root string, l *lab.Lab) {
+			write(t, filepath.Join(l.SolutionDir(root), "bank.go"), "package main\n\nimport o \"github.com/racelab/racelab/labs/internal/overlap\"\n\nfunc run() { o.Work() } // fix: x\n")
+		}, "solutions/01-bank/bank.go: imports github.com/racelab/racelab/labs/internal/overlap"},
 		{"untranslated hint", func(root string, l *lab.Lab) { l.Hints[1].ID = l.Hints[1].EN },
 			"hint[2].id: the same text as hint[2].en: translate it"},
 	}

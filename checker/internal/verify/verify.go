@@ -416,7 +416,10 @@ func (v *verifier) mutants(l *lab.Lab, solution map[string][]byte) []mutant {
 // usesOverlapWork reports whether the lab's program calls overlap.Work, the
 // sign that its scripts demand that tasks overlap: only then is a
 // serialised program wrong. (Without Work, a goroutine whose whole body is
-// the shared update is correctly fixed by one lock around it.)
+// the shared update is correctly fixed by one lock around it.) Work belongs
+// in the program's fixtures; a solution that calls it is also looked at, so
+// that a lab breaking that rule (which Structure reports) still gets its
+// serialised cheat.
 func usesOverlapWork(l *lab.Lab, solution map[string][]byte) bool {
 	for _, src := range solution {
 		if strings.Contains(string(src), "overlap.Work(") {

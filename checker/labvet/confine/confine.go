@@ -3,6 +3,14 @@
 // make system calls, start other programs or drive the test framework, and
 // os.Exit.
 //
+// It also keeps racelab's machinery out of the student's file: the
+// overlap package (labs/internal/overlap: Work, Window, Settle, Reader)
+// shapes when a lab's tasks meet, and belongs in a fixture file of the
+// program (one opening with lab.FixtureHeader), behind a function with a
+// domain name such as slowStep. A lab file that imports it is refused: a
+// student could delete or move the calls the lab's scripts rely on, and
+// the machinery would be what they read first instead of the lesson.
+//
 // A lab's program runs apart from the judge that grades it, in a sandbox,
 // but the checks it makes of itself (leaks, overlap) run in its own process,
 // and its exit status says whether they passed (see checker/protocol). A fix
@@ -20,14 +28,17 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/racelab/racelab/checker/lab"
 )
 
 // Module is the racelab module's path; of its packages a lab file may
-// import only the overlap helpers its program ships with and the packages
-// of its own lab (a fixture's world, such as labs/32-capstone-crawler/web).
+// import only the packages of its own lab (a fixture's world, such as
+// labs/32-capstone-crawler/web).
 const Module = "github.com/racelab/racelab"
 
-// overlapPkg is the one shared racelab package a lab file may import.
+// overlapPkg is racelab's machinery: its fixtures' to call, never a lab
+// file's (issue 11).
 const overlapPkg = Module + "/labs/internal/overlap"
 
 // syncLibs are the packages beyond the standard library a fix may use: the
@@ -40,9 +51,6 @@ var syncLibs = []string{"golang.org/x/sync/errgroup", "golang.org/x/sync/semapho
 // allowedOwn reports whether a lab file of package pkg may import the
 // racelab package path.
 func allowedOwn(pkg, path string) bool {
-	if path == overlapPkg {
-		return true
-	}
 	// pkg is labs/NN-slug/PROGRAM: its lab's folder is the parent.
 	labDir := pkg[:max(strings.LastIndex(pkg, "/"), 0)]
 	return strings.HasPrefix(labDir, Module+"/labs/") && strings.HasPrefix(path, labDir+"/") &&
@@ -139,8 +147,12 @@ func check(pass *analysis.Pass, f *ast.File, test bool) {
 			pass.Reportf(imp.Pos(), "import %q is not allowed in a lab file: %s; a fix needs only goroutines, sync, channels and the plain standard library", path, why)
 			continue
 		}
+		if path == overlapPkg {
+			pass.Reportf(imp.Pos(), "import %q is not allowed in a lab file: racelab's machinery belongs in a fixture file of the program (open it with %q), called by a function with a domain name", path, lab.FixtureHeader)
+			continue
+		}
 		if strings.Contains(strings.SplitN(path, "/", 2)[0], ".") && !allowedOwn(pass.Pkg.Path(), path) && !slices.Contains(syncLibs, path) {
-			pass.Reportf(imp.Pos(), "import %q is not allowed in a lab file: only the standard library, %s, %s and the lab's own packages are; the lab's tests and their libraries are not the program's to call", path, strings.Join(syncLibs, ", "), overlapPkg)
+			pass.Reportf(imp.Pos(), "import %q is not allowed in a lab file: only the standard library, %s and the lab's own packages are; the lab's tests and their libraries are not the program's to call", path, strings.Join(syncLibs, ", "))
 		}
 	}
 	for _, group := range f.Comments {

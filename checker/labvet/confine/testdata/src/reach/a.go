@@ -8,7 +8,7 @@ import (
 	"testing"       // want `import "testing" is not allowed in a lab file: the test framework belongs to the lab's tests`
 	"unsafe"        // want `import "unsafe" is not allowed in a lab file: it reads and writes memory around Go's rules`
 
-	"example.com/harness"        // want `import "example.com/harness" is not allowed in a lab file: only the standard library, golang.org/x/sync/errgroup, golang.org/x/sync/semaphore, golang.org/x/sync/singleflight, github.com/racelab/racelab/labs/internal/overlap and the lab.s own packages are`
+	"example.com/harness"        // want `import "example.com/harness" is not allowed in a lab file: only the standard library, golang.org/x/sync/errgroup, golang.org/x/sync/semaphore, golang.org/x/sync/singleflight and the lab.s own packages are`
 	"golang.org/x/sync/errgroup" // the Go team's concurrency helpers are a fix's to use
 	"golang.org/x/sync/semaphore"
 	"golang.org/x/sync/singleflight"
