@@ -413,14 +413,31 @@ func main() {
 	if runtime.NumGoroutine() > 1 {
 		panic("leak")
 	}
+	start := time.Now()
+	for !ready() {
+		if time.Since(start) > 2*time.Second {
+			fmt.Println("deadlock: never ready")
+			os.Exit(1)
+		}
+		time.Sleep(time.Millisecond)
+	}
+	deadline := time.Now().Add(time.Second)
+	for !ready() {
+		if time.Now().After(deadline) {
+			log.Fatal("deadlock: past the deadline")
+		}
+	}
 	os.Exit(0)
 }
+
+func ready() bool { return true }
 `})
 	out, notes, err := stripWatchdogs(c, "main.go")
 	require.NoError(t, err)
 	src := string(out)
-	assert.Len(t, notes, 5, "%s", notes)
-	for _, gone := range []string{"deadlock: still waiting", "too slow", "deadlock: the workers are stuck", "timeout :=", "leak: %d", "n := runtime", `panic("leak")`, `"runtime"`} {
+	assert.Len(t, notes, 7, "%s", notes)
+	for _, gone := range []string{"deadlock: still waiting", "too slow", "deadlock: the workers are stuck", "timeout :=", "leak: %d", "n := runtime", `panic("leak")`, `"runtime"`,
+		"deadlock: never ready", "start :=", "deadlock: past the deadline", "deadline :="} {
 		assert.NotContains(t, src, gone)
 	}
 	for _, kept := range []string{"errors.New(\"timed out\")", "worker done", "\t<-done\n", "os.Exit(0)", `"os"`} {

@@ -21,8 +21,9 @@ import (
 // that watching, from outside, and names what it finds: so the program's
 // own watch is taken out, the same way in both versions, and what it did
 // is reported. Only code that runs on the give-up path goes: a timeout case
-// of a select, an if on the goroutine count, a timer's callback, or a
-// goroutine that does nothing but wait, print and end the program.
+// of a select, an if on the goroutine count or on the time waited, a
+// timer's callback, or a goroutine that does nothing but wait, print and end
+// the program.
 
 // giveUp is one piece of a program's own hang detection, to delete.
 type giveUp struct {
@@ -75,8 +76,12 @@ func ownWatchdogs(c *checked, name string) []giveUp {
 			for _, s := range n.List {
 				switch s := s.(type) {
 				case *ast.IfStmt:
-					if s.Else == nil && countsGoroutines(c, s) && failsProgram(c, s.Body.List, 0) {
+					switch {
+					case s.Else != nil || !failsProgram(c, s.Body.List, 0):
+					case countsGoroutines(c, s):
 						add(s, "a check that counts goroutines (runtime.NumGoroutine) and gives up")
+					case readsClock(c, s):
+						add(s, "a check of the time waited (time.Since) that gives up")
 					}
 				case *ast.GoStmt:
 					if lit, ok := ast.Unparen(s.Call.Fun).(*ast.FuncLit); ok && len(s.Call.Args) == 0 && onlyWatches(c, lit.Body.List) {
@@ -323,6 +328,44 @@ func countsGoroutines(c *checked, s *ast.IfStmt) bool {
 				}
 			case *ast.Ident:
 				if v, ok := c.info.Uses[n].(*types.Var); ok && definedFrom(c, v, "runtime", "NumGoroutine") {
+					found = true
+				}
+			}
+			return !found
+		})
+	}
+	if s.Init != nil {
+		check(s.Init)
+	}
+	check(s.Cond)
+	return found
+}
+
+// readsClock reports whether s's condition asks how long the program has
+// waited: time.Since or time.Until, or a time.Time's After, Before, Sub or
+// Compare (`time.Now().After(deadline)`), directly or through a variable
+// defined from one.
+func readsClock(c *checked, s *ast.IfStmt) bool {
+	found := false
+	clock := func(e ast.Expr) bool {
+		if isFunc(c, e, "time", "Since") || isFunc(c, e, "time", "Until") {
+			return true
+		}
+		fn := calledFunc(c, e)
+		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "time" {
+			return false
+		}
+		recv := fn.Type().(*types.Signature).Recv()
+		return recv != nil && types.TypeString(recv.Type(), nil) == "time.Time" &&
+			slices.Contains([]string{"After", "Before", "Sub", "Compare"}, fn.Name())
+	}
+	check := func(n ast.Node) {
+		ast.Inspect(n, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				found = found || clock(n.Fun)
+			case *ast.Ident:
+				if v, ok := c.info.Uses[n].(*types.Var); ok && (definedFrom(c, v, "time", "Since") || definedFrom(c, v, "time", "Until")) {
 					found = true
 				}
 			}
