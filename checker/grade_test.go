@@ -521,3 +521,28 @@ func checkReportInBrowser(t *testing.T, page string, submissions int) {
 		}
 	}
 }
+
+// TestGradeRelativeOut grades the bundled example class's ana into an
+// output folder named relative to the working directory, as make
+// grade-example does (-o grades/example): the judges run in their lab's
+// folder, so a relative path to them was "no such file or directory" and
+// every lab of every student an error.
+func TestGradeRelativeOut(t *testing.T) {
+	needTools(t)
+	root := repoRoot(t)
+	out, err := filepath.Rel(root, filepath.Join(t.TempDir(), "grades"))
+	if err != nil || filepath.IsAbs(out) {
+		t.Skipf("no relative path from %s to the temporary folder", root)
+	}
+	code, stdout, stderr := runChecker(t, nil, "grade", "-labs", "6", "-runs", "1", "-progress", "plain", "-o", out, "checker/testdata/class/ana")
+	if code != 0 {
+		t.Fatalf("grade exited %d:\n%s%s", code, stdout, stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(root, out, "gradebook.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "ana,graded,10,") {
+		t.Errorf("ana's lab 06 (wg.Go) should pass with a relative -o, got:\n%s", data)
+	}
+}

@@ -118,6 +118,15 @@ func Grade(ctx context.Context, opts Options, paths []string) (*gradebook.Gradeb
 	if opts.Sandbox == nil {
 		return nil, errors.New("grade: no sandbox given (use sandbox.Unsandboxed for --sandbox=none)")
 	}
+	// The judges run with their lab's folder as working directory, so
+	// every path handed to them (the judge, the program) must be absolute:
+	// a relative -o (make grade-example's grades/example) made each judge
+	// "no such file or directory".
+	out, err := filepath.Abs(opts.Out)
+	if err != nil {
+		return nil, fmt.Errorf("the output folder: %w", err)
+	}
+	opts.Out = out
 	if err := os.MkdirAll(opts.Out, 0o755); err != nil {
 		return nil, fmt.Errorf("creating the output folder: %w", err)
 	}

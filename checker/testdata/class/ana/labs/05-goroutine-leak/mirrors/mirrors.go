@@ -11,7 +11,6 @@ import (
 	"fmt"
 
 	"github.com/racelab/racelab/labs/05-goroutine-leak/registry"
-	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
 func run() {
@@ -27,21 +26,13 @@ func run() {
 }
 
 // fastest asks every mirror for the latest version of pkg at the same time
-// and returns the first answer.
+// and returns the first answer. dial and ask are in network.go.
 func fastest(pkg string, mirrors int) string {
 	answers := make(chan string, mirrors) // fix: room for every answer, so no send ever waits for a receiver
-	for m := range mirrors {
+	for m := range dial(mirrors) {
 		go func() {
-			answers <- ask(m, pkg)
+			answers <- m.ask(pkg)
 		}()
 	}
 	return <-answers
-}
-
-// ask is one mirror's answer. It is slow on purpose: think of it as a
-// request over the network. Every mirror holds a full copy of the registry,
-// so whichever mirror answers, the answer is the same.
-func ask(mirror int, pkg string) string {
-	overlap.Work()
-	return registry.LatestVersion(pkg)
 }

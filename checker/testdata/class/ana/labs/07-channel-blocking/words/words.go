@@ -1,5 +1,6 @@
 // Command words counts the words in a batch of documents, one goroutine per
-// document, and prints the total.
+// document, and prints the total. countWords (in fetch.go) fetches a
+// document from another server first, which is slow.
 //
 // Run it: go run ./labs/07-channel-blocking/words -n 10 -seed 42
 package main
@@ -7,10 +8,8 @@ package main
 import (
 	"flag"
 	"fmt"
-	"strings"
 
 	"github.com/racelab/racelab/labs/07-channel-blocking/corpus"
-	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
 func run() {
@@ -30,11 +29,4 @@ func run() {
 	}
 
 	fmt.Printf("%d documents, %d words\n", *n, total)
-}
-
-// countWords is slow on purpose: think of it as fetching the document from
-// another server before counting its words.
-func countWords(doc string) int {
-	overlap.Work()
-	return len(strings.Fields(doc))
 }

@@ -5,11 +5,8 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
-
-	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
 // result is what happened to one copy: dest 0 is the local disk, dest m > 0
@@ -58,6 +55,7 @@ func backup(n, seed int) ([]result, error) {
 	for m := 1; m < n; m++ {
 		go func() {
 			err := upload(m, report, seed) // fix: := declares the goroutine's own err
+			hangUp(m)
 			done <- result{dest: m, err: err}
 		}()
 	}
@@ -70,30 +68,4 @@ func backup(n, seed int) ([]result, error) {
 		results[r.dest] = r
 	}
 	return results, nil
-}
-
-var errDown = errors.New("connection refused")
-
-// readReport returns the report to back up.
-func readReport(seed int) ([]byte, error) {
-	return fmt.Appendf(nil, "report #%d", seed), nil
-}
-
-// upload sends report to mirror m. It is slow: the mirror is far away. Some
-// mirrors are down.
-func upload(m int, report []byte, seed int) error {
-	overlap.Work()
-	if (seed+m*m)%5 == 0 || len(report) == 0 {
-		return errDown
-	}
-	return nil
-}
-
-// writeLocal writes report to the local disk. It is slow too.
-func writeLocal(report []byte) error {
-	overlap.Work()
-	if len(report) == 0 {
-		return errors.New("empty report")
-	}
-	return nil
 }

@@ -1,5 +1,6 @@
 // Command squares adds up the squares of 0, 1, ..., n-1, computing each
-// square in a goroutine of its own.
+// square in a goroutine of its own: square (in server.go) asks another
+// server for it, which is slow.
 //
 // Run it: go run ./labs/06-waitgroup/squares -n 10
 package main
@@ -8,8 +9,6 @@ import (
 	"flag"
 	"fmt"
 	"time"
-
-	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
 func run() {
@@ -22,17 +21,11 @@ func run() {
 			squares[i] = square(i)
 		}()
 	}
-	time.Sleep(100 * time.Millisecond) // surely they are done by now
+	time.Sleep(100 * time.Millisecond)
 
 	total := 0
 	for _, s := range squares {
 		total += s
 	}
 	fmt.Printf("sum of squares below %d = %d\n", *n, total)
-}
-
-// square is slow on purpose: think of it as a call to another server.
-func square(x int) int {
-	overlap.Work()
-	return x * x
 }

@@ -10,11 +10,10 @@ import (
 	"fmt"
 	"sync"
 	"sync/atomic" // fix: counters that goroutines may bump at the same time
-
-	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
 // The server's metrics. Every handler bumps them after each request.
+// (accept and respond are in network.go.)
 var (
 	served    atomic.Int64 // fix: requests answered so far, updated atomically
 	bytesSent atomic.Int64 // fix: bytes sent so far, updated atomically
@@ -43,16 +42,4 @@ func run() {
 
 	fmt.Printf("served %d requests\n", served.Load()) // fix: read with Load
 	fmt.Printf("sent %d bytes\n", bytesSent.Load())   // fix: read with Load
-}
-
-// accept is slow on purpose: think of it as a client connecting over the
-// network. Each handler serves one connection.
-func accept() {
-	overlap.Work()
-}
-
-// respond answers request r on handler h and returns the size of the
-// response in bytes.
-func respond(seed, h, r int) int {
-	return 200 + (seed+31*h+7*r)%800
 }

@@ -12,35 +12,23 @@ import (
 	"fmt"
 	"os"
 	"sync"
-
-	"github.com/racelab/racelab/labs/25-deadlock/ledger"
-	"github.com/racelab/racelab/labs/internal/overlap"
 )
-
-// An Account has its own mutex, so that payments between other accounts
-// never wait for it.
-type Account struct {
-	id      int
-	mu      sync.Mutex
-	balance int
-}
 
 // transfer moves amount from one account to another. It holds both
 // accounts' locks while it moves the money, so that nobody ever sees the
-// money in flight (gone from one account, not yet in the other).
+// money in flight (gone from one account, not yet in the other). Account,
+// withdraw and deposit are in accounts.go.
 func transfer(from, to *Account, amount int) {
 	first, second := from, to // fix: name the two locks by the order we take them
 	if to.id < from.id {      // fix: one global order for every transfer: smaller id first,
 		first, second = to, from // fix: so no two transfers can wait on each other in a cycle
 	} // fix: now first.id < second.id
-	first.mu.Lock()          // fix: lock the account with the smaller id first
-	defer first.mu.Unlock()  // fix: unlock it when the money has moved
-	overlap.Window()         // the gap between taking the first lock and the second
-	second.mu.Lock()         // fix: then the account with the larger id
-	defer second.mu.Unlock() // fix: unlock it when the money has moved
-
-	from.balance -= amount
-	to.balance += amount
+	first.mu.Lock()                // fix: lock the account with the smaller id first
+	defer first.mu.Unlock()        // fix: unlock it when the money has moved
+	second.mu.Lock()               // fix: then the account with the larger id
+	defer second.mu.Unlock()       // fix: unlock it when the money has moved
+	money := from.withdraw(amount) // fix: both locks held: the money is never seen in flight
+	to.deposit(money)
 }
 
 func run() {
@@ -55,7 +43,7 @@ func run() {
 	accounts := make([]*Account, *n)
 	before := 0
 	for i := range accounts {
-		accounts[i] = &Account{id: i, balance: ledger.OpeningBalance(*seed, i)}
+		accounts[i] = openAccount(*seed, i)
 		before += accounts[i].balance
 	}
 
@@ -78,12 +66,4 @@ func run() {
 	}
 	fmt.Printf("total before: %d\n", before)
 	fmt.Printf("total after: %d\n", after)
-}
-
-// approve runs the fraud check of account i's payment and returns its
-// amount. It is slow on purpose: think of a call to another server. Every
-// payment runs it at the same time.
-func approve(seed, i int) int {
-	overlap.Work()
-	return ledger.Amount(seed, i)
 }
