@@ -1,5 +1,5 @@
-// The supplier with the last number closes the channel after its send, as if it were always the last to finish.
-// want: race, crash
+// The supplier with the last number closes the channel after its send, as if it were always the last to finish (a slower one is left sending, or still at work when main returns).
+// want: race, crash, leak
 
 // Command quotes asks every supplier for a price at once, collects the
 // quotes from a channel, and reports the best one. Suppliers that do not
