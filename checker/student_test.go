@@ -251,7 +251,8 @@ func TestTestingLabExplainsThenPasses(t *testing.T) {
 	assert.Contains(t, out, "Lab "+l.Name()+" does not pass yet: your test passes against a version with a bug")
 	for _, v := range l.Test.Variants {
 		if !v.Correct {
-			assert.Contains(t, out, "the test passes against "+v.Name+", which has a bug: "+v.About.EN, "the variant missed, by name")
+			assert.Contains(t, out, "Your test misses a bug: it passes against "+v.Name, "the variant missed, by name")
+			assert.Contains(t, out, v.Name+" has a bug: "+v.About.EN, "and what its bug is")
 		}
 	}
 	assert.Contains(t, out, "edit labs/"+l.Name()+"/session/session_test.go")
