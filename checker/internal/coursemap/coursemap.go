@@ -136,6 +136,7 @@ type words struct {
 	beyond     string // the notes cell of a lab beyond the notes
 	unknown    string // the notes cell of a lab without a part or notes
 	minutes    string
+	yourTest   string // the Fix cell of a testing lab: the student writes a test, not a fix
 	totals     func(labs, points int, hours string) string
 	hours      func(minutes int) string
 	legend     string
@@ -164,10 +165,11 @@ var english = words{
 		}
 		return "labs " + ranges
 	},
-	columns: "| # | Lab | In the course notes | Concepts | Fix | Level | Time | Points |\n",
-	beyond:  "— beyond the notes",
-	unknown: "—",
-	minutes: "min",
+	columns:  "| # | Lab | In the course notes | Concepts | Fix | Level | Time | Points |\n",
+	beyond:   "— beyond the notes",
+	unknown:  "—",
+	minutes:  "min",
+	yourTest: "a test of yours",
 	totals: func(labs, points int, hours string) string {
 		return fmt.Sprintf("%d labs, %d points, about %s of work.\n", labs, points, hours)
 	},
@@ -200,6 +202,7 @@ var indonesian = words{
 	beyond:   "— di luar catatan",
 	unknown:  "—",
 	minutes:  "menit",
+	yourTest: "tes buatanmu",
 	totals: func(labs, points int, hours string) string {
 		return fmt.Sprintf("%d lab, %d poin, kira-kira %s kerja.\n", labs, points, hours)
 	},
@@ -279,8 +282,17 @@ func table(b *strings.Builder, g PartGroup, w words) {
 	for _, l := range g.Labs {
 		fmt.Fprintf(b, "| %02d | [%s](%s/%s) | %s | %s | %s | %s | %d %s | %d |\n",
 			l.Number, cell(l.Title.In(w.lang)), l.Name(), readme, cell(notesCell(g, l, w)),
-			code(l.Concepts), code(l.Fix), strings.Repeat("●", l.Level), l.Minutes, w.minutes, l.Points)
+			code(l.Concepts), fixCell(l, w), strings.Repeat("●", l.Level), l.Minutes, w.minutes, l.Points)
 	}
+}
+
+// fixCell names the fixes a lab accepts; a testing lab's student writes a
+// test, which no fix kind describes.
+func fixCell(l *lab.Lab, w words) string {
+	if l.Test != nil {
+		return w.yourTest
+	}
+	return code(l.Fix)
 }
 
 // notesCell names the notes section a lab practises. A lab without notes
