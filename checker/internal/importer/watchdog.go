@@ -318,27 +318,8 @@ func isPrint(c *checked, e ast.Expr) bool {
 // init) counts the program's goroutines, directly or through a variable
 // defined from runtime.NumGoroutine.
 func countsGoroutines(c *checked, s *ast.IfStmt) bool {
-	found := false
-	check := func(n ast.Node) {
-		ast.Inspect(n, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.CallExpr:
-				if isFunc(c, n.Fun, "runtime", "NumGoroutine") {
-					found = true
-				}
-			case *ast.Ident:
-				if v, ok := c.info.Uses[n].(*types.Var); ok && definedFrom(c, v, "runtime", "NumGoroutine") {
-					found = true
-				}
-			}
-			return !found
-		})
-	}
-	if s.Init != nil {
-		check(s.Init)
-	}
-	check(s.Cond)
-	return found
+	return condUses(c, s, func(fun ast.Expr) bool { return isFunc(c, fun, "runtime", "NumGoroutine") },
+		func(v *types.Var) bool { return definedFrom(c, v, "runtime", "NumGoroutine") })
 }
 
 // readsClock reports whether s's condition asks how long the program has
@@ -346,12 +327,11 @@ func countsGoroutines(c *checked, s *ast.IfStmt) bool {
 // Compare (`time.Now().After(deadline)`), directly or through a variable
 // defined from one.
 func readsClock(c *checked, s *ast.IfStmt) bool {
-	found := false
-	clock := func(e ast.Expr) bool {
-		if isFunc(c, e, "time", "Since") || isFunc(c, e, "time", "Until") {
+	clock := func(fun ast.Expr) bool {
+		if isFunc(c, fun, "time", "Since") || isFunc(c, fun, "time", "Until") {
 			return true
 		}
-		fn := calledFunc(c, e)
+		fn := calledFunc(c, fun)
 		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "time" {
 			return false
 		}
@@ -359,15 +339,23 @@ func readsClock(c *checked, s *ast.IfStmt) bool {
 		return recv != nil && types.TypeString(recv.Type(), nil) == "time.Time" &&
 			slices.Contains([]string{"After", "Before", "Sub", "Compare"}, fn.Name())
 	}
+	return condUses(c, s, clock, func(v *types.Var) bool {
+		return definedFrom(c, v, "time", "Since") || definedFrom(c, v, "time", "Until")
+	})
+}
+
+// condUses reports whether an if statement's init or condition calls a
+// function call accepts, or reads a variable defined accepts.
+func condUses(c *checked, s *ast.IfStmt, call func(fun ast.Expr) bool, defined func(*types.Var) bool) bool {
+	found := false
 	check := func(n ast.Node) {
 		ast.Inspect(n, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.CallExpr:
-				found = found || clock(n.Fun)
+				found = call(n.Fun)
 			case *ast.Ident:
-				if v, ok := c.info.Uses[n].(*types.Var); ok && (definedFrom(c, v, "time", "Since") || definedFrom(c, v, "time", "Until")) {
-					found = true
-				}
+				v, ok := c.info.Uses[n].(*types.Var)
+				found = ok && defined(v)
 			}
 			return !found
 		})
@@ -375,7 +363,9 @@ func readsClock(c *checked, s *ast.IfStmt) bool {
 	if s.Init != nil {
 		check(s.Init)
 	}
-	check(s.Cond)
+	if !found {
+		check(s.Cond)
+	}
 	return found
 }
 
