@@ -2,7 +2,6 @@ package overlap
 
 import (
 	"runtime"
-	"sync"
 	"time"
 )
 
@@ -21,11 +20,15 @@ type gathering struct {
 	want int
 	wait time.Duration
 
-	mu      sync.Mutex
+	// The counts, guarded by mu, are read and written only in //go:norace
+	// functions: see unseen.go. A gathering configured to gather nobody
+	// has no mu.
+	mu      *unseenLock
+	lockErr error // the lock could not be made
 	inside  int
 	entered int // callers ever, so a removed call is noticed
 	most    int
-	open    chan struct{}
+	group   int // counts the groups let go: a caller's group has gone when it changed
 }
 
 // parkedPoll is how often a waiting caller looks whether anyone else can
@@ -33,59 +36,84 @@ type gathering struct {
 const parkedPoll = 500 * time.Microsecond
 
 func newGathering(want int, wait time.Duration) *gathering {
-	return &gathering{want: want, wait: wait, open: make(chan struct{})}
+	return &gathering{want: want, wait: wait}
+}
+
+// ready makes the lock once want is known, while the package is
+// initialised (making it on first use would need a sync.Once, which the
+// race detector sees).
+func (g *gathering) ready() {
+	if g.want > 0 && g.mu == nil {
+		g.mu, g.lockErr = newUnseenLock()
+	}
 }
 
 // enter waits at the gathering point as described above.
+//
+//go:norace
 func (g *gathering) enter() {
-	if g.want == 0 {
+	if g.want == 0 || g.mu == nil {
 		return
 	}
 	g.mu.Lock()
 	g.inside++
 	g.entered++
 	g.most = max(g.most, g.inside)
-	open := g.open
+	group := g.group
 	if g.inside >= g.want {
-		close(g.open)
-		g.open = make(chan struct{}) // the next group gathers afresh
+		g.group++ // lets this group go; the next gathers afresh
 		g.inside = 0
 		g.mu.Unlock()
 		return
 	}
 	g.mu.Unlock()
 
-	timeout := time.NewTimer(g.wait)
-	defer timeout.Stop()
-	poll := time.NewTicker(parkedPoll)
-	defer poll.Stop()
-	for {
-		select {
-		case <-open:
+	start := time.Now()
+	looked := start
+	var p poller
+	for !g.gone(group) {
+		if time.Since(start) >= g.wait {
+			g.leave(group)
 			return
-		case <-timeout.C:
-			g.leave(open)
-			return
-		case <-poll.C:
+		}
+		if time.Since(looked) >= parkedPoll {
+			looked = time.Now()
 			if othersAllParked() {
-				g.leave(open)
+				g.leave(group)
 				return
 			}
 		}
+		p.sleep()
 	}
 }
 
-// leave takes a caller that stops waiting out of its group.
-func (g *gathering) leave(open chan struct{}) {
+// gone reports whether the callers of group were let go.
+//
+//go:norace
+func (g *gathering) gone(group int) bool {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if g.open == open {
+	return g.group != group
+}
+
+// leave takes a caller that stops waiting out of its group.
+//
+//go:norace
+func (g *gathering) leave(group int) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.group == group {
 		g.inside--
 	}
 }
 
 // counts returns how many callers ever came, and the most at once.
+//
+//go:norace
 func (g *gathering) counts() (entered, most int) {
+	if g.mu == nil {
+		return 0, 0
+	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	return g.entered, g.most

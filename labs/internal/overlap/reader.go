@@ -36,6 +36,8 @@ func newReaders() *readers {
 		}
 		r.want = n
 	}
+	r.ready()
+	r.err = r.lockErr
 	return r
 }
 
