@@ -71,9 +71,12 @@ const (
 )
 
 // Status tells whether the lab was never run, runs but fails, or passed.
+// A pass that its stability run overturned is not one: the program failed
+// under the same tests when run again, so its fix is not done, however the
+// first run went.
 func (l Lab) Status() Status {
 	switch {
-	case l.Passed:
+	case l.Passed && (l.Stability == nil || l.Stability.Failures == 0):
 		return Passed
 	case l.Attempts > 0:
 		return Failing

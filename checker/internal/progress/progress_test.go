@@ -96,6 +96,19 @@ func TestANewPassForgetsStability(t *testing.T) {
 	assert.Nil(t, s.Lab("mutex").Stability)
 }
 
+// A pass whose stability run then failed is not a pass: the same program
+// failed the same tests when run again. A stable one is.
+func TestAnOverturnedPassIsNotAPass(t *testing.T) {
+	var s State
+	s.Record("mutex", true, "", time.Now())
+	assert.Equal(t, Passed, s.StatusOf("mutex"), "passed, stability not run yet")
+	s.Lab("mutex").Stability = &Stability{Runs: 20, Failures: 3, Reason: "race"}
+	assert.Equal(t, Failing, s.StatusOf("mutex"))
+	s.Record("mutex", true, "", time.Now())
+	s.Lab("mutex").Stability = &Stability{Runs: 20}
+	assert.Equal(t, Passed, s.StatusOf("mutex"))
+}
+
 // Two processes each making 200 updates at once leave 400: none is lost to
 // a read-modify-write of the other's.
 func TestTwoProcessesLoseNoUpdate(t *testing.T) {
