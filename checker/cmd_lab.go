@@ -174,7 +174,7 @@ func explainResult(u ui, l *lab.Lab, res run.Result) (string, error) {
 	}
 	// The verdict when the judge wrote one; the text when it could not
 	// (go test failed to build the judge itself).
-	problems := explain.Parse(explain.Input{Verdict: res.Verdict, Output: text, ProgramDir: l.ProgramDir(), Editable: l.Editable, Fix: l.Fix})
+	problems := explain.Parse(explain.Input{Verdict: res.Verdict, Output: text, ProgramDir: l.ProgramDir(), Editable: l.Editable, Fix: l.Fix, Concepts: l.Concepts})
 	if len(problems) == 0 {
 		return "", nil
 	}

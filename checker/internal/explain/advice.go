@@ -1,6 +1,7 @@
 package explain
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -83,9 +84,13 @@ func advise(p *Problem) {
 			}
 		}
 	case WrongOutput:
-		p.Advice = i18n.AdviceCheckThenAct
-		if slices.Contains(p.Fix, "mutex") || slices.Contains(p.Fix, "rwmutex") {
+		switch {
+		case !p.CheckThenAct:
+			p.Advice = i18n.AdviceWrongOutput
+		case slices.Contains(p.Fix, "mutex") || slices.Contains(p.Fix, "rwmutex"):
 			p.Advice = i18n.AdviceCheckThenActMutex
+		default:
+			p.Advice = i18n.AdviceCheckThenAct
 		}
 	case Static:
 		switch p.StaticCheck {
@@ -99,6 +104,14 @@ func advise(p *Problem) {
 			p.Advice = i18n.AdviceWaitGroupAdd
 		case vetCopyLocks:
 			p.Advice = i18n.AdviceCopyLock
+			if p.Copy != nil {
+				switch p.Copy.Kind() {
+				case CopyWaitGroup:
+					p.Advice = i18n.AdviceCopyWaitGroup
+				case CopyAtomic:
+					p.Advice = i18n.AdviceCopyAtomic
+				}
+			}
 		case vetLostCancel:
 			p.Advice = i18n.AdviceLostCancel
 		case vetAtomic:
@@ -136,6 +149,9 @@ func advise(p *Problem) {
 		}
 	}
 }
+
+// reEmpty matches the runtime's words for an index into an empty slice.
+var reEmpty = regexp.MustCompile(`with (?:length|capacity) 0\b`)
 
 func raceAdvice(fix []string) i18n.Key {
 	if len(fix) != 1 {
@@ -178,6 +194,11 @@ func panicAdvice(msg string) i18n.Key {
 	case strings.Contains(msg, "nil pointer dereference"):
 		return i18n.AdviceNilPointer
 	case strings.Contains(msg, "index out of range"), strings.Contains(msg, "slice bounds out of range"):
+		// An empty slice is seldom a wrong bound: more often it was read
+		// before the goroutine meant to fill it had done so.
+		if reEmpty.MatchString(msg) {
+			return i18n.AdviceIndexEmpty
+		}
 		return i18n.AdviceIndex
 	}
 	return i18n.AdvicePanic

@@ -25,7 +25,7 @@
 // make lab, verify and the grader all have the verdict, so a student gets
 // the same explanation wherever the lab ran:
 //
-//	problems := explain.Parse(explain.Input{Verdict: v, ProgramDir: l.ProgramDir(), Editable: l.Editable, Fix: l.Fix})
+//	problems := explain.Parse(explain.Input{Verdict: v, ProgramDir: l.ProgramDir(), Editable: l.Editable, Fix: l.Fix, Concepts: l.Concepts})
 //	err := explain.Render(w, problems, lang, color, width)
 //
 // Without a verdict, Parse reads the text of `go test` on the lab instead,
@@ -77,6 +77,11 @@ type Input struct {
 	// Fix holds the lab's accepted fix kinds (lab.toml's fix), which
 	// choose the advice.
 	Fix []string
+	// Concepts holds what the lab teaches (lab.toml's concepts): a wrong
+	// answer is told as a gap between a check and its act only in a lab
+	// about check-then-act, where that is what it is. When nil, Parse
+	// reads them from the lab.toml beside ProgramDir.
+	Concepts []string
 	// Variants holds a testing lab's versions of the code
 	// (lab.AllVariants): a test that misses a bug is told what the
 	// version it passed gets wrong, in the student's language. When nil,
@@ -256,7 +261,8 @@ type Problem struct {
 
 	// Where the problem is, for the kinds that have one place (Static,
 	// Build, Panic, ConcurrentMap) or a hint of one (NotConcurrent: the
-	// task's slow step; WrongOutput: the gap between check and act).
+	// task's slow step; WrongOutput in a check-then-act lab: the gap
+	// between check and act).
 	At Place
 	// The tool's own words: the compiler's error, the panic value, the
 	// static check's finding, the script's failure.
@@ -281,6 +287,10 @@ type Problem struct {
 	Got            []string
 	Stream         string
 	UnwantedStderr bool // Script: the check wanted nothing on stderr
+	// WrongOutput: the lab is about check-then-act, so the wrong answer
+	// is told as a gap between a check and its act (At, when the source
+	// shows it); otherwise as work lost, done twice or on the wrong value.
+	CheckThenAct bool
 	// Static: the finding, decoded. Check is fixkind, fakesync or confine;
 	// Instead lists the kinds of fix the file uses instead of the lab's;
 	// Call names the sleep/yield/exit that stands in for synchronisation,

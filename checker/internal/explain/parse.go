@@ -98,6 +98,9 @@ type state struct {
 	// up yet); against, the correct one the run being read was against.
 	variants []lab.Variant
 	against  string
+	// lab is the lab.toml beside the program's folder, once labRead.
+	lab     *lab.Lab
+	labRead bool
 }
 
 // Parse explains a lab run and returns the problems it found, most urgent
@@ -529,7 +532,13 @@ func (p *state) wrongOutput(msg string, got []string) {
 	if m := reWrongOutput.FindStringSubmatch(msg); m != nil {
 		pr.Expected = m[1]
 	}
-	pr.At = p.windowPlace()
+	// Elsewhere the lab's window only lines goroutines up (lab 14's
+	// uploads, lab 17's loaders): no check sits before it, and a wrong
+	// answer there is a dropped send, an update to a copy, a value read
+	// too early, never the gap the words would point at.
+	if pr.CheckThenAct = p.checkThenAct(); pr.CheckThenAct {
+		pr.At = p.windowPlace()
+	}
 	p.add(pr)
 }
 

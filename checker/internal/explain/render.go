@@ -190,7 +190,7 @@ func (r *renderer) advice(p Problem) {
 			wg = p.Call
 		}
 		s = r.t(p.Advice, cmp.Or(wg, "wg"))
-	case i18n.AdviceCopyLock:
+	case i18n.AdviceCopyLock, i18n.AdviceCopyWaitGroup, i18n.AdviceCopyAtomic:
 		typ := "T"
 		if p.Copy != nil {
 			typ = p.Copy.Type
@@ -316,7 +316,11 @@ func (r *renderer) problem(prefix string, p Problem) {
 		if !p.At.IsZero() {
 			r.place(p.At, r.t(i18n.WrongOutputWhere))
 		}
-		r.whyOnce(i18n.WrongOutputWhy)
+		if p.CheckThenAct {
+			r.whyOnce(i18n.WrongOutputWhy)
+		} else {
+			r.whyOnce(i18n.WrongOutputWhyLost)
+		}
 	case Static:
 		if r.vet(prefix, p) {
 			break
@@ -580,13 +584,20 @@ func (r *renderer) vet(prefix string, p Problem) bool {
 		if c == nil {
 			c = &Copy{How: CopyOther, Type: "T", Lock: "sync.Mutex"}
 		}
-		r.title(prefix, r.t(i18n.VetCopyTitle, c.Lock), p)
+		r.title(prefix, r.t(an(c.Lock, i18n.VetCopyTitle, i18n.VetCopyTitleAn), c.Lock), p)
 		what := c.Type
 		if c.Type != c.Lock {
-			what = r.t(i18n.VetCopyHolds, c.Type, c.Lock)
+			what = r.t(an(c.Lock, i18n.VetCopyHolds, i18n.VetCopyHoldsAn), c.Type, c.Lock)
 		}
 		r.place(p.At, r.t(copyKey(c), cmp.Or(c.Into, "?"), what))
-		r.whyOnce(i18n.VetCopyWhy)
+		switch c.Kind() {
+		case CopyWaitGroup:
+			r.whyOnce(i18n.VetCopyWhyWG)
+		case CopyAtomic:
+			r.whyOnce(i18n.VetCopyWhyAtomic)
+		default:
+			r.whyOnce(i18n.VetCopyWhy)
+		}
 	case vetLostCancel:
 		r.title(prefix, r.t(i18n.VetLostCancelTitle), p)
 		switch {
@@ -613,6 +624,15 @@ func (r *renderer) vet(prefix string, p Problem) bool {
 		return false
 	}
 	return true
+}
+
+// an picks the English words with "a" or with "an" before name, by its
+// first letter (atomic.Int64 takes "an", sync.Mutex "a").
+func an(name string, withA, withAn i18n.Key) i18n.Key {
+	if name != "" && strings.ContainsRune("aeiouAEIOU", rune(name[0])) {
+		return withAn
+	}
+	return withA
 }
 
 // copyKey is the words for how a line copies a value that holds a lock.

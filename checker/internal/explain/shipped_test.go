@@ -66,7 +66,7 @@ func checkHeadline(t *testing.T, v *protocol.Verdict, ps []Problem) {
 // TestHeadlineMatchesBody checks every captured verdict: the headline's
 // reason and the explanation's first problem tell the same story.
 func TestHeadlineMatchesBody(t *testing.T) {
-	for _, glob := range []string{"captures/*.verdict.json", "shipped/*.verdict.json"} {
+	for _, glob := range []string{"captures/*.verdict.json", "shipped/*.verdict.json", "heldout/*/*.verdict.json"} {
 		paths, err := filepath.Glob(filepath.Join("testdata", glob))
 		if err != nil || len(paths) == 0 {
 			t.Fatalf("no verdicts in testdata/%s (%v)", glob, err)
@@ -81,13 +81,14 @@ func TestHeadlineMatchesBody(t *testing.T) {
 }
 
 // loadVerdict reads a captured verdict and the metadata of the lab it
-// judged (in testdata/labs or testdata/shipped, beside it).
+// judged (in testdata/labs, or beside it in testdata/shipped and
+// testdata/heldout/NAME).
 func loadVerdict(t *testing.T, path string) Input {
 	t.Helper()
 	name := strings.TrimSuffix(filepath.Base(path), ".verdict.json")
-	dir := filepath.Join("testdata", "labs", name)
-	if filepath.Base(filepath.Dir(path)) == "shipped" {
-		dir = filepath.Join("testdata", "shipped", name)
+	dir := filepath.Join(filepath.Dir(path), name) // shipped/, heldout/NAME/
+	if filepath.Base(filepath.Dir(path)) == "captures" {
+		dir = filepath.Join("testdata", "labs", name)
 	}
 	l, err := lab.Load(dir)
 	if err != nil {
@@ -97,7 +98,7 @@ func loadVerdict(t *testing.T, path string) Input {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Input{Verdict: v, ProgramDir: l.ProgramDir(), Editable: l.Editable, Fix: l.Fix}
+	return Input{Verdict: v, ProgramDir: l.ProgramDir(), Editable: l.Editable, Fix: l.Fix, Concepts: l.Concepts}
 }
 
 // TestShipped checks what a student reads from make lab before changing

@@ -160,7 +160,7 @@ func TestWindowPlace(t *testing.T) {
 		Runs:    []protocol.Run{{Exit: protocol.ExitChecked, Stdout: "paid 3\n"}},
 		Failure: protocol.MarkWrongOutput + " expected the line \"paid 1\" in the program's output; it printed:\n\tpaid 3\n",
 	}}}
-	ps := Parse(Input{Verdict: v, ProgramDir: dir, Editable: []string{"bank.go"}, Fix: []string{"mutex"}})
+	ps := Parse(Input{Verdict: v, ProgramDir: dir, Editable: []string{"bank.go"}, Fix: []string{"mutex"}, Concepts: []string{"mutex", "check-then-act"}})
 	if len(ps) != 1 || ps[0].Kind != WrongOutput || ps[0].At.String() != "bank.go:5" {
 		t.Fatalf("want a wrong output at bank.go:5: %+v", ps)
 	}

@@ -3,6 +3,7 @@ package explain
 import (
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/racelab/racelab/checker/internal/i18n"
@@ -32,7 +33,7 @@ func (p *state) testVariants() []lab.Variant {
 	}
 	p.variants = p.in.Variants
 	if p.variants == nil {
-		if l, _ := lab.Load(filepath.Dir(filepath.Clean(p.in.ProgramDir))); l != nil && l.Test != nil {
+		if l := p.labToml(); l != nil && l.Test != nil {
 			p.variants = l.AllVariants()
 		}
 	}
@@ -40,6 +41,28 @@ func (p *state) testVariants() []lab.Variant {
 		p.variants = []lab.Variant{} // looked: none
 	}
 	return p.variants
+}
+
+// labToml is the lab.toml beside the program's folder, read once; nil
+// when there is none (a run explained away from its lab).
+func (p *state) labToml() *lab.Lab {
+	if !p.labRead && p.in.ProgramDir != "" {
+		p.labRead = true
+		p.lab, _ = lab.Load(filepath.Dir(filepath.Clean(p.in.ProgramDir)))
+	}
+	return p.lab
+}
+
+// checkThenAct reports whether the lab is about check-then-act
+// (Input.Concepts, or its lab.toml's).
+func (p *state) checkThenAct() bool {
+	concepts := p.in.Concepts
+	if concepts == nil {
+		if l := p.labToml(); l != nil {
+			concepts = l.Concepts
+		}
+	}
+	return slices.Contains(concepts, "check-then-act")
 }
 
 // testingLab reports whether the lab is one in which the student writes

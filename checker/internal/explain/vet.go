@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // The concurrency checks of go vet that labvet runs: each catches a wrong
@@ -155,14 +156,58 @@ func readCopy(msg, prog string) *Copy {
 		path = rest
 	}
 	types := strings.Split(path, " contains ")
+	// go vet follows the value down to a type with Lock and Unlock
+	// methods, which in a WaitGroup or an atomic is a noCopy: a field of
+	// theirs the student never sees. Name the outermost type of sync or
+	// sync/atomic instead, the one the student's code wrote.
+	lock := len(types) - 1
+	for i, t := range types {
+		if isSyncType(strings.TrimSpace(t)) {
+			lock = i
+			break
+		}
+	}
 	for i, t := range types {
 		types[i] = shortType(t, prog)
 	}
-	c.Type, c.Lock = types[0], types[len(types)-1]
+	c.Type, c.Lock = types[0], types[lock]
 	if c.How == CopyParam && c.Into == "func" {
 		c.Into = "" // a function literal: no name to give
 	}
 	return c
+}
+
+// isSyncType reports whether t, as go vet names it (with its package's
+// path), is an exported type of sync or sync/atomic.
+func isSyncType(t string) bool {
+	for _, pkg := range []string{"sync.", "sync/atomic."} {
+		if name, ok := strings.CutPrefix(t, pkg); ok {
+			return name != "" && unicode.IsUpper(rune(name[0]))
+		}
+	}
+	return false
+}
+
+// CopyKind is what the copied value's lock is for, which decides what the
+// copy breaks.
+type CopyKind int
+
+// The kinds of lock a copy can hold.
+const (
+	CopyMutex     CopyKind = iota // a mutex (or anything else): the copies lock apart
+	CopyWaitGroup                 // Done on a copy never reaches the WaitGroup waited on
+	CopyAtomic                    // updates to a copy never reach the original
+)
+
+// Kind says what c's lock is for.
+func (c *Copy) Kind() CopyKind {
+	switch {
+	case c.Lock == "sync.WaitGroup":
+		return CopyWaitGroup
+	case strings.HasPrefix(c.Lock, "atomic."):
+		return CopyAtomic
+	}
+	return CopyMutex
 }
 
 // shortType names a type as the student's code does: a type of the

@@ -29,6 +29,15 @@ func TestReadCopy(t *testing.T) {
 			Copy{CopyCall, "f", "Bank", "sync.RWMutex"}},
 		{"call of f copies lock value: github.com/racelab/racelab/labs/19-copylocks/customers.Ledger contains sync.Mutex",
 			Copy{CopyCall, "f", "customers.Ledger", "sync.Mutex"}},
+		// A WaitGroup or an atomic holds a noCopy, which the student never
+		// wrote: the lock named is the type of sync or sync/atomic.
+		{"supply passes lock by value: sync.WaitGroup contains sync.noCopy", Copy{CopyParam, "supply", "sync.WaitGroup", "sync.WaitGroup"}},
+		{"record passes lock by value: github.com/racelab/racelab/labs/16-atomic/server.metrics contains sync/atomic.Int64 contains sync/atomic.noCopy",
+			Copy{CopyParam, "record", "server.metrics", "atomic.Int64"}},
+		{"range var j copies lock: github.com/racelab/racelab/labs/19-copylocks/bank.Job contains sync.WaitGroup contains sync.noCopy",
+			Copy{CopyRange, "j", "Job", "sync.WaitGroup"}},
+		{"assignment copies lock value to c: github.com/racelab/racelab/labs/19-copylocks/bank.Cache contains sync.Map contains internal/sync.HashTrieMap[any,any] contains internal/sync.Mutex",
+			Copy{CopyAssign, "c", "Cache", "sync.Map"}},
 	} {
 		if got := readCopy(tc.msg, "bank"); *got != tc.want {
 			t.Errorf("readCopy(%q)\n got %+v\nwant %+v", tc.msg, *got, tc.want)

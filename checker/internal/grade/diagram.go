@@ -19,7 +19,7 @@ func (g *grader) diagram(l *courseLab, files map[string][]byte, runs []gradebook
 		if outputs[i].Verdict == nil {
 			return nil
 		}
-		in := explain.Input{Verdict: outputs[i].Verdict, ProgramDir: l.ProgramDir(), Files: files, Editable: l.Editable, Fix: l.Fix}
+		in := explain.Input{Verdict: outputs[i].Verdict, ProgramDir: l.ProgramDir(), Files: files, Editable: l.Editable, Fix: l.Fix, Concepts: l.Concepts}
 		for _, p := range explain.Parse(in) {
 			if d, ok := explain.DiagramOf(p); ok {
 				d.Lang = g.opts.Lang

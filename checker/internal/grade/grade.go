@@ -763,7 +763,7 @@ func (g *grader) verdict(res *gradebook.LabResult, l *courseLab, report labvet.R
 // feedback is the explanation make lab prints for v, without colour: the
 // student reads the same words whoever ran the lab.
 func (g *grader) feedback(l *courseLab, v *protocol.Verdict, files map[string][]byte) []string {
-	problems := explain.Parse(explain.Input{Verdict: v, ProgramDir: l.ProgramDir(), Files: files, Editable: l.Editable, Fix: l.Fix})
+	problems := explain.Parse(explain.Input{Verdict: v, ProgramDir: l.ProgramDir(), Files: files, Editable: l.Editable, Fix: l.Fix, Concepts: l.Concepts})
 	var b strings.Builder
 	if err := explain.Render(&b, problems, g.opts.Lang, false, 0); err != nil || len(problems) == 0 {
 		return nil

@@ -139,6 +139,7 @@ const (
 	WrongOutputGot      Key = "wrongoutput.got"
 	WrongOutputNothing  Key = "wrongoutput.nothing"
 	WrongOutputWhy      Key = "wrongoutput.why"
+	WrongOutputWhyLost  Key = "wrongoutput.why.lost"
 	WrongOutputWhere    Key = "wrongoutput.where"
 
 	// Static checks.
@@ -159,7 +160,9 @@ const (
 	RaceFromAdd        Key = "vet.waitgroup.race"
 	RaceFromAtomic     Key = "vet.atomic.race"
 	VetCopyTitle       Key = "vet.copy.title"
+	VetCopyTitleAn     Key = "vet.copy.title.an"
 	VetCopyHolds       Key = "vet.copy.holds"
+	VetCopyHoldsAn     Key = "vet.copy.holds.an"
 	VetCopyParam       Key = "vet.copy.param"
 	VetCopyParamLit    Key = "vet.copy.param.lit"
 	VetCopyAssign      Key = "vet.copy.assign"
@@ -168,6 +171,8 @@ const (
 	VetCopyReturn      Key = "vet.copy.return"
 	VetCopyOther       Key = "vet.copy.other"
 	VetCopyWhy         Key = "vet.copy.why"
+	VetCopyWhyWG       Key = "vet.copy.why.waitgroup"
+	VetCopyWhyAtomic   Key = "vet.copy.why.atomic"
 	VetLostCancelTitle Key = "vet.lostcancel.title"
 	VetCancelDiscarded Key = "vet.lostcancel.discarded"
 	VetCancelPaths     Key = "vet.lostcancel.paths"
@@ -232,6 +237,7 @@ const (
 	AdviceNilMap            Key = "advice.nil.map"
 	AdviceNilPointer        Key = "advice.nil.pointer"
 	AdviceIndex             Key = "advice.index"
+	AdviceIndexEmpty        Key = "advice.index.empty"
 	AdvicePanic             Key = "advice.panic"
 	AdvicePanicElsewhere    Key = "advice.panic.elsewhere"
 	AdviceLeakSend          Key = "advice.leak.send"
@@ -251,11 +257,14 @@ const (
 	AdviceWindowSkipped     Key = "advice.window.skipped"
 	AdviceCheckThenAct      Key = "advice.checkthenact"
 	AdviceCheckThenActMutex Key = "advice.checkthenact.mutex"
+	AdviceWrongOutput       Key = "advice.wrongoutput"
 	AdviceStaticFixKind     Key = "advice.static.fixkind"
 	AdviceWaitGroupAdd      Key = "advice.waitgroup.add"
 	AdviceUnwaited          Key = "advice.unwaited"
 	AdviceEarlyExit         Key = "advice.earlyexit"
 	AdviceCopyLock          Key = "advice.copylock"
+	AdviceCopyWaitGroup     Key = "advice.copylock.waitgroup"
+	AdviceCopyAtomic        Key = "advice.copylock.atomic"
 	AdviceLostCancel        Key = "advice.lostcancel"
 	AdviceAtomicAssign      Key = "advice.atomic.assign"
 	AdviceLoadStore         Key = "advice.loadstore"
@@ -567,6 +576,11 @@ func lookup(k Key) Message {
 			"No race was reported, yet the answer is wrong: a value was checked, then acted upon, and other goroutines changed it in between.",
 			"Tidak ada race yang dilaporkan, tetapi jawabannya salah: sebuah nilai diperiksa, lalu dipakai untuk bertindak, dan goroutine lain mengubahnya di antara keduanya.",
 		}
+	case WrongOutputWhyLost:
+		return Message{
+			"No race was reported, yet the answer is wrong: some work was lost, done twice, or done with the wrong value.",
+			"Tidak ada race yang dilaporkan, tetapi jawabannya salah: ada pekerjaan yang hilang, dikerjakan dua kali, atau dikerjakan dengan nilai yang salah.",
+		}
 	case WrongOutputWhere:
 		return Message{"the gap between a check and the act that depends on it", "celah antara pemeriksaan dan tindakan yang bergantung padanya"}
 
@@ -631,8 +645,12 @@ func lookup(k Key) Message {
 		}
 	case VetCopyTitle:
 		return Message{"A %s copied by value", "%s tersalin sebagai nilai"}
+	case VetCopyTitleAn:
+		return Message{"An %s copied by value", "%s tersalin sebagai nilai"}
 	case VetCopyHolds:
 		return Message{"%s (which holds a %s)", "%s (yang berisi %s)"}
+	case VetCopyHoldsAn:
+		return Message{"%s (which holds an %s)", "%s (yang berisi %s)"}
 	case VetCopyParam:
 		return Message{"%s takes its %s by value: every call works on a copy", "%s menerima %s sebagai nilai: setiap panggilan bekerja pada salinannya"}
 	case VetCopyParamLit:
@@ -651,6 +669,16 @@ func lookup(k Key) Message {
 		return Message{
 			"Each copy is a different lock: goroutines that lock different copies never wait for each other, so the lock protects nothing.",
 			"Setiap salinan adalah kunci yang berbeda: goroutine yang mengunci salinan yang berbeda tidak pernah saling menunggu, jadi kuncinya tidak melindungi apa pun.",
+		}
+	case VetCopyWhyWG:
+		return Message{
+			"Each copy keeps its own count: a Done on a copy never counts down the WaitGroup that Wait waits on, so Wait never returns.",
+			"Setiap salinan punya hitungannya sendiri: Done pada salinan tidak pernah mengurangi hitungan WaitGroup yang ditunggu Wait, jadi Wait tidak pernah selesai.",
+		}
+	case VetCopyWhyAtomic:
+		return Message{
+			"Each copy is a separate value: an update made to a copy never reaches the original, so it is lost.",
+			"Setiap salinan adalah nilai yang terpisah: perubahan pada salinan tidak pernah sampai ke aslinya, jadi perubahan itu hilang.",
 		}
 	case VetLostCancelTitle:
 		return Message{"A context that is never cancelled", "Context yang tidak pernah dibatalkan"}
@@ -819,6 +847,11 @@ func lookup(k Key) Message {
 		return Message{"A pointer was nil on this line: make sure it is set before it is used.", "Ada pointer yang nil di baris ini: pastikan sudah diisi sebelum dipakai."}
 	case AdviceIndex:
 		return Message{"An index was outside the slice: check the loop's bounds against the length.", "Ada indeks di luar slice: periksa batas loop terhadap panjangnya."}
+	case AdviceIndexEmpty:
+		return Message{
+			"The slice was still empty when it was read: it may be read before the goroutine that fills it has finished (wait for that goroutine first), or the loop's bounds do not match the length.",
+			"Slice-nya masih kosong saat dibaca: mungkin dibaca sebelum goroutine yang mengisinya selesai (tunggu goroutine itu dulu), atau batas loop tidak sesuai dengan panjangnya.",
+		}
 	case AdvicePanic:
 		return Message{"Read the message and the line above: that is where the program stopped.", "Baca pesannya dan baris di atas: di situlah program berhenti."}
 	case AdvicePanicElsewhere:
@@ -902,6 +935,11 @@ func lookup(k Key) Message {
 			"Hold one lock from the check all the way to the act, so that no other goroutine can slip in between.",
 			"Pegang satu kunci dari pemeriksaan sampai tindakan, supaya tidak ada goroutine lain yang bisa menyelip di antaranya.",
 		}
+	case AdviceWrongOutput:
+		return Message{
+			"Look for a send that can be dropped (a select with a default case), an update made to a copy (a value receiver, a struct passed by value), or a value read before it was ready or after another goroutine changed it.",
+			"Cari pengiriman yang bisa terbuang (select dengan case default), perubahan yang dibuat pada salinan (receiver berupa nilai, struct yang dioper sebagai nilai), atau nilai yang dibaca sebelum siap atau setelah goroutine lain mengubahnya.",
+		}
 	case AdviceStaticFixKind:
 		return Message{"Make the fix with %s.", "Buat perbaikannya dengan %s."}
 	case AdviceUnwaited:
@@ -920,6 +958,16 @@ func lookup(k Key) Message {
 		return Message{
 			"Share one %[1]s through a pointer (*%[1]s): a pointer receiver or parameter, a slice or map of pointers, so that every goroutine locks the same mutex.",
 			"Bagikan satu %[1]s lewat pointer (*%[1]s): receiver atau parameter pointer, slice atau map berisi pointer, supaya setiap goroutine mengunci mutex yang sama.",
+		}
+	case AdviceCopyWaitGroup:
+		return Message{
+			"Share one %[1]s through a pointer (*%[1]s): a pointer parameter or receiver, so that every Done counts down the WaitGroup that Wait waits on.",
+			"Bagikan satu %[1]s lewat pointer (*%[1]s): parameter atau receiver pointer, supaya setiap Done mengurangi hitungan WaitGroup yang ditunggu Wait.",
+		}
+	case AdviceCopyAtomic:
+		return Message{
+			"Share one %[1]s through a pointer (*%[1]s): a pointer receiver or parameter, a slice or map of pointers, so that every goroutine updates the same value.",
+			"Bagikan satu %[1]s lewat pointer (*%[1]s): receiver atau parameter pointer, slice atau map berisi pointer, supaya setiap goroutine memperbarui nilai yang sama.",
 		}
 	case AdviceLostCancel:
 		return Message{

@@ -1,0 +1,58 @@
+// why: wrong: the order in hand becomes an atomic.Pointer: no data race, but a goroutine Loads it whenever it runs, after the loop has stored later orders (wrong labels)
+// expect: fail
+// Command labels prints a shipping label for each of n orders. Each order
+// is packed by a goroutine of its own, which picks the box that fits (pack,
+// in packing.go, is slow: the orders are packed at the same time).
+//
+// Run it: go run ./labs/13-loop-variable/labels -n 8 -seed 5
+package main
+
+import (
+	"flag"
+	"fmt"
+	"sync"
+	"sync/atomic"
+
+	"github.com/racelab/racelab/labs/13-loop-variable/shop"
+)
+
+type order struct {
+	id    int
+	items int
+}
+
+type label struct {
+	order int
+	items int
+	box   string
+}
+
+func run() {
+	n := flag.Int("n", 8, "how many orders")
+	seed := flag.Int("seed", 1, "picks the order numbers and their items")
+	flag.Parse()
+
+	orders := make([]order, *n)
+	for i := range orders {
+		orders[i] = order{id: shop.OrderID(*seed, i), items: shop.Items(*seed, i)}
+	}
+
+	labels := make([]label, *n)
+	var wg sync.WaitGroup
+	var current atomic.Pointer[order] // the order in hand, safe to share
+	for i := range orders {
+		current.Store(&orders[i])
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			o := current.Load()
+			box := pack(o.items)
+			labels[i] = label{order: o.id, items: o.items, box: box}
+		}()
+	}
+	wg.Wait()
+
+	for _, l := range labels {
+		fmt.Printf("order %d: %d items, %s box\n", l.order, l.items, l.box)
+	}
+}

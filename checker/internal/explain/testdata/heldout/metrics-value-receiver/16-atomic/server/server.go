@@ -1,0 +1,56 @@
+// why: wrong: record has a value receiver, so each call Adds to a copy of the metrics: the global counters stay 0 (wrong output; vet copylocks)
+// expect: fail
+// Command server answers requests with a pool of handler goroutines and keeps
+// the two running totals a metrics page would show: requests served and
+// bytes sent.
+//
+// Run it: go run ./labs/16-atomic/server -handlers 4 -requests 5 -seed 1
+package main
+
+import (
+	"flag"
+	"fmt"
+	"sync"
+	"sync/atomic"
+)
+
+// The server's metrics. Every handler bumps them after each request.
+// (accept and respond are in network.go.)
+
+var stats metrics
+
+// metrics are the two totals, each an atomic counter.
+type metrics struct {
+	served    atomic.Int64 // requests answered so far
+	bytesSent atomic.Int64 // bytes sent so far
+}
+
+// record counts one answered request of size bytes.
+func (m metrics) record(size int) {
+	m.served.Add(1)
+	m.bytesSent.Add(int64(size))
+}
+
+func run() {
+	handlers := flag.Int("handlers", 4, "how many handler goroutines")
+	requests := flag.Int("requests", 5, "how many requests each handler answers")
+	seed := flag.Int("seed", 1, "seed for the response sizes")
+	flag.Parse()
+
+	var wg sync.WaitGroup
+	for h := range *handlers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			accept()
+			for r := range *requests {
+				size := respond(*seed, h, r)
+				stats.record(size)
+			}
+		}()
+	}
+	wg.Wait()
+
+	fmt.Printf("served %d requests\n", stats.served.Load())
+	fmt.Printf("sent %d bytes\n", stats.bytesSent.Load())
+}
