@@ -44,7 +44,7 @@ func TestOtherKind(t *testing.T) {
 			in:    Input{Verdict: &protocol.Verdict{Reasons: []protocol.Reason{protocol.OtherKind}, Kinds: []string{"atomic"}, Scripts: passed}, Fix: []string{"mutex"}},
 			other: OtherKinds, advice: i18n.AdviceOtherKind,
 			en: []string{"It works, with another tool than this lab practises",
-				"This works — the race is gone — but this lab practises a sync.Mutex; your fix uses sync/atomic: try it the lab's way.",
+				"This works — it passes the lab's tests — but this lab practises a sync.Mutex; your fix uses sync/atomic: try it the lab's way.",
 				"What to do: Make the fix with a sync.Mutex: that is what this lab is for."},
 			id: []string{"Programnya sudah benar, tetapi memakai alat lain dari yang dilatih lab ini",
 				"tetapi lab ini melatih sync.Mutex, sedangkan perbaikanmu memakai sync/atomic: coba dengan cara lab ini."},
@@ -53,7 +53,7 @@ func TestOtherKind(t *testing.T) {
 			name:  "the judge's log line",
 			in:    Input{Output: judgeLog("sync/atomic (atomic.Int64, atomic.Bool, ...)"), Fix: []string{"mutex"}},
 			other: OtherKinds, advice: i18n.AdviceOtherKind,
-			en: []string{"This works — the race is gone — but this lab practises a sync.Mutex; your fix uses sync/atomic: try it the lab's way."},
+			en: []string{"This works — it passes the lab's tests — but this lab practises a sync.Mutex; your fix uses sync/atomic: try it the lab's way."},
 		},
 		{
 			name:  "two kinds, from the log",

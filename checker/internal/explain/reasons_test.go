@@ -90,7 +90,7 @@ func TestReasonCaptures(t *testing.T) {
 			if len(ps) != 1 || p.Other != OtherKinds || !slices.Equal(p.Instead, []string{"waitgroup", "atomic"}) {
 				t.Errorf("other kind: %+v", ps)
 			}
-			mustContain(t, en, "This works — the race is gone — but this lab practises a sync.Mutex; your fix uses a sync.WaitGroup and sync/atomic: try it the lab's way.")
+			mustContain(t, en, "This works — it passes the lab's tests — but this lab practises a sync.Mutex; your fix uses a sync.WaitGroup and sync/atomic: try it the lab's way.")
 			mustContain(t, id, "lab ini melatih sync.Mutex, sedangkan perbaikanmu memakai sync.WaitGroup dan sync/atomic")
 		}},
 		{"78-prices", func(t *testing.T, ps []Problem, en, id string) {

@@ -352,25 +352,25 @@ func lookup(k Key) Message {
 		return Message{"It works, with another tool than this lab practises", "Programnya sudah benar, tetapi memakai alat lain dari yang dilatih lab ini"}
 	case OtherKindUses:
 		return Message{
-			"This works — the race is gone — but this lab practises %s; your fix uses %s: try it the lab's way.",
-			"Programnya sudah benar — race-nya sudah hilang — tetapi lab ini melatih %s, sedangkan perbaikanmu memakai %s: coba dengan cara lab ini.",
+			"This works — it passes the lab's tests — but this lab practises %s; your fix uses %s: try it the lab's way.",
+			"Programnya sudah benar — lolos semua tes lab ini — tetapi lab ini melatih %s, sedangkan perbaikanmu memakai %s: coba dengan cara lab ini.",
 		}
 	case OtherKindNone:
 		return Message{
-			"This works — the race is gone — but this lab practises %s, and your change adds none of it: try it the lab's way.",
-			"Programnya sudah benar — race-nya sudah hilang — tetapi lab ini melatih %s, dan perubahanmu sama sekali tidak memakainya: coba dengan cara lab ini.",
+			"This works — it passes the lab's tests — but this lab practises %s, and your change adds none of it: try it the lab's way.",
+			"Programnya sudah benar — lolos semua tes lab ini — tetapi lab ini melatih %s, dan perubahanmu sama sekali tidak memakainya: coba dengan cara lab ini.",
 		}
 	case OtherKindSerialTitle:
 		return Message{"It works, but every caller waited for every other", "Programnya sudah benar, tetapi setiap pemanggil menunggu semua yang lain"}
 	case OtherKindReaders:
 		return Message{
-			"This works — the race is gone — but at most %d of %d readers were ever reading at the same time, though none of them writes: one lock made every reader wait for every other. This lab practises %s, which lets readers in together.",
-			"Programnya sudah benar — race-nya sudah hilang — tetapi paling banyak %d dari %d pembaca pernah membaca bersamaan, padahal tidak ada yang menulis: satu kunci membuat setiap pembaca menunggu semua yang lain. Lab ini melatih %s, yang mengizinkan para pembaca masuk bersamaan.",
+			"This works — it passes the lab's tests — but at most %d of %d readers were ever reading at the same time, though none of them writes: one lock made every reader wait for every other. This lab practises %s, which lets readers in together.",
+			"Programnya sudah benar — lolos semua tes lab ini — tetapi paling banyak %d dari %d pembaca pernah membaca bersamaan, padahal tidak ada yang menulis: satu kunci membuat setiap pembaca menunggu semua yang lain. Lab ini melatih %s, yang mengizinkan para pembaca masuk bersamaan.",
 		}
 	case OtherKindSerialised:
 		return Message{
-			"This works — the race is gone — but at most %d of the %d callers that could be in that step together ever were: one lock around everything made every caller wait for every other. This lab practises %s, used so that callers that do not conflict go on together.",
-			"Programnya sudah benar — race-nya sudah hilang — tetapi dari %[2]d pemanggil yang bisa berada di langkah itu bersamaan, paling banyak %[1]d yang pernah benar-benar bersamaan: satu kunci di sekitar semuanya membuat setiap pemanggil menunggu semua yang lain. Lab ini melatih %[3]s, dipakai sedemikian rupa sehingga pemanggil yang tidak saling bentrok bisa berjalan bersamaan.",
+			"This works — it passes the lab's tests — but at most %d of the %d callers that could be in that step together ever were: one lock around everything made every caller wait for every other. This lab practises %s, used so that callers that do not conflict go on together.",
+			"Programnya sudah benar — lolos semua tes lab ini — tetapi dari %[2]d pemanggil yang bisa berada di langkah itu bersamaan, paling banyak %[1]d yang pernah benar-benar bersamaan: satu kunci di sekitar semuanya membuat setiap pemanggil menunggu semua yang lain. Lab ini melatih %[3]s, dipakai sedemikian rupa sehingga pemanggil yang tidak saling bentrok bisa berjalan bersamaan.",
 		}
 
 	case RaceTitle:

@@ -231,8 +231,8 @@ func lookupStudent(k Key) Message {
 		return Message{"the program ended before run returned, so the lab's checks never ran",
 			"program berhenti sebelum run selesai, sehingga pemeriksaan lab tidak pernah berjalan"}
 	case ReasonOtherKind:
-		return Message{"it works (the race is gone), but with another tool than this lab practises: try it the lab's way",
-			"programnya sudah benar (race-nya hilang), tetapi memakai alat lain dari yang dilatih lab ini: coba dengan cara lab ini"}
+		return Message{"it works (it passes the tests), but with another tool than this lab practises: try it the lab's way",
+			"programnya sudah benar (lolos tesnya), tetapi memakai alat lain dari yang dilatih lab ini: coba dengan cara lab ini"}
 	case ReasonUnwaited:
 		return Message{"run returns before its goroutines are done, so their work is lost",
 			"run selesai sebelum goroutine-nya selesai, sehingga hasil kerja mereka hilang"}
