@@ -159,10 +159,28 @@ func check(pass *analysis.Pass, f *ast.File, test bool) {
 		for _, c := range group.List {
 			if directive, ok := strings.CutPrefix(c.Text, "//go:"); ok {
 				name, _, _ := strings.Cut(directive, " ")
-				if name == "linkname" || strings.HasPrefix(name, "cgo_") {
-					pass.Reportf(c.Pos(), "//go:%s is not allowed in a lab file: it reaches into other packages' private state", name)
+				if why := refusedDirective(name); why != "" {
+					pass.Reportf(c.Pos(), "//go:%s is not allowed in a lab file: %s", name, why)
 				}
 			}
 		}
 	}
+}
+
+// refusedDirective says why a //go: compiler directive may not be in a lab
+// file ("" when it may). Directives change how the compiler treats the code,
+// not what the code does, so only the harmless ones are let through: a new
+// one is refused until someone has looked at it. //go:norace is the reason
+// for the list: it removes a function's memory accesses from the race
+// detector's sight, so a racy fix would pass every race lab.
+func refusedDirective(name string) string {
+	switch {
+	case name == "build" || name == "generate" || name == "embed" || name == "noinline":
+		return ""
+	case name == "norace":
+		return "it hides the function's memory accesses from the race detector, so the race is still there, only unreported: synchronise the accesses instead"
+	case name == "linkname" || strings.HasPrefix(name, "cgo_"):
+		return "it reaches into other packages' private state"
+	}
+	return "a compiler directive changes how the code is compiled, and a lab's fix changes what the code does: remove it"
 }

@@ -29,3 +29,14 @@ func TestConfineLinkname(t *testing.T) {
 		assert.Contains(t, r.errors[0], "a.go:8:1: unexpected diagnostic: //go:linkname is not allowed in a lab file")
 	}
 }
+
+// Directives are refused unless harmless: //go:norace would hide a racy
+// fix from the race detector.
+func TestConfineDirectives(t *testing.T) {
+	r := &recorder{}
+	analysistest.Run(r, analysistest.TestData(), confine.New(nil), "directives")
+	if assert.Len(t, r.errors, 2, "norace and nosplit refused, noinline let through") {
+		assert.Contains(t, r.errors[0], "a.go:8:1: unexpected diagnostic: //go:norace is not allowed in a lab file: it hides the function's memory accesses from the race detector")
+		assert.Contains(t, r.errors[1], "a.go:11:1: unexpected diagnostic: //go:nosplit is not allowed in a lab file")
+	}
+}
