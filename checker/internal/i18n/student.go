@@ -296,8 +296,8 @@ func lookupStudent(k Key) Message {
 	case StablePass:
 		return Message{"✓ Stable: passes %d/%d runs under load.", "✓ Stabil: lulus %d/%d run di bawah beban."}
 	case StableFlaky:
-		return Message{"✗ Passed now, but fails %d of %d runs under load (about 1 in %d): your fix is timing-dependent.",
-			"✗ Lulus sekarang, tetapi gagal %d dari %d run di bawah beban (sekitar 1 dari %d): perbaikanmu bergantung pada waktu."}
+		return Message{"✗ Passed now, but fails %d of %d runs under load (about 1 in %d): your fix is timing-dependent, so the lab does not count as passed yet.",
+			"✗ Lulus sekarang, tetapi gagal %d dari %d run di bawah beban (sekitar 1 dari %d): perbaikanmu bergantung pada waktu, jadi lab ini belum dihitung lulus."}
 	case StableWhy:
 		return Message{"The grader runs your program many times; the first run that failed (%s):", "Grader menjalankan programmu berkali-kali; run pertama yang gagal (%s):"}
 	case StableFailed:
