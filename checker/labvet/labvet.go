@@ -10,8 +10,12 @@
 //   - the concurrency checks of go vet: copylocks (a lock copied by value),
 //     waitgroup (WaitGroup.Add inside the goroutine), lostcancel (a context
 //     never cancelled), atomic (x = atomic.AddInt64(&x, 1));
-//   - loadstore: an atomic Load whose value a separate Store writes back
-//     (a lost update the race detector cannot see);
+//   - loadstore: an atomic Load whose value a separate Store, Swap or
+//     unretried CompareAndSwap writes back, or a decision on a Load after
+//     an Add whose result was thrown away (a lost update the race detector
+//     cannot see);
+//   - splitlock: a value read under a lock and written back to the same
+//     place under a later hold of it (the same, with a lock);
 //   - fixkind: which kinds of synchronisation the files use (a fact, not a
 //     finding).
 //
@@ -52,6 +56,7 @@ import (
 	"github.com/racelab/racelab/checker/labvet/fakesync"
 	"github.com/racelab/racelab/checker/labvet/fixkind"
 	"github.com/racelab/racelab/checker/labvet/loadstore"
+	"github.com/racelab/racelab/checker/labvet/splitlock"
 	"github.com/racelab/racelab/checker/protocol"
 )
 
@@ -65,7 +70,7 @@ func Analyzers(editable []string) []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		confine.New(editable), fakesync.New(editable), fixkind.New(editable),
 		copylock.Analyzer, waitgroup.Analyzer, lostcancel.Analyzer, atomic.Analyzer,
-		loadstore.New(editable),
+		loadstore.New(editable), splitlock.New(editable),
 	}
 }
 

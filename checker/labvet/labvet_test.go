@@ -207,14 +207,23 @@ func main() {
 	n := atomic.LoadInt64(&count)
 	atomic.StoreInt64(&count, n+1)
 	time.Sleep(time.Millisecond)
+	var mu sync.Mutex
+	mu.Lock()
+	b := total
+	mu.Unlock()
+	mu.Lock()
+	total = b + 1
+	mu.Unlock()
 }
+
+var total int
 `
 	r := check(t, mistakes)
 	checks := map[string]bool{}
 	for _, f := range r.Findings {
 		checks[f.Check] = true
 	}
-	for _, want := range []string{"copylocks", "waitgroup", "lostcancel", "atomic", "loadstore"} {
+	for _, want := range []string{"copylocks", "waitgroup", "lostcancel", "atomic", "loadstore", "splitlock"} {
 		assert.True(t, checks[want], "%s finds its mistake: %v", want, r.Findings)
 	}
 }

@@ -118,6 +118,11 @@ func advise(p *Problem) {
 			p.Advice = i18n.AdviceAtomicAssign
 		case vetLoadStore:
 			p.Advice = i18n.AdviceLoadStore
+			if p.Call == "Add" {
+				p.Advice = i18n.AdviceAddLoad
+			}
+		case vetSplitLock:
+			p.Advice = i18n.AdviceSplitLock
 		default:
 			p.Advice = i18n.AdviceStaticOther
 		}

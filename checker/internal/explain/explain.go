@@ -310,8 +310,10 @@ type Problem struct {
 	// wg.Add inside the goroutine it counts (Call names the WaitGroup),
 	// which let Wait return before the racing goroutine was counted, or
 	// an atomic function's result assigned back to Var. Zero otherwise.
-	// Static, loadstore: Cause is the Load whose value the Store at At
-	// writes back, Var the atomic variable.
+	// Static, loadstore: Cause is the Load whose value the Store (Swap,
+	// CompareAndSwap: Call) at At writes back, Var the atomic variable; or,
+	// Call "Add", the Add whose result the Load at At ignores. splitlock:
+	// Cause is the read under the lock Call, At the write back to Var.
 	Cause      Place
 	CauseCheck string
 	// Panic: Fatal when the runtime's fatal error, not a panic, ended the

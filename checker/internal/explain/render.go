@@ -198,8 +198,10 @@ func (r *renderer) advice(p Problem) {
 		s = r.t(p.Advice, typ)
 	case i18n.AdviceLostCancel:
 		s = r.t(p.Advice, cmp.Or(p.Var, "cancel"))
-	case i18n.AdviceLoadStore:
+	case i18n.AdviceLoadStore, i18n.AdviceAddLoad:
 		s = r.t(p.Advice, r.orVar(p.Var))
+	case i18n.AdviceSplitLock:
+		s = r.t(p.Advice, r.orVar(p.Var), cmp.Or(p.Call, "mu"))
 	case i18n.AdviceUnwaited:
 		var waits []string
 		for _, k := range p.Fix {
@@ -614,12 +616,38 @@ func (r *renderer) vet(prefix string, p Problem) bool {
 		r.place(p.At, r.t(i18n.VetAtomic, r.orVar(p.Var)))
 	case vetLoadStore:
 		v := r.orVar(p.Var)
+		if p.Call == "Add" {
+			r.title(prefix, r.t(i18n.VetAddLoadTitle, v), p)
+			if !p.Cause.IsZero() {
+				r.place(p.Cause, r.t(i18n.VetAddLoadAdd, v))
+			}
+			r.place(p.At, r.t(i18n.VetAddLoad, v))
+			r.whyOnce(i18n.VetAddLoadWhy)
+			break
+		}
 		r.title(prefix, r.t(i18n.VetLoadStoreTitle, v), p)
 		if !p.Cause.IsZero() {
 			r.place(p.Cause, r.t(i18n.VetLoadStoreLoad, v))
 		}
-		r.place(p.At, r.t(i18n.VetLoadStore, v))
-		r.whyOnce(i18n.VetLoadStoreWhy)
+		switch p.Call {
+		case "Swap":
+			r.place(p.At, r.t(i18n.VetLoadSwap, v))
+			r.whyOnce(i18n.VetLoadStoreWhy)
+		case "CompareAndSwap":
+			r.place(p.At, r.t(i18n.VetLoadCAS, v))
+			r.whyOnce(i18n.VetLoadCASWhy)
+		default:
+			r.place(p.At, r.t(i18n.VetLoadStore, v))
+			r.whyOnce(i18n.VetLoadStoreWhy)
+		}
+	case vetSplitLock:
+		v, lock := r.orVar(p.Var), cmp.Or(p.Call, "mu")
+		r.title(prefix, r.t(i18n.VetSplitLockTitle, v), p)
+		if !p.Cause.IsZero() {
+			r.place(p.Cause, r.t(i18n.VetSplitLockRead, v, lock))
+		}
+		r.place(p.At, r.t(i18n.VetSplitLock, v, lock))
+		r.whyOnce(i18n.VetSplitLockWhy)
 	default:
 		return false
 	}

@@ -19,8 +19,12 @@ const (
 	vetLostCancel = "lostcancel"
 	vetAtomic     = "atomic"
 	// vetLoadStore is labvet's own check of the same family: an atomic
-	// Load whose value a separate Store writes back.
+	// Load whose value a separate Store, Swap or lone CompareAndSwap
+	// writes back, or a decision on a Load after a discarded Add.
 	vetLoadStore = "loadstore"
+	// vetSplitLock is its counterpart for a lock: a value read under it
+	// and written back under a later, separate hold.
+	vetSplitLock = "splitlock"
 )
 
 var (
@@ -28,9 +32,17 @@ var (
 	reVetCopyLocks  = regexp.MustCompile(`copies lock|passes lock by value`)
 	reVetLostCancel = regexp.MustCompile(`cancel function|context leak|without using the \S+ var`)
 	reVetAtomic     = regexp.MustCompile(`^direct assignment to atomic value`)
-	// reLoadStore reads labvet's loadstore finding: the variable, and the
-	// line of the Load its stored value was computed from.
-	reLoadStore = regexp.MustCompile(`^(\S+) stores a value computed from \S+'s Load on line (\d+)`)
+	// reLoadStore reads labvet's loadstore finding: the variable, how it
+	// is written back, and the line of the Load its value was computed
+	// from; reAddLoad its decision after a discarded Add: the variable and
+	// the Add's line.
+	reLoadStore = regexp.MustCompile(`^(\S+) (stores|swaps in|compare-and-swaps, with no retry,) a value computed from \S+'s Load on line (\d+)`)
+	reAddLoad   = regexp.MustCompile(`^(\S+) decides on a Load made after its Add on line (\d+)`)
+	// reSplitLock reads labvet's splitlock finding: the place written, the
+	// lock, and the line of the read under its earlier hold.
+	reSplitLock = regexp.MustCompile(`^(.+?) is written from its value read under (\S+) on line (\d+)`)
+	// loadStoreWrites names each of reLoadStore's ways by its method.
+	loadStoreWrites = map[string]string{"stores": "Store", "swaps in": "Swap", "compare-and-swaps, with no retry,": "CompareAndSwap"}
 
 	// copylocks' messages: how the line copies, into what, and the chain
 	// of types from the value copied down to the lock ("T contains
@@ -68,8 +80,10 @@ func vetCheck(msg string) string {
 		return vetLostCancel
 	case reVetAtomic.MatchString(msg):
 		return vetAtomic
-	case reLoadStore.MatchString(msg):
+	case reLoadStore.MatchString(msg), reAddLoad.MatchString(msg):
 		return vetLoadStore
+	case reSplitLock.MatchString(msg):
+		return vetSplitLock
 	}
 	return ""
 }
@@ -128,8 +142,16 @@ func (p *state) vet(pr *Problem) {
 		}
 	case vetLoadStore:
 		if m := reLoadStore.FindStringSubmatch(pr.Message); m != nil {
+			n, _ := strconv.Atoi(m[3])
+			pr.Var, pr.Call, pr.Cause = m[1], loadStoreWrites[m[2]], p.src.place(pr.At.File, n, "")
+		} else if m := reAddLoad.FindStringSubmatch(pr.Message); m != nil {
 			n, _ := strconv.Atoi(m[2])
-			pr.Var, pr.Cause = m[1], p.src.place(pr.At.File, n, "")
+			pr.Var, pr.Call, pr.Cause = m[1], "Add", p.src.place(pr.At.File, n, "")
+		}
+	case vetSplitLock:
+		if m := reSplitLock.FindStringSubmatch(pr.Message); m != nil {
+			n, _ := strconv.Atoi(m[3])
+			pr.Var, pr.Call, pr.Cause = m[1], m[2], p.src.place(pr.At.File, n, "")
 		}
 	}
 }

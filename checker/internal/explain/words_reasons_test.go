@@ -297,3 +297,89 @@ func TestTestingLabHang(t *testing.T) {
 		t.Errorf("a hang told as a panic:\n%s", en)
 	}
 }
+
+// The other split read-modify-writes labvet finds (a Swap or a lone
+// CompareAndSwap of a Load's value, a decision on a Load after a discarded
+// Add, a value read under a lock and written back under a later hold) are
+// each told with both lines, in their own words, and the same way from the
+// verdict and from the test's text.
+func TestSplitUpdateFindings(t *testing.T) {
+	tests := []struct {
+		name, lab, check, msg string
+		at, cause             string
+		wantVar, wantCall     string
+		advice                i18n.Key
+		en, id                []string
+	}{
+		{
+			name: "swap", lab: "16-atomic", check: "loadstore",
+			msg: "visits swaps in a value computed from visits's Load on line 7: another goroutine's update between the two is lost, as with a plain ++. Make it one atomic step: Add, or a CompareAndSwap loop",
+			at:  "visits.go:8", cause: "visits.go:7", wantVar: "visits", wantCall: "Swap", advice: i18n.AdviceLoadStore,
+			en: []string{"A read-modify-write of visits split in two", "visits.go:7  here Load reads visits",
+				"visits.go:8  and here a separate Swap writes back a value computed from it", "the race detector stays silent", "a CompareAndSwap loop"},
+			id: []string{"Baca-ubah-tulis visits yang terbelah dua", "Swap yang terpisah menulis kembali", "loop CompareAndSwap"},
+		},
+		{
+			name: "cas", lab: "16-atomic", check: "loadstore",
+			msg: "visits compare-and-swaps, with no retry, a value computed from visits's Load on line 7: when another goroutine's update lands between the two, the CompareAndSwap fails and this update is lost. Retry the Load and the CompareAndSwap in a loop until it succeeds, or use Add",
+			at:  "visits.go:8", cause: "visits.go:7", wantVar: "visits", wantCall: "CompareAndSwap", advice: i18n.AdviceLoadStore,
+			en: []string{"A read-modify-write of visits split in two", "visits.go:7  here Load reads visits",
+				"visits.go:8  and here a single CompareAndSwap writes a value computed from it, with no retry", "silently dropped",
+				"only a complete update in a loop that loads again and retries"},
+			id: []string{"satu CompareAndSwap menulis nilai yang dihitung darinya, tanpa diulang", "mencoba ulang sampai berhasil"},
+		},
+		{
+			name: "add then load", lab: "10-send-close", check: "loadstore",
+			msg: "visits decides on a Load made after its Add on line 7, whose result was thrown away: another goroutine's Add can land between the two, so two goroutines see the same value and another is seen by none. Decide on the value Add returns",
+			at:  "visits.go:8", cause: "visits.go:7", wantVar: "visits", wantCall: "Add", advice: i18n.AdviceAddLoad,
+			en: []string{"A decision on visits taken from a separate Load", "visits.go:7  here Add changes visits, and the new value it returns is thrown away",
+				"visits.go:8  and here a separate Load reads visits again to decide", "that result is this goroutine's alone",
+				"Decide on the value visits's Add returns"},
+			id: []string{"Keputusan tentang visits diambil dari Load yang terpisah", "nilai baru yang dikembalikannya dibuang",
+				"Load yang terpisah membaca visits lagi", "Putuskan berdasarkan nilai yang dikembalikan Add pada visits"},
+		},
+		{
+			name: "split lock", lab: "12-gomaxprocs", check: "splitlock",
+			msg: "visits is written from its value read under mu on line 7, in an earlier critical section: another goroutine can change visits while mu is unlocked between the two, and its update is lost. Read, change and write it in one critical section",
+			at:  "visits.go:8", cause: "visits.go:7", wantVar: "visits", wantCall: "mu", advice: i18n.AdviceSplitLock,
+			en: []string{"A read-modify-write of visits split across two critical sections", "visits.go:7  here visits is read while mu is held, and then mu is unlocked",
+				"visits.go:8  and here, with mu locked again, visits is written from what was read", "the lock was let go between the read and the write",
+				"Hold mu from the read of visits to its write"},
+			id: []string{"Baca-ubah-tulis visits yang terbelah di dua critical section", "di sini visits dibaca selagi mu dipegang, lalu mu dibuka",
+				"setelah mu dikunci lagi, visits ditulis", "Pegang mu dari pembacaan visits sampai penulisannya"},
+		},
+	}
+	src := "package main\n\n" +
+		"var visits atomic.Int64\n\n" +
+		"func run() {\n" + // 5
+		"\tgo func() {\n" + // 6
+		"\t\tv := visits.Load()\n" + // 7
+		"\t\tvisits.Store(v + 1)\n" + // 8
+		"\t}()\n}\n"
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := tempLab(t, tt.lab, "visits", map[string]string{"visits.go": src}, nil)
+			f := protocol.Finding{File: "visits.go", Line: 8, Column: 3, Check: tt.check, Message: tt.msg}
+			text := "=== RUN   TestLab/static\n    steps.go:32: " + protocol.MarkStatic + " " + f.String() + "\n--- FAIL: TestLab/static (0.50s)\n"
+			var renders []string
+			for _, in := range []Input{{Verdict: &protocol.Verdict{Reasons: []protocol.Reason{protocol.WrongFix}, Static: []protocol.Finding{f}}}, {Output: text}} {
+				in.ProgramDir, in.Editable, in.Fix = dir, []string{"visits.go"}, []string{"atomic"}
+				ps := Parse(in)
+				if len(ps) != 1 || ps[0].StaticCheck != tt.check || ps[0].Var != tt.wantVar || ps[0].Call != tt.wantCall ||
+					ps[0].At.String() != tt.at || ps[0].Cause.String() != tt.cause || ps[0].Advice != tt.advice {
+					t.Fatalf("want one %s finding on %s (%s), cause %s, at %s: %+v", tt.check, tt.wantVar, tt.wantCall, tt.cause, tt.at, ps)
+				}
+				en, id := checkWords(t, ps)
+				mustContain(t, en, tt.en...)
+				mustContain(t, id, tt.id...)
+				if strings.Contains(en, "Wrong fix") {
+					t.Errorf("headed as a bare wrong fix:\n%s", en)
+				}
+				renders = append(renders, en+id)
+			}
+			if renders[0] != renders[1] {
+				t.Errorf("the verdict explains:\n%s\nthe text explains:\n%s", renders[0], renders[1])
+			}
+		})
+	}
+}

@@ -184,6 +184,17 @@ const (
 	VetLoadStoreLoad   Key = "vet.loadstore.load"
 	VetLoadStore       Key = "vet.loadstore"
 	VetLoadStoreWhy    Key = "vet.loadstore.why"
+	VetLoadSwap        Key = "vet.loadstore.swap"
+	VetLoadCAS         Key = "vet.loadstore.cas"
+	VetLoadCASWhy      Key = "vet.loadstore.cas.why"
+	VetAddLoadTitle    Key = "vet.addload.title"
+	VetAddLoadAdd      Key = "vet.addload.add"
+	VetAddLoad         Key = "vet.addload"
+	VetAddLoadWhy      Key = "vet.addload.why"
+	VetSplitLockTitle  Key = "vet.splitlock.title"
+	VetSplitLockRead   Key = "vet.splitlock.read"
+	VetSplitLock       Key = "vet.splitlock"
+	VetSplitLockWhy    Key = "vet.splitlock.why"
 
 	// A goroutine that spins while it waits.
 	BusyWaitTitle  Key = "busywait.title"
@@ -268,6 +279,8 @@ const (
 	AdviceLostCancel        Key = "advice.lostcancel"
 	AdviceAtomicAssign      Key = "advice.atomic.assign"
 	AdviceLoadStore         Key = "advice.loadstore"
+	AdviceAddLoad           Key = "advice.addload"
+	AdviceSplitLock         Key = "advice.splitlock"
 	AdviceBusyWait          Key = "advice.busywait"
 	AdviceMissed            Key = "advice.test.missed"
 	AdviceFalseAlarm        Key = "advice.test.alarm"
@@ -714,6 +727,49 @@ func lookup(k Key) Message {
 			"Each step is atomic, so the race detector stays silent, but the two together are not: the read, the change and the write must be one step.",
 			"Setiap langkahnya atomik, jadi race detector diam saja, tetapi gabungan keduanya tidak: membaca, mengubah, dan menulis harus menjadi satu langkah.",
 		}
+	case VetLoadSwap:
+		return Message{
+			"and here a separate Swap writes back a value computed from it: an update another goroutine makes in between is overwritten, as with a plain %[1]s++",
+			"dan di sini Swap yang terpisah menulis kembali nilai yang dihitung darinya: pembaruan dari goroutine lain di antara keduanya tertimpa, sama seperti %[1]s++ biasa",
+		}
+	case VetLoadCAS:
+		return Message{
+			"and here a single CompareAndSwap writes a value computed from it, with no retry: when another goroutine changes %[1]s in between, it fails and this update is silently dropped",
+			"dan di sini satu CompareAndSwap menulis nilai yang dihitung darinya, tanpa diulang: kalau goroutine lain mengubah %[1]s di antara keduanya, CompareAndSwap gagal dan pembaruan ini hilang begitu saja",
+		}
+	case VetLoadCASWhy:
+		return Message{
+			"A CompareAndSwap fails when the value changed since the Load, and then nothing is written: it is only a complete update in a loop that loads again and retries until it succeeds.",
+			"CompareAndSwap gagal kalau nilainya sudah berubah sejak Load, dan saat itu tidak ada yang ditulis: ia baru menjadi pembaruan yang utuh di dalam loop yang memanggil Load lagi dan mencoba ulang sampai berhasil.",
+		}
+	case VetAddLoadTitle:
+		return Message{"A decision on %s taken from a separate Load", "Keputusan tentang %s diambil dari Load yang terpisah"}
+	case VetAddLoadAdd:
+		return Message{"here Add changes %s, and the new value it returns is thrown away", "di sini Add mengubah %s, dan nilai baru yang dikembalikannya dibuang"}
+	case VetAddLoad:
+		return Message{
+			"and here a separate Load reads %s again to decide: another goroutine's Add can land in between, so two goroutines can see the same value (both close, say) and another value is seen by none",
+			"dan di sini Load yang terpisah membaca %s lagi untuk memutuskan: Add dari goroutine lain bisa terjadi di antaranya, jadi dua goroutine bisa melihat nilai yang sama (misalnya keduanya melakukan close) dan ada nilai yang tidak dilihat siapa pun",
+		}
+	case VetAddLoadWhy:
+		return Message{
+			"Add changes the value and returns the result in one atomic step: that result is this goroutine's alone. A later Load reads whatever the variable holds by then, after the other goroutines' updates.",
+			"Add mengubah nilai dan mengembalikan hasilnya dalam satu langkah atomik: hasil itu hanya milik goroutine ini. Load sesudahnya membaca apa pun isi variabel saat itu, setelah pembaruan dari goroutine lain.",
+		}
+	case VetSplitLockTitle:
+		return Message{"A read-modify-write of %s split across two critical sections", "Baca-ubah-tulis %s yang terbelah di dua critical section"}
+	case VetSplitLockRead:
+		return Message{"here %s is read while %s is held, and then %[2]s is unlocked", "di sini %s dibaca selagi %s dipegang, lalu %[2]s dibuka"}
+	case VetSplitLock:
+		return Message{
+			"and here, with %[2]s locked again, %[1]s is written from what was read: an update another goroutine made while the lock was free is overwritten",
+			"dan di sini, setelah %[2]s dikunci lagi, %[1]s ditulis dari hasil bacaan tadi: pembaruan yang dibuat goroutine lain selagi kuncinya lepas jadi tertimpa",
+		}
+	case VetSplitLockWhy:
+		return Message{
+			"Every access is locked, so the race detector stays silent, but the lock was let go between the read and the write: the read, the change and the write must be one critical section.",
+			"Setiap akses sudah dikunci, jadi race detector diam saja, tetapi kuncinya dilepas di antara pembacaan dan penulisan: membaca, mengubah, dan menulis harus berada dalam satu critical section.",
+		}
 
 	case BusyWaitTitle:
 		return Message{"A goroutine waits by spinning", "Ada goroutine yang menunggu sambil terus berputar"}
@@ -1014,6 +1070,16 @@ func lookup(k Key) Message {
 		return Message{
 			"Make the read and the write of %s one atomic step: Add for a count or a sum, a CompareAndSwap loop for any other change, or one sync.Mutex held around both in every goroutine that changes it.",
 			"Jadikan pembacaan dan penulisan %s satu langkah atomik: Add untuk hitungan atau jumlah, loop CompareAndSwap untuk perubahan lain, atau satu sync.Mutex yang dipegang di sekitar keduanya di setiap goroutine yang mengubahnya.",
+		}
+	case AdviceAddLoad:
+		return Message{
+			"Decide on the value %s's Add returns (if it is 0, close), not on a separate Load: each value is then seen by exactly one goroutine.",
+			"Putuskan berdasarkan nilai yang dikembalikan Add pada %s (kalau hasilnya 0, lakukan close), bukan dari Load yang terpisah: dengan begitu setiap nilai dilihat tepat oleh satu goroutine.",
+		}
+	case AdviceSplitLock:
+		return Message{
+			"Hold %[2]s from the read of %[1]s to its write: one Lock, then the read, the change and the write, then one Unlock.",
+			"Pegang %[2]s dari pembacaan %[1]s sampai penulisannya: satu Lock, lalu baca, ubah, dan tulis, lalu satu Unlock.",
 		}
 	case AdviceBusyWait:
 		return Message{

@@ -102,6 +102,7 @@ func count(pass *analysis.Pass, files []string) Uses {
 	var u Uses
 	add := func(kind string, n ast.Node) { u = append(u, Use{Kind: kind, Pos: n.Pos()}) }
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	rlockers := rlockerVars(pass.TypesInfo, insp)
 	nodes := []ast.Node{(*ast.CallExpr)(nil), (*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil), (*ast.SelectStmt)(nil)}
 	insp.Preorder(nodes, func(n ast.Node) {
 		if len(files) > 0 && !slices.Contains(files, filepath.Base(pass.Fset.File(n.Pos()).Name())) {
@@ -128,12 +129,103 @@ func count(pass *analysis.Pass, files []string) Uses {
 						u[len(u)-1].Shared = shared(pass.TypesInfo, sel)
 					}
 				}
+			} else if rw := readLock(pass.TypesInfo, n, rlockers); rw != nil {
+				// RLocker's Lock is RLock: the readers read together.
+				add("rwmutex", n)
+				u[len(u)-1].Shared = shared(pass.TypesInfo, rw)
 			} else if builtinChannel(pass.TypesInfo, n) {
 				add("channel", n)
 			}
 		}
 	})
 	return u
+}
+
+// rlockerVars maps each variable or field that is given an RWMutex's
+// RLocker() (in the whole package: it may be declared in a file the student
+// does not edit) to that call's mu.RLocker selector.
+func rlockerVars(info *types.Info, insp *inspector.Inspector) map[types.Object]*ast.SelectorExpr {
+	out := map[types.Object]*ast.SelectorExpr{}
+	bind := func(id *ast.Ident, e ast.Expr) {
+		if sel := rlockerCall(info, e); sel != nil {
+			if obj := info.ObjectOf(id); obj != nil {
+				out[obj] = sel
+			}
+		}
+	}
+	nodes := []ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.KeyValueExpr)(nil)}
+	insp.Preorder(nodes, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) != len(n.Rhs) {
+				return
+			}
+			for i, l := range n.Lhs {
+				switch l := ast.Unparen(l).(type) {
+				case *ast.Ident:
+					bind(l, n.Rhs[i])
+				case *ast.SelectorExpr:
+					bind(l.Sel, n.Rhs[i])
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i, id := range n.Names {
+					bind(id, n.Values[i])
+				}
+			}
+		case *ast.KeyValueExpr:
+			if id, ok := n.Key.(*ast.Ident); ok {
+				bind(id, n.Value)
+			}
+		}
+	})
+	return out
+}
+
+// rlockerCall returns mu.RLocker's selector when e is a call of an
+// RWMutex's RLocker, or nil.
+func rlockerCall(info *types.Info, e ast.Expr) *ast.SelectorExpr {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	fn, ok := info.Uses[sel.Sel].(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "sync" || fn.Name() != "RLocker" {
+		return nil
+	}
+	return sel
+}
+
+// readLock returns the mu.RLocker selector behind a sync.Locker's Lock
+// call that read-locks an RWMutex: mu.RLocker().Lock(), or the Lock of a
+// variable or field given mu.RLocker(). Otherwise nil.
+func readLock(info *types.Info, call *ast.CallExpr, rlockers map[types.Object]*ast.SelectorExpr) *ast.SelectorExpr {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Lock" {
+		return nil
+	}
+	fn, ok := info.Uses[sel.Sel].(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "sync" {
+		return nil
+	}
+	if rw := rlockerCall(info, sel.X); rw != nil {
+		return rw
+	}
+	var id *ast.Ident
+	switch x := ast.Unparen(sel.X).(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.SelectorExpr:
+		id = x.Sel
+	default:
+		return nil
+	}
+	return rlockers[info.ObjectOf(id)]
 }
 
 // builtinChannel reports a call that synchronises through a channel by
@@ -169,7 +261,8 @@ func builtinChannel(info *types.Info, call *ast.CallExpr) bool {
 }
 
 // callKind names the fix kind a call belongs to, if any. An RWMutex's
-// Lock counts as a mutex: only its RLock makes it the readers' lock.
+// Lock counts as a mutex: only its RLock (or its RLocker's Lock, see
+// readLock) makes it the readers' lock.
 func callKind(info *types.Info, call *ast.CallExpr) string {
 	var id *ast.Ident
 	switch fun := ast.Unparen(call.Fun).(type) {

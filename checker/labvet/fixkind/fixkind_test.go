@@ -21,6 +21,7 @@ func TestCounts(t *testing.T) {
 		{"waitgroup", nil, map[string]int{"waitgroup": 2}}, // wg.Go and wg.Wait
 		{"channel", nil, map[string]int{"channel": 3}},     // a receive, a buffer, a close
 		{"rwmutex", nil, map[string]int{"rwmutex": 1, "mutex": 1}},
+		{"rlocker", nil, map[string]int{"rwmutex": 4, "mutex": 1}},                                  // RLocker().Lock is RLock
 		{"rwonlylock", nil, map[string]int{"mutex": 2}},                                             // an RWMutex never read-locked is a mutex
 		{"more", nil, map[string]int{"cond": 1, "context": 1, "once": 1, "channel": 3, "mutex": 1}}, // select and two receives
 		{"flight", nil, map[string]int{"once": 1}},                                                  // singleflight: one call per key, shared

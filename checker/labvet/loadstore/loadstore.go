@@ -1,16 +1,23 @@
 // Package loadstore defines an analyzer that reports a read-modify-write on
-// an atomic number split into two atomic steps: a Load, then a Store of a
-// value computed from it.
+// an atomic number split into two atomic steps: a Load, then a write of a
+// value computed from it (a Store, a Swap, or a CompareAndSwap whose
+// failure is not retried), and a decision taken on a Load made after an
+// Add whose result was thrown away.
 //
 // Each step is atomic, so the race detector is silent, but another
-// goroutine's update that lands between the two is overwritten: the same
-// lost update as a plain `n++`. Add does the read and the write as one step;
-// a CompareAndSwap loop does so for any other computation.
+// goroutine's update that lands between the two is overwritten (or, for a
+// lone CompareAndSwap, makes it fail): the same lost update as a plain
+// `n++`. Add does the read and the write as one step, and returns the
+// value it made, which is this goroutine's alone; a CompareAndSwap loop
+// does so for any other computation. A CompareAndSwap of a value not
+// computed from the Load (CompareAndSwap(false, true): the first one wins)
+// is a correct one-shot.
 //
 // Only numbers and booleans count (the sync/atomic types Int32 … Bool and
-// the Load/Store functions): for an atomic.Value or Pointer a copy-on-write
-// with one writer is a correct idiom. A Load and Store both made while a
-// lock is held are ordered by the lock, so they are not reported.
+// the Load/Store/Swap/CompareAndSwap/Add functions): for an atomic.Value
+// or Pointer a copy-on-write with one writer is a correct idiom. Two steps
+// both made while a lock is held are ordered by the lock, so they are not
+// reported.
 package loadstore
 
 import (
@@ -32,7 +39,7 @@ import (
 func New(files []string) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:     "loadstore",
-		Doc:      "reports an atomic Store of a value computed from a Load of the same variable (a lost update)",
+		Doc:      "reports an atomic Store, Swap or unretried CompareAndSwap of a value computed from a Load of the same variable, and a decision on a Load after a discarded Add (a lost update)",
 		Requires: []*analysis.Analyzer{inspect.Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
 			insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -59,27 +66,50 @@ func New(files []string) *analysis.Analyzer {
 // op is an atomic access, or a lock's acquire or release, in one function.
 type op struct {
 	pos   token.Pos
-	kind  string // "load", "store", "lock", "unlock"
+	kind  string // "load", "store", "swap", "cas", "add", "lock", "unlock"
 	key   string // the atomic variable, as written ("served", "s.hits")
 	value ast.Expr
+	// The result is thrown away (the call is a statement of its own);
+	// for a cas, retried tells that a loop around it goes round again,
+	// Load included, until it succeeds.
+	discarded, retried bool
+	// loop is the innermost for statement around the call, if any.
+	loop *ast.ForStmt
+}
+
+// decision is a condition (an if's, a switch's) and the atomic variables
+// whose Load it decides on, with the Load's place.
+type decision struct {
+	pos  token.Pos
+	from map[string]token.Pos
 }
 
 // checkBody looks at one function's own statements (a function literal
 // inside is a body of its own: it may run elsewhere, later).
 func checkBody(pass *analysis.Pass, body *ast.BlockStmt) {
 	var ops []op
+	var decisions []decision
 	// loaded maps a local variable to the atomic variables its value was
 	// computed from, in the order of the source.
 	loaded := map[types.Object]map[string]token.Pos{}
-	sources := func(e ast.Expr) map[string]token.Pos {
+	// sources lists the Loads e's value is computed from; compared only,
+	// it leaves out what goes into an atomic write (a CompareAndSwap's
+	// old value is not a decision on it).
+	walk := func(e ast.Expr, compared bool) map[string]token.Pos {
 		out := map[string]token.Pos{}
+		if e == nil {
+			return out
+		}
 		ast.Inspect(e, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.FuncLit:
 				return false
 			case *ast.CallExpr:
-				if kind, key, _ := access(pass, n); kind == "load" {
+				switch kind, key, _ := access(pass, n); kind {
+				case "load":
 					out[key] = n.Pos()
+				case "store", "swap", "cas", "add":
+					return !compared
 				}
 			case *ast.Ident:
 				for k, p := range loaded[pass.TypesInfo.Uses[n]] {
@@ -90,6 +120,7 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt) {
 		})
 		return out
 	}
+	sources := func(e ast.Expr) map[string]token.Pos { return walk(e, false) }
 	// taint records what the variables of lhs now hold; an op-assignment
 	// (v += d) keeps what v held.
 	taint := func(lhs []ast.Expr, rhs []ast.Expr, keep bool) {
@@ -128,7 +159,17 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt) {
 			}
 		}
 	}
+	decide := func(e ast.Expr) {
+		if src := walk(e, true); len(src) > 0 {
+			decisions = append(decisions, decision{pos: e.Pos(), from: src})
+		}
+	}
+	var stack []ast.Node
 	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
@@ -144,24 +185,91 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt) {
 				lhs[i] = id
 			}
 			taint(lhs, n.Values, false)
+		case *ast.IfStmt:
+			if n.Init != nil {
+				// The init's assignments come before the condition reads them.
+				ast.Inspect(n.Init, func(m ast.Node) bool {
+					if a, ok := m.(*ast.AssignStmt); ok {
+						taint(a.Lhs, a.Rhs, a.Tok != token.ASSIGN && a.Tok != token.DEFINE)
+					}
+					return true
+				})
+			}
+			decide(n.Cond)
+		case *ast.SwitchStmt:
+			decide(n.Tag)
+		case *ast.CaseClause:
+			for _, e := range n.List {
+				decide(e)
+			}
 		case *ast.CallExpr:
 			if kind, key, value := access(pass, n); kind != "" {
-				ops = append(ops, op{pos: n.Pos(), kind: kind, key: key, value: value})
+				o := op{pos: n.Pos(), kind: kind, key: key, value: value}
+				if parent, ok := stack[len(stack)-1].(*ast.ExprStmt); ok && parent.X == n {
+					o.discarded = true
+				}
+				for i := len(stack) - 1; i >= 0; i-- {
+					if f, ok := stack[i].(*ast.ForStmt); ok {
+						o.loop = f
+						break
+					}
+					if _, ok := stack[i].(*ast.RangeStmt); ok {
+						break // a range loop goes on to its next item, not round again
+					}
+				}
+				ops = append(ops, o)
 			}
 		}
+		stack = append(stack, n)
 		return true
 	})
 	for _, st := range ops {
-		if st.kind != "store" {
+		switch st.kind {
+		case "store", "swap", "cas":
+		default:
 			continue
 		}
 		from, ok := sources(st.value)[st.key]
 		if !ok || guarded(ops, from, st.pos) {
 			continue
 		}
-		pass.Reportf(st.pos, "%s stores a value computed from %s's Load on line %d: another goroutine's update between the two is lost, as with a plain ++. Make it one atomic step: Add, or a CompareAndSwap loop",
-			st.key, st.key, pass.Fset.Position(from).Line)
+		line := pass.Fset.Position(from).Line
+		switch st.kind {
+		case "store":
+			pass.Reportf(st.pos, "%s stores a value computed from %s's Load on line %d: another goroutine's update between the two is lost, as with a plain ++. Make it one atomic step: Add, or a CompareAndSwap loop",
+				st.key, st.key, line)
+		case "swap":
+			pass.Reportf(st.pos, "%s swaps in a value computed from %s's Load on line %d: another goroutine's update between the two is lost, as with a plain ++. Make it one atomic step: Add, or a CompareAndSwap loop",
+				st.key, st.key, line)
+		case "cas":
+			if retried(st, from) {
+				continue
+			}
+			pass.Reportf(st.pos, "%s compare-and-swaps, with no retry, a value computed from %s's Load on line %d: when another goroutine's update lands between the two, the CompareAndSwap fails and this update is lost. Retry the Load and the CompareAndSwap in a loop until it succeeds, or use Add",
+				st.key, st.key, line)
+		}
 	}
+	for _, add := range ops {
+		if add.kind != "add" || !add.discarded {
+			continue
+		}
+		for _, d := range decisions {
+			from, ok := d.from[add.key]
+			if !ok || from < add.pos || guarded(ops, add.pos, from) {
+				continue
+			}
+			pass.Reportf(from, "%s decides on a Load made after its Add on line %d, whose result was thrown away: another goroutine's Add can land between the two, so two goroutines see the same value and another is seen by none. Decide on the value Add returns",
+				add.key, pass.Fset.Position(add.pos).Line)
+			break
+		}
+	}
+}
+
+// retried reports whether a CompareAndSwap is tried again when it fails:
+// its result is looked at, and the for loop around it also holds the
+// Load its values come from, so that each round loads afresh.
+func retried(cas op, from token.Pos) bool {
+	return !cas.discarded && cas.loop != nil && cas.loop.Pos() <= from && from < cas.loop.End()
 }
 
 // guarded reports whether a lock taken before from is held, not released
@@ -185,8 +293,9 @@ func guarded(ops []op, from, to token.Pos) bool {
 // numbers are the sync/atomic types whose lost updates the analyzer reports.
 var numbers = []string{"Int32", "Int64", "Uint32", "Uint64", "Uintptr", "Bool"}
 
-// access classifies a call: an atomic Load or Store of a number (with the
-// variable and, for a Store, the value), a lock's Lock or Unlock, or "".
+// access classifies a call: an atomic Load, Store, Swap, CompareAndSwap
+// or Add of a number (with the variable and, for a write, the value
+// written: a CompareAndSwap's new one), a lock's Lock or Unlock, or "".
 func access(pass *analysis.Pass, call *ast.CallExpr) (kind, key string, value ast.Expr) {
 	fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
 	if !ok || fn.Pkg() == nil {
@@ -204,27 +313,34 @@ func access(pass *analysis.Pass, call *ast.CallExpr) (kind, key string, value as
 			}
 		}
 	case "sync/atomic":
+		var x ast.Expr
+		args := call.Args
 		if recv := sig.Recv(); recv != nil {
 			sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 			if !ok || !slices.Contains(numbers, typeName(recv.Type())) {
 				return "", "", nil
 			}
-			switch fn.Name() {
-			case "Load":
-				return "load", variable(sel.X), nil
-			case "Store":
-				return "store", variable(sel.X), call.Args[0]
+			x = sel.X
+		} else {
+			// The functions take the variable's address first; the
+			// Pointer ones hold pointers, not numbers.
+			if len(args) == 0 || strings.HasSuffix(fn.Name(), "Pointer") {
+				return "", "", nil
 			}
-			return "", "", nil
+			x, args = args[0], args[1:]
 		}
-		if len(call.Args) == 0 {
-			return "", "", nil
-		}
+		name := fn.Name()
 		switch {
-		case strings.HasPrefix(fn.Name(), "Load") && !strings.HasSuffix(fn.Name(), "Pointer"):
-			return "load", variable(call.Args[0]), nil
-		case strings.HasPrefix(fn.Name(), "Store") && !strings.HasSuffix(fn.Name(), "Pointer") && len(call.Args) == 2:
-			return "store", variable(call.Args[0]), call.Args[1]
+		case strings.HasPrefix(name, "Load") && len(args) == 0:
+			return "load", variable(x), nil
+		case strings.HasPrefix(name, "Store") && len(args) == 1:
+			return "store", variable(x), args[0]
+		case strings.HasPrefix(name, "Swap") && len(args) == 1:
+			return "swap", variable(x), args[0]
+		case strings.HasPrefix(name, "CompareAndSwap") && len(args) == 2:
+			return "cas", variable(x), args[1]
+		case strings.HasPrefix(name, "Add") && len(args) == 1:
+			return "add", variable(x), args[0]
 		}
 	}
 	return "", "", nil

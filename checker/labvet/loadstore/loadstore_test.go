@@ -10,7 +10,7 @@ import (
 )
 
 func TestLoadStore(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), loadstore.New(nil), "counters", "guarded", "fine")
+	analysistest.Run(t, analysistest.TestData(), loadstore.New(nil), "counters", "guarded", "fine", "swapcas", "addload")
 }
 
 // quiet stands in for *testing.T: the want comments of counters expect

@@ -1,5 +1,5 @@
 // Atomic types, but each bump is a Load and then a separate Store: another handler can slip in between.
-// want: wrong-fix
+// want: wrong-fix, wrong-output
 // Command server answers requests with a pool of handler goroutines and keeps
 // the two running totals a metrics page would show: requests served and
 // bytes sent.
