@@ -69,10 +69,8 @@ type op struct {
 	kind  string // "load", "store", "swap", "cas", "add", "lock", "unlock"
 	key   string // the atomic variable, as written ("served", "s.hits")
 	value ast.Expr
-	// The result is thrown away (the call is a statement of its own);
-	// for a cas, retried tells that a loop around it goes round again,
-	// Load included, until it succeeds.
-	discarded, retried bool
+	// The result is thrown away (the call is a statement of its own).
+	discarded bool
 	// loop is the innermost for statement around the call, if any.
 	loop *ast.ForStmt
 }
