@@ -35,6 +35,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 	"path/filepath"
 	"slices"
 
@@ -91,6 +92,7 @@ type read struct {
 type test struct {
 	read
 	scopes [][2]token.Pos
+	held   map[string]int // the critical sections held at the test
 }
 
 // governs reports whether t decides whether pos runs.
@@ -130,6 +132,10 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt, sums map[types.Object]*
 		return b, calls[call]
 	}
 	var tests []test
+	// claims are the critical sections that tested a place and wrote it
+	// under the same hold: a goroutine that made such a claim (marked a
+	// call in flight, say) may be the only one to reach a later act.
+	claims := map[section]bool{}
 	// conds maps each condition to the stretches of source it decides.
 	conds := map[ast.Expr][][2]token.Pos{}
 	reported := map[token.Pos]bool{}
@@ -195,9 +201,12 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt, sums map[types.Object]*
 				continue
 			}
 			if t.cs == cs {
+				if t.governs(pos) {
+					claims[section{lock, cs}] = true
+				}
 				return // tested again under this hold
 			}
-			if t.cs < cs && decided == nil && t.governs(pos) {
+			if t.cs < cs && decided == nil && t.governs(pos) && !claims[section{lock, t.cs}] && !serialised(t.held, held, lock) {
 				decided = &tests[i]
 			}
 		}
@@ -261,15 +270,23 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt, sums map[types.Object]*
 			tainted[obj] = append(tainted[obj], rs...)
 		}
 	}
+	// restore holds the locks held before an if whose branch leaves: an
+	// Unlock in that branch (unlock, return) does not let go of the lock
+	// for the code after the if.
+	restore := map[ast.Node]map[string]int{}
 	var stack []ast.Node
 	ast.Inspect(body, func(n ast.Node) bool {
 		if n == nil {
+			if h, ok := restore[stack[len(stack)-1]]; ok {
+				held = maps.Clone(h)
+			}
 			stack = stack[:len(stack)-1]
 			return true
 		}
 		if x, ok := n.(ast.Expr); ok && conds[x] != nil {
+			now := maps.Clone(held)
 			for _, r := range reads(x) {
-				tests = append(tests, test{read: r, scopes: conds[x]})
+				tests = append(tests, test{read: r, scopes: conds[x], held: now})
 			}
 		}
 		switch n := n.(type) {
@@ -285,6 +302,11 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt, sums map[types.Object]*
 				sc = append(sc, [2]token.Pos{n.End(), blockEnd(stack)})
 			}
 			conds[n.Cond] = sc
+			for _, b := range []ast.Stmt{n.Body, n.Else} {
+				if b != nil && leaves(b) {
+					restore[b] = maps.Clone(held)
+				}
+			}
 		case *ast.ForStmt:
 			if n.Cond != nil {
 				conds[n.Cond] = [][2]token.Pos{{n.Body.Pos(), blockEnd(stack)}}
@@ -338,6 +360,18 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt, sums map[types.Object]*
 		stack = append(stack, n)
 		return true
 	})
+}
+
+// serialised reports whether a lock other than lock was held, in the same
+// critical section, both at a test (then) and now: it keeps other
+// goroutines out of the check and the act together (a lock per key).
+func serialised(then, now map[string]int, lock string) bool {
+	for l, cs := range then {
+		if l != lock && cs > 0 && now[l] == cs {
+			return true
+		}
+	}
+	return false
 }
 
 // leaves reports whether a branch ends by leaving the code that follows

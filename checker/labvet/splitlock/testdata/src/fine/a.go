@@ -200,3 +200,59 @@ func twoLocks() {
 	total = t + 1
 	other.Unlock()
 }
+
+// A lock per key held over both sections keeps the others out of the
+// check and the act together.
+type thumbs struct {
+	mu    sync.Mutex
+	locks map[string]*sync.Mutex
+	done  map[string]string
+	calls map[string]*sync.WaitGroup
+}
+
+func (c *thumbs) perKey(photo string) string {
+	c.mu.Lock()
+	l, ok := c.locks[photo]
+	if !ok {
+		l = &sync.Mutex{}
+		c.locks[photo] = l
+	}
+	c.mu.Unlock()
+	l.Lock()
+	defer l.Unlock()
+	c.mu.Lock()
+	t, ok := c.done[photo]
+	c.mu.Unlock()
+	if ok {
+		return t
+	}
+	c.mu.Lock()
+	c.done[photo] = "rendered"
+	c.mu.Unlock()
+	return "rendered"
+}
+
+// The first section claims the work (marks it in flight, tested and
+// written under one hold): only the claimer reaches the act.
+func (c *thumbs) inFlight(photo string) string {
+	c.mu.Lock()
+	if t, ok := c.done[photo]; ok {
+		c.mu.Unlock()
+		return t
+	}
+	if wg, ok := c.calls[photo]; ok {
+		c.mu.Unlock()
+		wg.Wait()
+		return photo
+	}
+	wg := &sync.WaitGroup{}
+	wg.Add(1)
+	c.calls[photo] = wg
+	c.mu.Unlock()
+	c.mu.Lock()
+	c.done[photo] = "rendered"
+	delete(c.calls, photo)
+	c.mu.Unlock()
+	wg.Done()
+	return "rendered"
+}
