@@ -55,19 +55,32 @@ func New(files []string) *analysis.Analyzer {
 		Run: func(pass *analysis.Pass) (any, error) {
 			insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 			sums := summaries(pass)
+			serial := map[*ast.FuncLit]bool{}
+			insp.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
+				call := n.(*ast.CallExpr)
+				if !runsAlone(pass, call) {
+					return
+				}
+				for _, a := range call.Args {
+					if lit, ok := ast.Unparen(a).(*ast.FuncLit); ok {
+						serial[lit] = true
+					}
+				}
+			})
 			insp.Preorder([]ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}, func(n ast.Node) {
 				if len(files) > 0 && !slices.Contains(files, filepath.Base(pass.Fset.File(n.Pos()).Name())) {
 					return
 				}
 				var body *ast.BlockStmt
+				alone := false
 				switch n := n.(type) {
 				case *ast.FuncDecl:
 					body = n.Body
 				case *ast.FuncLit:
-					body = n.Body
+					body, alone = n.Body, serial[n]
 				}
 				if body != nil {
-					checkBody(pass, body, sums)
+					checkBody(pass, body, sums, alone)
 				}
 			})
 			return nil, nil
@@ -113,7 +126,10 @@ type section struct {
 
 // checkBody follows one function's statements in source order (a function
 // literal inside is a body of its own: it may run elsewhere, later).
-func checkBody(pass *analysis.Pass, body *ast.BlockStmt, sums map[types.Object]*summary) {
+// alone tells that the body never runs twice at once for the same work (a
+// sync.Once's or a singleflight's function): no other goroutine can make
+// its check between its two critical sections.
+func checkBody(pass *analysis.Pass, body *ast.BlockStmt, sums map[types.Object]*summary, alone bool) {
 	held := map[string]int{}  // lock → its critical section now held (0: none)
 	count := map[string]int{} // lock → how many times it was taken so far
 	// calls numbers the critical section each call of a one-section
@@ -132,9 +148,10 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt, sums map[types.Object]*
 		return b, calls[call]
 	}
 	var tests []test
-	// claims are the critical sections that tested a place and wrote it
-	// under the same hold: a goroutine that made such a claim (marked a
-	// call in flight, say) may be the only one to reach a later act.
+	// claims are the critical sections that tested a place and, as the
+	// test decided, wrote one under the same hold: a goroutine that made
+	// such a claim (marked a call in flight, joined a queue first) may be
+	// the only one to reach a later act.
 	claims := map[section]bool{}
 	// conds maps each condition to the stretches of source it decides.
 	conds := map[ast.Expr][][2]token.Pos{}
@@ -192,18 +209,20 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt, sums map[types.Object]*
 	// cs, that an earlier section's test decided and this one did not
 	// test again.
 	act := func(place string, pos token.Pos, lock string, cs int) {
-		if reported[pos] {
+		if reported[pos] || alone {
 			return
 		}
 		var decided *test
+		for _, t := range tests {
+			if t.lock == lock && t.cs == cs && t.pos < pos && t.governs(pos) {
+				claims[section{lock, cs}] = true
+			}
+		}
 		for i, t := range tests {
 			if t.place != place || t.lock != lock || t.pos >= pos {
 				continue
 			}
 			if t.cs == cs {
-				if t.governs(pos) {
-					claims[section{lock, cs}] = true
-				}
 				return // tested again under this hold
 			}
 			if t.cs < cs && decided == nil && t.governs(pos) && !claims[section{lock, t.cs}] && !serialised(t.held, held, lock) {
@@ -360,6 +379,33 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt, sums map[types.Object]*
 		stack = append(stack, n)
 		return true
 	})
+}
+
+// runsAlone reports whether call runs a function it is given one at a
+// time for the same work: a sync.Once's Do, a singleflight.Group's Do or
+// DoChan (one flight per key).
+func runsAlone(pass *analysis.Pass, call *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return false
+	}
+	recv := fn.Type().(*types.Signature).Recv()
+	if recv == nil {
+		return false
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := t.(*types.Named)
+	if !ok {
+		return false
+	}
+	switch fn.Pkg().Path() + "." + named.Obj().Name() + "." + fn.Name() {
+	case "sync.Once.Do", "golang.org/x/sync/singleflight.Group.Do", "golang.org/x/sync/singleflight.Group.DoChan":
+		return true
+	}
+	return false
 }
 
 // serialised reports whether a lock other than lock was held, in the same

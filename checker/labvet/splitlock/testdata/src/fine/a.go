@@ -256,3 +256,45 @@ func (c *thumbs) inFlight(photo string) string {
 	wg.Done()
 	return "rendered"
 }
+
+// A sync.Once's function (like a singleflight's) runs once at a time: no
+// one else makes the check between its two sections.
+var once sync.Once
+
+func onceOnly(k string) {
+	once.Do(func() {
+		mu.Lock()
+		_, ok := cache[k]
+		mu.Unlock()
+		if ok {
+			return
+		}
+		mu.Lock()
+		cache[k] = new(int)
+		mu.Unlock()
+	})
+}
+
+// The first section, as its test decided, joined a queue: only the first
+// to join goes on to settle.
+type supplier struct {
+	mu       sync.Mutex
+	settled  bool
+	stranded []int
+}
+
+func (s *supplier) broken(line int) {
+	s.mu.Lock()
+	if s.settled {
+		s.mu.Unlock()
+		return
+	}
+	s.stranded = append(s.stranded, line)
+	first := len(s.stranded) == 1
+	s.mu.Unlock()
+	if first {
+		s.mu.Lock()
+		s.settled = true
+		s.mu.Unlock()
+	}
+}
