@@ -11,11 +11,13 @@
 //     waitgroup (WaitGroup.Add inside the goroutine), lostcancel (a context
 //     never cancelled), atomic (x = atomic.AddInt64(&x, 1));
 //   - loadstore: an atomic Load whose value a separate Store, Swap or
-//     unretried CompareAndSwap writes back, or a decision on a Load after
+//     unretried CompareAndSwap writes back, a decision on a Load after
 //     an Add whose result was thrown away (a lost update the race detector
-//     cannot see);
+//     cannot see), or a Store a test of a separate Load decides (a
+//     check-then-act in two steps);
 //   - splitlock: a value read under a lock and written back to the same
-//     place under a later hold of it (the same, with a lock);
+//     place under a later hold of it, or a place tested under one hold and
+//     written, untested, under a later one (the same, with a lock);
 //   - fixkind: which kinds of synchronisation the files use (a fact, not a
 //     finding).
 //

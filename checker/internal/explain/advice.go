@@ -118,11 +118,17 @@ func advise(p *Problem) {
 			p.Advice = i18n.AdviceAtomicAssign
 		case vetLoadStore:
 			p.Advice = i18n.AdviceLoadStore
-			if p.Call == "Add" {
+			switch {
+			case p.Call == "Add":
 				p.Advice = i18n.AdviceAddLoad
+			case p.CheckThenAct:
+				p.Advice = i18n.AdviceCheckActAtomic
 			}
 		case vetSplitLock:
 			p.Advice = i18n.AdviceSplitLock
+			if p.CheckThenAct {
+				p.Advice = i18n.AdviceCheckActLock
+			}
 		default:
 			p.Advice = i18n.AdviceStaticOther
 		}

@@ -290,6 +290,8 @@ type Problem struct {
 	// WrongOutput: the lab is about check-then-act, so the wrong answer
 	// is told as a gap between a check and its act (At, when the source
 	// shows it); otherwise as work lost, done twice or on the wrong value.
+	// Static, loadstore and splitlock: the finding is a check (Cause) and
+	// its act (At) split in two, not a read-modify-write.
 	CheckThenAct bool
 	// Static: the finding, decoded. Check is fixkind, fakesync or confine;
 	// Instead lists the kinds of fix the file uses instead of the lab's;
@@ -312,8 +314,10 @@ type Problem struct {
 	// an atomic function's result assigned back to Var. Zero otherwise.
 	// Static, loadstore: Cause is the Load whose value the Store (Swap,
 	// CompareAndSwap: Call) at At writes back, Var the atomic variable; or,
-	// Call "Add", the Add whose result the Load at At ignores. splitlock:
-	// Cause is the read under the lock Call, At the write back to Var.
+	// Call "Add", the Add whose result the Load at At ignores; or, with
+	// CheckThenAct, the Load tested before the Store (Swap: Call) at At.
+	// splitlock: Cause is the read (with CheckThenAct, the test) under the
+	// lock Call, At the write to Var.
 	Cause      Place
 	CauseCheck string
 	// Panic: Fatal when the runtime's fatal error, not a panic, ended the

@@ -198,9 +198,9 @@ func (r *renderer) advice(p Problem) {
 		s = r.t(p.Advice, typ)
 	case i18n.AdviceLostCancel:
 		s = r.t(p.Advice, cmp.Or(p.Var, "cancel"))
-	case i18n.AdviceLoadStore, i18n.AdviceAddLoad:
+	case i18n.AdviceLoadStore, i18n.AdviceAddLoad, i18n.AdviceCheckActAtomic:
 		s = r.t(p.Advice, r.orVar(p.Var))
-	case i18n.AdviceSplitLock:
+	case i18n.AdviceSplitLock, i18n.AdviceCheckActLock:
 		s = r.t(p.Advice, r.orVar(p.Var), cmp.Or(p.Call, "mu"))
 	case i18n.AdviceUnwaited:
 		var waits []string
@@ -625,6 +625,15 @@ func (r *renderer) vet(prefix string, p Problem) bool {
 			r.whyOnce(i18n.VetAddLoadWhy)
 			break
 		}
+		if p.CheckThenAct {
+			r.title(prefix, r.t(i18n.VetCheckActAtomicTitle, v), p)
+			if !p.Cause.IsZero() {
+				r.place(p.Cause, r.t(i18n.VetCheckActAtomicLoad, v))
+			}
+			r.place(p.At, r.t(i18n.VetCheckActAtomic, v, cmp.Or(p.Call, "Store")))
+			r.whyOnce(i18n.VetCheckActAtomicWhy)
+			break
+		}
 		r.title(prefix, r.t(i18n.VetLoadStoreTitle, v), p)
 		if !p.Cause.IsZero() {
 			r.place(p.Cause, r.t(i18n.VetLoadStoreLoad, v))
@@ -642,6 +651,15 @@ func (r *renderer) vet(prefix string, p Problem) bool {
 		}
 	case vetSplitLock:
 		v, lock := r.orVar(p.Var), cmp.Or(p.Call, "mu")
+		if p.CheckThenAct {
+			r.title(prefix, r.t(i18n.VetCheckActLockTitle, v), p)
+			if !p.Cause.IsZero() {
+				r.place(p.Cause, r.t(i18n.VetCheckActLockTest, v, lock))
+			}
+			r.place(p.At, r.t(i18n.VetCheckActLock, v, lock))
+			r.whyOnce(i18n.VetCheckActLockWhy)
+			break
+		}
 		r.title(prefix, r.t(i18n.VetSplitLockTitle, v), p)
 		if !p.Cause.IsZero() {
 			r.place(p.Cause, r.t(i18n.VetSplitLockRead, v, lock))

@@ -41,6 +41,12 @@ var (
 	// reSplitLock reads labvet's splitlock finding: the place written, the
 	// lock, and the line of the read under its earlier hold.
 	reSplitLock = regexp.MustCompile(`^(.+?) is written from its value read under (\S+) on line (\d+)`)
+	// reCheckActLock and reCheckActAtomic read the check-then-act
+	// findings: the place written, the lock (or how the atomic writes it)
+	// and the line of the test.
+	reCheckActLock   = regexp.MustCompile(`^(.+?) is tested under (\S+) on line (\d+) and written here`)
+	reCheckActAtomic = regexp.MustCompile(`^(\S+) is (stored|swapped) after a check of its Load on line (\d+)`)
+	checkActWrites   = map[string]string{"stored": "Store", "swapped": "Swap"}
 	// loadStoreWrites names each of reLoadStore's ways by its method.
 	loadStoreWrites = map[string]string{"stores": "Store", "swaps in": "Swap", "compare-and-swaps, with no retry,": "CompareAndSwap"}
 
@@ -80,9 +86,9 @@ func vetCheck(msg string) string {
 		return vetLostCancel
 	case reVetAtomic.MatchString(msg):
 		return vetAtomic
-	case reLoadStore.MatchString(msg), reAddLoad.MatchString(msg):
+	case reLoadStore.MatchString(msg), reAddLoad.MatchString(msg), reCheckActAtomic.MatchString(msg):
 		return vetLoadStore
-	case reSplitLock.MatchString(msg):
+	case reSplitLock.MatchString(msg), reCheckActLock.MatchString(msg):
 		return vetSplitLock
 	}
 	return ""
@@ -147,11 +153,17 @@ func (p *state) vet(pr *Problem) {
 		} else if m := reAddLoad.FindStringSubmatch(pr.Message); m != nil {
 			n, _ := strconv.Atoi(m[2])
 			pr.Var, pr.Call, pr.Cause = m[1], "Add", p.src.place(pr.At.File, n, "")
+		} else if m := reCheckActAtomic.FindStringSubmatch(pr.Message); m != nil {
+			n, _ := strconv.Atoi(m[3])
+			pr.Var, pr.Call, pr.Cause, pr.CheckThenAct = m[1], checkActWrites[m[2]], p.src.place(pr.At.File, n, ""), true
 		}
 	case vetSplitLock:
 		if m := reSplitLock.FindStringSubmatch(pr.Message); m != nil {
 			n, _ := strconv.Atoi(m[3])
 			pr.Var, pr.Call, pr.Cause = m[1], m[2], p.src.place(pr.At.File, n, "")
+		} else if m := reCheckActLock.FindStringSubmatch(pr.Message); m != nil {
+			n, _ := strconv.Atoi(m[3])
+			pr.Var, pr.Call, pr.Cause, pr.CheckThenAct = m[1], m[2], p.src.place(pr.At.File, n, ""), true
 		}
 	}
 }

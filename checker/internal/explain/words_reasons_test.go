@@ -348,6 +348,33 @@ func TestSplitUpdateFindings(t *testing.T) {
 			id: []string{"Baca-ubah-tulis visits yang terbelah di dua critical section", "di sini visits dibaca selagi mu dipegang, lalu mu dibuka",
 				"setelah mu dikunci lagi, visits ditulis", "Pegang mu dari pembacaan visits sampai penulisannya"},
 		},
+		{
+			name: "check then act under a lock", lab: "17-once", check: "splitlock",
+			msg: "visits is tested under mu on line 7 and written here under a later hold of mu, with no test again: between the two critical sections another goroutine can make the same check. Keep the check and the act under one hold of the lock, or test again after locking",
+			at:  "visits.go:8", cause: "visits.go:7", wantVar: "visits", wantCall: "mu", advice: i18n.AdviceCheckActLock,
+			en: []string{"A check of visits and its act in two critical sections", "visits.go:7  here visits is tested while mu is held, and then mu is unlocked",
+				"visits.go:8  and here, with mu locked again, visits is written because of that test, without testing it again",
+				"between them another goroutine can make the same check", "Keep the check of visits and the act under one hold of mu, or test visits again"},
+			id: []string{"Pemeriksaan visits dan tindakannya terpisah di dua critical section", "di sini visits diperiksa selagi mu dipegang, lalu mu dibuka",
+				"tanpa diperiksa lagi", "goroutine lain bisa melakukan pemeriksaan yang sama", "periksa visits lagi setelah mengunci mu kembali"},
+		},
+		{
+			name: "check then act atomic", lab: "27-double-close", check: "loadstore",
+			msg: "visits is stored after a check of its Load on line 7, as a separate step: two goroutines can both pass the check before either acts. Use CompareAndSwap so that the check and the act are one step",
+			at:  "visits.go:8", cause: "visits.go:7", wantVar: "visits", wantCall: "Store", advice: i18n.AdviceCheckActAtomic,
+			en: []string{"A check of visits and its act in two atomic steps", "visits.go:7  here Load reads visits, and the code tests it",
+				"visits.go:8  and here a separate Store sets visits because of that test", "the check and the act are two steps",
+				"Use CompareAndSwap so that the check and the act are one step"},
+			id: []string{"Pemeriksaan visits dan tindakannya terpisah dalam dua langkah atomik", "Store yang terpisah mengisi visits",
+				"Pakai CompareAndSwap supaya pemeriksaan dan tindakannya menjadi satu langkah"},
+		},
+		{
+			name: "check then swap", lab: "27-double-close", check: "loadstore",
+			msg: "visits is swapped after a check of its Load on line 7, as a separate step: two goroutines can both pass the check before either acts. Use CompareAndSwap so that the check and the act are one step",
+			at:  "visits.go:8", cause: "visits.go:7", wantVar: "visits", wantCall: "Swap", advice: i18n.AdviceCheckActAtomic,
+			en: []string{"visits.go:8  and here a separate Swap sets visits because of that test"},
+			id: []string{"Swap yang terpisah mengisi visits"},
+		},
 	}
 	src := "package main\n\n" +
 		"var visits atomic.Int64\n\n" +

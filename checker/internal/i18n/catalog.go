@@ -195,6 +195,15 @@ const (
 	VetSplitLockRead   Key = "vet.splitlock.read"
 	VetSplitLock       Key = "vet.splitlock"
 	VetSplitLockWhy    Key = "vet.splitlock.why"
+	// A check and its act split the same way.
+	VetCheckActLockTitle   Key = "vet.checkact.lock.title"
+	VetCheckActLockTest    Key = "vet.checkact.lock.test"
+	VetCheckActLock        Key = "vet.checkact.lock"
+	VetCheckActLockWhy     Key = "vet.checkact.lock.why"
+	VetCheckActAtomicTitle Key = "vet.checkact.atomic.title"
+	VetCheckActAtomicLoad  Key = "vet.checkact.atomic.load"
+	VetCheckActAtomic      Key = "vet.checkact.atomic"
+	VetCheckActAtomicWhy   Key = "vet.checkact.atomic.why"
 
 	// A goroutine that spins while it waits.
 	BusyWaitTitle  Key = "busywait.title"
@@ -281,6 +290,8 @@ const (
 	AdviceLoadStore         Key = "advice.loadstore"
 	AdviceAddLoad           Key = "advice.addload"
 	AdviceSplitLock         Key = "advice.splitlock"
+	AdviceCheckActLock      Key = "advice.checkact.lock"
+	AdviceCheckActAtomic    Key = "advice.checkact.atomic"
 	AdviceBusyWait          Key = "advice.busywait"
 	AdviceMissed            Key = "advice.test.missed"
 	AdviceFalseAlarm        Key = "advice.test.alarm"
@@ -770,6 +781,34 @@ func lookup(k Key) Message {
 			"Every access is locked, so the race detector stays silent, but the lock was let go between the read and the write: the read, the change and the write must be one critical section.",
 			"Setiap akses sudah dikunci, jadi race detector diam saja, tetapi kuncinya dilepas di antara pembacaan dan penulisan: membaca, mengubah, dan menulis harus berada dalam satu critical section.",
 		}
+	case VetCheckActLockTitle:
+		return Message{"A check of %s and its act in two critical sections", "Pemeriksaan %s dan tindakannya terpisah di dua critical section"}
+	case VetCheckActLockTest:
+		return Message{"here %s is tested while %s is held, and then %[2]s is unlocked", "di sini %s diperiksa selagi %s dipegang, lalu %[2]s dibuka"}
+	case VetCheckActLock:
+		return Message{
+			"and here, with %[2]s locked again, %[1]s is written because of that test, without testing it again",
+			"dan di sini, setelah %[2]s dikunci lagi, %[1]s ditulis karena hasil pemeriksaan tadi, tanpa diperiksa lagi",
+		}
+	case VetCheckActLockWhy:
+		return Message{
+			"The check and the act are in two critical sections: between them another goroutine can make the same check, and then both act (both load, both take the last place). Every access is locked, so the race detector stays silent.",
+			"Pemeriksaan dan tindakannya berada di dua critical section: di antara keduanya goroutine lain bisa melakukan pemeriksaan yang sama, lalu keduanya bertindak (keduanya memuat, keduanya mengambil tempat terakhir). Setiap akses sudah dikunci, jadi race detector diam saja.",
+		}
+	case VetCheckActAtomicTitle:
+		return Message{"A check of %s and its act in two atomic steps", "Pemeriksaan %s dan tindakannya terpisah dalam dua langkah atomik"}
+	case VetCheckActAtomicLoad:
+		return Message{"here Load reads %s, and the code tests it", "di sini Load membaca %s, lalu kodenya memeriksa nilai itu"}
+	case VetCheckActAtomic:
+		return Message{
+			"and here a separate %[2]s sets %[1]s because of that test: two goroutines can both pass the check before either sets it",
+			"dan di sini %[2]s yang terpisah mengisi %[1]s karena hasil pemeriksaan tadi: dua goroutine bisa sama-sama lolos pemeriksaan sebelum salah satunya mengisinya",
+		}
+	case VetCheckActAtomicWhy:
+		return Message{
+			"Each step is atomic, so the race detector stays silent, but the check and the act are two steps: both goroutines act (both close the channel, say).",
+			"Setiap langkahnya atomik, jadi race detector diam saja, tetapi pemeriksaan dan tindakannya adalah dua langkah: kedua goroutine bertindak (misalnya keduanya melakukan close pada channel).",
+		}
 
 	case BusyWaitTitle:
 		return Message{"A goroutine waits by spinning", "Ada goroutine yang menunggu sambil terus berputar"}
@@ -1075,6 +1114,16 @@ func lookup(k Key) Message {
 		return Message{
 			"Decide on the value %s's Add returns (if it is 0, close), not on a separate Load: each value is then seen by exactly one goroutine.",
 			"Putuskan berdasarkan nilai yang dikembalikan Add pada %s (kalau hasilnya 0, lakukan close), bukan dari Load yang terpisah: dengan begitu setiap nilai dilihat tepat oleh satu goroutine.",
+		}
+	case AdviceCheckActLock:
+		return Message{
+			"Keep the check of %[1]s and the act under one hold of %[2]s, or test %[1]s again after locking %[2]s again, before writing it.",
+			"Letakkan pemeriksaan %[1]s dan tindakannya di bawah satu kali penguncian %[2]s, atau periksa %[1]s lagi setelah mengunci %[2]s kembali, sebelum menulisnya.",
+		}
+	case AdviceCheckActAtomic:
+		return Message{
+			"Use CompareAndSwap so that the check and the act are one step: %s.CompareAndSwap(false, true) succeeds for one goroutine only, and only that one acts.",
+			"Pakai CompareAndSwap supaya pemeriksaan dan tindakannya menjadi satu langkah: %s.CompareAndSwap(false, true) hanya berhasil untuk satu goroutine, dan hanya goroutine itu yang bertindak.",
 		}
 	case AdviceSplitLock:
 		return Message{

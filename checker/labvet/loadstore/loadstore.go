@@ -13,6 +13,12 @@
 // computed from the Load (CompareAndSwap(false, true): the first one wins)
 // is a correct one-shot.
 //
+// A Store or Swap that a condition on a Load of the same variable decides
+// (inside the if, or after it when a branch leaves; after a for loop on
+// it) is a check-then-act split the same way: two goroutines both Load
+// false, both Store true, both close the channel. CompareAndSwap(false,
+// true) is the check and the act in one step.
+//
 // Only numbers and booleans count (the sync/atomic types Int32 … Bool and
 // the Load/Store/Swap/CompareAndSwap/Add functions): for an atomic.Value
 // or Pointer a copy-on-write with one writer is a correct idiom. Two steps
@@ -80,6 +86,21 @@ type op struct {
 type decision struct {
 	pos  token.Pos
 	from map[string]token.Pos
+	// scopes are the stretches of source the condition decides: an if's
+	// branches, and what follows it when a branch leaves; a for loop's
+	// body and what follows it (loop).
+	scopes [][2]token.Pos
+	loop   bool
+}
+
+// governs reports whether d decides whether pos runs.
+func (d decision) governs(pos token.Pos) bool {
+	for _, sc := range d.scopes {
+		if sc[0] <= pos && pos < sc[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // checkBody looks at one function's own statements (a function literal
@@ -157,9 +178,9 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt) {
 			}
 		}
 	}
-	decide := func(e ast.Expr) {
+	decide := func(e ast.Expr, loop bool, scopes ...[2]token.Pos) {
 		if src := walk(e, true); len(src) > 0 {
-			decisions = append(decisions, decision{pos: e.Pos(), from: src})
+			decisions = append(decisions, decision{pos: e.Pos(), from: src, scopes: scopes, loop: loop})
 		}
 	}
 	var stack []ast.Node
@@ -193,12 +214,20 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt) {
 					return true
 				})
 			}
-			decide(n.Cond)
+			sc := [][2]token.Pos{{n.Body.Pos(), n.End()}}
+			if leaves(n.Body) || n.Else != nil && leaves(n.Else) {
+				sc = append(sc, [2]token.Pos{n.End(), blockEnd(stack)})
+			}
+			decide(n.Cond, false, sc...)
+		case *ast.ForStmt:
+			if n.Cond != nil {
+				decide(n.Cond, true, [2]token.Pos{n.Body.Pos(), blockEnd(stack)})
+			}
 		case *ast.SwitchStmt:
-			decide(n.Tag)
+			decide(n.Tag, false, [2]token.Pos{n.Body.Pos(), n.End()})
 		case *ast.CaseClause:
 			for _, e := range n.List {
-				decide(e)
+				decide(e, false, [2]token.Pos{n.Colon, n.End()})
 			}
 		case *ast.CallExpr:
 			if kind, key, value := access(pass, n); kind != "" {
@@ -228,7 +257,11 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt) {
 			continue
 		}
 		from, ok := sources(st.value)[st.key]
-		if !ok || guarded(ops, from, st.pos) {
+		if !ok {
+			checkThenAct(pass, st, ops, decisions)
+			continue
+		}
+		if guarded(ops, from, st.pos) {
 			continue
 		}
 		line := pass.Fset.Position(from).Line
@@ -252,6 +285,9 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt) {
 			continue
 		}
 		for _, d := range decisions {
+			if d.loop {
+				continue // a loop waiting on the count is not a decision on its Add
+			}
 			from, ok := d.from[add.key]
 			if !ok || from < add.pos || guarded(ops, add.pos, from) {
 				continue
@@ -261,6 +297,61 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt) {
 			break
 		}
 	}
+}
+
+// checkThenAct reports a Store or Swap of a value not computed from a Load
+// that a condition on a Load of the same variable decides: the check and
+// the act are two atomic steps.
+func checkThenAct(pass *analysis.Pass, st op, ops []op, decisions []decision) {
+	if st.kind != "store" && st.kind != "swap" {
+		return // a CompareAndSwap is the check and the act in one
+	}
+	for _, d := range decisions {
+		from, ok := d.from[st.key]
+		if !ok || from > st.pos || !d.governs(st.pos) || guarded(ops, from, st.pos) {
+			continue
+		}
+		how := "stored"
+		if st.kind == "swap" {
+			how = "swapped"
+		}
+		pass.Reportf(st.pos, "%s is %s after a check of its Load on line %d, as a separate step: two goroutines can both pass the check before either acts. Use CompareAndSwap so that the check and the act are one step",
+			st.key, how, pass.Fset.Position(from).Line)
+		return
+	}
+}
+
+// leaves reports whether a branch ends by leaving the code that follows
+// its if: a return, a break, continue or goto, or a panic.
+func leaves(s ast.Stmt) bool {
+	b, ok := s.(*ast.BlockStmt)
+	if !ok || len(b.List) == 0 {
+		return false
+	}
+	switch last := b.List[len(b.List)-1].(type) {
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	case *ast.ExprStmt:
+		call, ok := last.X.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		id, ok := call.Fun.(*ast.Ident)
+		return ok && id.Name == "panic"
+	}
+	return false
+}
+
+// blockEnd is where the innermost block around the statement whose
+// ancestors are stack ends: what follows the statement runs up to there.
+func blockEnd(stack []ast.Node) token.Pos {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch b := stack[i].(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			return b.End()
+		}
+	}
+	return token.NoPos
 }
 
 // retried reports whether a CompareAndSwap is tried again when it fails:

@@ -10,7 +10,7 @@ import (
 )
 
 func TestLoadStore(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), loadstore.New(nil), "counters", "guarded", "fine", "swapcas", "addload")
+	analysistest.Run(t, analysistest.TestData(), loadstore.New(nil), "counters", "guarded", "fine", "swapcas", "addload", "checkact")
 }
 
 // quiet stands in for *testing.T: the want comments of counters expect
@@ -26,5 +26,5 @@ func TestOnlyNamedFiles(t *testing.T) {
 		assert.Empty(t, r.Diagnostics)
 	}
 	results := analysistest.Run(quiet{}, analysistest.TestData(), loadstore.New([]string{"a.go"}), "counters")
-	assert.Len(t, results[0].Diagnostics, 6)
+	assert.Len(t, results[0].Diagnostics, 7)
 }

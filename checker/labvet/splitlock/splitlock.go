@@ -17,12 +17,25 @@
 // hold). Locks are sync.Mutex and sync.RWMutex (RLock for the read, Lock for
 // the write is the usual shape), matched by how they are written (mu,
 // s.mu).
+//
+// Its sibling is a check-then-act split the same way: a place tested in a
+// condition (under the lock, or through a value read from it under the
+// lock) decides whether a later hold of the lock writes it, and that later
+// hold does not test it again first. Two goroutines can both pass the
+// check before either acts: both load the table, both take the last
+// space. Testing again after re-locking (double-checked locking) is
+// right, and so is a wait loop (for !ok { c.Wait() }) with its act in the
+// same hold. A small function whose whole body is one critical section
+// (lock, defer unlock, return a place or write one) counts as that
+// section where it is called: seen(u) and mark(u) split the check the
+// same way.
 package splitlock
 
 import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 	"path/filepath"
 	"slices"
 
@@ -41,19 +54,33 @@ func New(files []string) *analysis.Analyzer {
 		Requires: []*analysis.Analyzer{inspect.Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
 			insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+			sums := summaries(pass)
+			serial := map[*ast.FuncLit]bool{}
+			insp.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
+				call := n.(*ast.CallExpr)
+				if !runsAlone(pass, call) {
+					return
+				}
+				for _, a := range call.Args {
+					if lit, ok := ast.Unparen(a).(*ast.FuncLit); ok {
+						serial[lit] = true
+					}
+				}
+			})
 			insp.Preorder([]ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}, func(n ast.Node) {
 				if len(files) > 0 && !slices.Contains(files, filepath.Base(pass.Fset.File(n.Pos()).Name())) {
 					return
 				}
 				var body *ast.BlockStmt
+				alone := false
 				switch n := n.(type) {
 				case *ast.FuncDecl:
 					body = n.Body
 				case *ast.FuncLit:
-					body = n.Body
+					body, alone = n.Body, serial[n]
 				}
 				if body != nil {
-					checkBody(pass, body)
+					checkBody(pass, body, sums, alone)
 				}
 			})
 			return nil, nil
@@ -71,6 +98,26 @@ type read struct {
 	pos   token.Pos
 }
 
+// test is a place tested in a condition: the read it was tested through
+// (the place, the lock and critical section it was read under) and the
+// stretches of source the condition decides (an if's branches, and what
+// follows it when a branch leaves; a for loop's body and what follows it).
+type test struct {
+	read
+	scopes [][2]token.Pos
+	held   map[string]int // the critical sections held at the test
+}
+
+// governs reports whether t decides whether pos runs.
+func (t test) governs(pos token.Pos) bool {
+	for _, sc := range t.scopes {
+		if sc[0] <= pos && pos < sc[1] {
+			return true
+		}
+	}
+	return false
+}
+
 // section names one critical section: a lock and its number.
 type section struct {
 	lock string
@@ -79,9 +126,36 @@ type section struct {
 
 // checkBody follows one function's statements in source order (a function
 // literal inside is a body of its own: it may run elsewhere, later).
-func checkBody(pass *analysis.Pass, body *ast.BlockStmt) {
+// alone tells that the body never runs twice at once for the same work (a
+// sync.Once's or a singleflight's function): no other goroutine can make
+// its check between its two critical sections.
+func checkBody(pass *analysis.Pass, body *ast.BlockStmt, sums map[types.Object]*summary, alone bool) {
 	held := map[string]int{}  // lock → its critical section now held (0: none)
 	count := map[string]int{} // lock → how many times it was taken so far
+	// calls numbers the critical section each call of a one-section
+	// function is, in source order, on first sight (a condition is read
+	// before the calls inside it are visited).
+	calls := map[*ast.CallExpr]int{}
+	called := func(call *ast.CallExpr) (*bound, int) {
+		b := bind(pass, call, sums)
+		if b == nil || held[b.lock] > 0 {
+			return nil, 0
+		}
+		if calls[call] == 0 {
+			count[b.lock]++
+			calls[call] = count[b.lock]
+		}
+		return b, calls[call]
+	}
+	var tests []test
+	// claims are the critical sections that tested a place and, as the
+	// test decided, wrote one under the same hold: a goroutine that made
+	// such a claim (marked a call in flight, joined a queue first) may be
+	// the only one to reach a later act.
+	claims := map[section]bool{}
+	// conds maps each condition to the stretches of source it decides.
+	conds := map[ast.Expr][][2]token.Pos{}
+	reported := map[token.Pos]bool{}
 	// tainted maps a local variable to the places, read under a lock, its
 	// value was computed from.
 	tainted := map[types.Object][]read{}
@@ -102,6 +176,12 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt) {
 				return false
 			case *ast.Ident:
 				out = append(out, tainted[pass.TypesInfo.Uses[n]]...)
+			case *ast.CallExpr:
+				if b, cs := called(n); b != nil {
+					for _, place := range b.reads {
+						out = append(out, read{place: place, lock: b.lock, cs: cs, pos: n.Pos()})
+					}
+				}
 			}
 			if x, ok := n.(ast.Expr); ok && isPlace(pass.TypesInfo, x) {
 				for lock, cs := range held {
@@ -125,6 +205,48 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt) {
 		})
 		return found
 	}
+	// act reports a write of place at pos, under lock's critical section
+	// cs, that an earlier section's test decided and this one did not
+	// test again.
+	act := func(place string, pos token.Pos, lock string, cs int) {
+		if reported[pos] || alone {
+			return
+		}
+		var decided *test
+		for _, t := range tests {
+			if t.lock == lock && t.cs == cs && t.pos < pos && t.governs(pos) {
+				claims[section{lock, cs}] = true
+			}
+		}
+		for i, t := range tests {
+			if t.place != place || t.lock != lock || t.pos >= pos {
+				continue
+			}
+			if t.cs == cs {
+				return // tested again under this hold
+			}
+			if t.cs < cs && decided == nil && t.governs(pos) && !claims[section{lock, t.cs}] && !serialised(t.held, held, lock) {
+				decided = &tests[i]
+			}
+		}
+		if decided == nil {
+			return
+		}
+		reported[pos] = true
+		pass.Reportf(pos, "%s is tested under %s on line %d and written here under a later hold of %s, with no test again: between the two critical sections another goroutine can make the same check. Keep the check and the act under one hold of the lock, or test again after locking",
+			place, lock, pass.Fset.Position(decided.pos).Line, lock)
+	}
+	// acts reports the writes of l, a place written now, by act.
+	acts := func(l ast.Expr, place string) {
+		if !isPlace(pass.TypesInfo, l) || local(pass.TypesInfo, body, l) {
+			return
+		}
+		for lock, cs := range held {
+			if cs > 0 {
+				act(place, l.Pos(), lock, cs)
+			}
+		}
+	}
 	assign := func(n ast.Node, lhs, rhs []ast.Expr, tok token.Token) {
 		rhsOf := func(i int) ast.Expr {
 			switch {
@@ -141,10 +263,14 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt) {
 			for i, l := range lhs {
 				if r := written(pass, body, l, rhsOf(i), held, seen, reads, mentions); r != nil {
 					place := types.ExprString(l)
+					reported[l.Pos()] = true
 					pass.Reportf(l.Pos(), "%s is written from its value read under %s on line %d, in an earlier critical section: another goroutine can change %s while %s is unlocked between the two, and its update is lost. Read, change and write it in one critical section",
 						place, r.lock, pass.Fset.Position(r.pos).Line, place, r.lock)
 					break
 				}
+			}
+			for _, l := range lhs {
+				acts(l, types.ExprString(l))
 			}
 		}
 		for i, l := range lhs {
@@ -163,7 +289,25 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt) {
 			tainted[obj] = append(tainted[obj], rs...)
 		}
 	}
+	// restore holds the locks held before an if whose branch leaves: an
+	// Unlock in that branch (unlock, return) does not let go of the lock
+	// for the code after the if.
+	restore := map[ast.Node]map[string]int{}
+	var stack []ast.Node
 	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			if h, ok := restore[stack[len(stack)-1]]; ok {
+				held = maps.Clone(h)
+			}
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if x, ok := n.(ast.Expr); ok && conds[x] != nil {
+			now := maps.Clone(held)
+			for _, r := range reads(x) {
+				tests = append(tests, test{read: r, scopes: conds[x], held: now})
+			}
+		}
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
@@ -171,6 +315,31 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt) {
 			// A deferred Unlock runs when the function returns: the lock
 			// stays held over everything after it.
 			return false
+		case *ast.IfStmt:
+			sc := [][2]token.Pos{{n.Body.Pos(), n.End()}}
+			if leaves(n.Body) || n.Else != nil && leaves(n.Else) {
+				sc = append(sc, [2]token.Pos{n.End(), blockEnd(stack)})
+			}
+			conds[n.Cond] = sc
+			for _, b := range []ast.Stmt{n.Body, n.Else} {
+				if b != nil && leaves(b) {
+					restore[b] = maps.Clone(held)
+				}
+			}
+		case *ast.ForStmt:
+			if n.Cond != nil {
+				conds[n.Cond] = [][2]token.Pos{{n.Body.Pos(), blockEnd(stack)}}
+			}
+		case *ast.SwitchStmt:
+			if n.Tag != nil {
+				conds[n.Tag] = [][2]token.Pos{{n.Body.Pos(), n.End()}}
+			}
+		case *ast.CaseClause:
+			for _, e := range n.List {
+				conds[e] = [][2]token.Pos{{n.Colon, n.End()}}
+			}
+		case *ast.IncDecStmt:
+			acts(n.X, types.ExprString(n.X))
 		case *ast.AssignStmt:
 			assign(n, n.Lhs, n.Rhs, n.Tok)
 		case *ast.ValueSpec:
@@ -180,12 +349,20 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt) {
 			}
 			assign(n, lhs, n.Values, token.DEFINE)
 		case *ast.CallExpr:
-			switch kind, lock := lockCall(pass, n); kind {
+			switch kind, lock, _ := lockCall(pass, n); kind {
 			case "lock":
 				count[lock]++
 				held[lock] = count[lock]
 			case "unlock":
 				held[lock] = 0
+			default:
+				if m, k, ok := deleted(pass, n); ok {
+					acts(m, types.ExprString(m)+"["+types.ExprString(k)+"]")
+				} else if b, cs := called(n); b != nil {
+					for _, place := range b.writes {
+						act(place, n.Pos(), b.lock, cs)
+					}
+				}
 			}
 		}
 		if x, ok := n.(ast.Expr); ok {
@@ -199,8 +376,93 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt) {
 				}
 			}
 		}
+		stack = append(stack, n)
 		return true
 	})
+}
+
+// runsAlone reports whether call runs a function it is given one at a
+// time for the same work: a sync.Once's Do, a singleflight.Group's Do or
+// DoChan (one flight per key).
+func runsAlone(pass *analysis.Pass, call *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return false
+	}
+	recv := fn.Type().(*types.Signature).Recv()
+	if recv == nil {
+		return false
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := t.(*types.Named)
+	if !ok {
+		return false
+	}
+	switch fn.Pkg().Path() + "." + named.Obj().Name() + "." + fn.Name() {
+	case "sync.Once.Do", "golang.org/x/sync/singleflight.Group.Do", "golang.org/x/sync/singleflight.Group.DoChan":
+		return true
+	}
+	return false
+}
+
+// serialised reports whether a lock other than lock was held, in the same
+// critical section, both at a test (then) and now: it keeps other
+// goroutines out of the check and the act together (a lock per key).
+func serialised(then, now map[string]int, lock string) bool {
+	for l, cs := range then {
+		if l != lock && cs > 0 && now[l] == cs {
+			return true
+		}
+	}
+	return false
+}
+
+// leaves reports whether a branch ends by leaving the code that follows
+// its if: a return, a break, continue or goto, or a panic.
+func leaves(s ast.Stmt) bool {
+	b, ok := s.(*ast.BlockStmt)
+	if !ok || len(b.List) == 0 {
+		return false
+	}
+	switch last := b.List[len(b.List)-1].(type) {
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	case *ast.ExprStmt:
+		call, ok := last.X.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		id, ok := call.Fun.(*ast.Ident)
+		return ok && id.Name == "panic"
+	}
+	return false
+}
+
+// blockEnd is where the innermost block around the statement whose
+// ancestors are stack ends: what follows the statement runs up to there.
+func blockEnd(stack []ast.Node) token.Pos {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch b := stack[i].(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			return b.End()
+		}
+	}
+	return token.NoPos
+}
+
+// deleted reports a call of delete(m, k): a write of m[k].
+func deleted(pass *analysis.Pass, call *ast.CallExpr) (m, k ast.Expr, ok bool) {
+	id, isID := ast.Unparen(call.Fun).(*ast.Ident)
+	if !isID || len(call.Args) != 2 {
+		return nil, nil, false
+	}
+	if b, isB := pass.TypesInfo.Uses[id].(*types.Builtin); !isB || b.Name() != "delete" {
+		return nil, nil, false
+	}
+	return call.Args[0], call.Args[1], true
 }
 
 // written returns the read that the write of value to l, made now, puts
@@ -285,15 +547,16 @@ func local(info *types.Info, body *ast.BlockStmt, l ast.Expr) bool {
 }
 
 // lockCall classifies a call of a sync.Mutex's or RWMutex's Lock or
-// RLock ("lock") or Unlock or RUnlock ("unlock"), with the lock as written.
-func lockCall(pass *analysis.Pass, call *ast.CallExpr) (kind, lock string) {
+// RLock ("lock") or Unlock or RUnlock ("unlock"), with the lock as written
+// and its expression.
+func lockCall(pass *analysis.Pass, call *ast.CallExpr) (kind, lock string, x ast.Expr) {
 	fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
 	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "sync" {
-		return "", ""
+		return "", "", nil
 	}
 	recv := fn.Type().(*types.Signature).Recv()
 	if recv == nil {
-		return "", ""
+		return "", "", nil
 	}
 	t := recv.Type()
 	if p, ok := t.(*types.Pointer); ok {
@@ -301,21 +564,21 @@ func lockCall(pass *analysis.Pass, call *ast.CallExpr) (kind, lock string) {
 	}
 	n, ok := t.(*types.Named)
 	if !ok || n.Obj().Name() != "Mutex" && n.Obj().Name() != "RWMutex" {
-		return "", ""
+		return "", "", nil
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
-		return "", ""
+		return "", "", nil
 	}
-	x := ast.Unparen(sel.X)
+	x = ast.Unparen(sel.X)
 	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		x = ast.Unparen(u.X)
 	}
 	switch fn.Name() {
 	case "Lock", "RLock":
-		return "lock", types.ExprString(x)
+		return "lock", types.ExprString(x), x
 	case "Unlock", "RUnlock":
-		return "unlock", types.ExprString(x)
+		return "unlock", types.ExprString(x), x
 	}
-	return "", ""
+	return "", "", nil
 }

@@ -10,7 +10,7 @@ import (
 )
 
 func TestSplitLock(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), splitlock.New(nil), "split", "fine")
+	analysistest.Run(t, analysistest.TestData(), splitlock.New(nil), "split", "checkact", "fine")
 }
 
 // quiet stands in for *testing.T: the want comments of split expect

@@ -35,7 +35,7 @@ func field(s *stats) {
 
 func flag() {
 	if !ok.Load() {
-		ok.Store(true) // a constant, not a computed value: a separate finding's business (check-then-act)
+		ok.Store(true) // want `ok is stored after a check of its Load on line 37, as a separate step`
 	}
 	v := ok.Load()
 	ok.Store(!v) // want `ok stores a value computed from ok's Load on line 40`
