@@ -12,6 +12,10 @@
 //     never cancelled), atomic (x = atomic.AddInt64(&x, 1));
 //   - loadstore: an atomic Load whose value a separate Store writes back
 //     (a lost update the race detector cannot see);
+//   - spin: a loop that waits for another goroutine by checking again and
+//     again (an atomic flag, a TryLock, a select whose default does
+//     nothing) instead of blocking, which a run sees only when the
+//     goroutine it waits for is slow;
 //   - fixkind: which kinds of synchronisation the files use (a fact, not a
 //     finding).
 //
@@ -52,6 +56,7 @@ import (
 	"github.com/racelab/racelab/checker/labvet/fakesync"
 	"github.com/racelab/racelab/checker/labvet/fixkind"
 	"github.com/racelab/racelab/checker/labvet/loadstore"
+	"github.com/racelab/racelab/checker/labvet/spin"
 	"github.com/racelab/racelab/checker/protocol"
 )
 
@@ -65,7 +70,7 @@ func Analyzers(editable []string) []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		confine.New(editable), fakesync.New(editable), fixkind.New(editable),
 		copylock.Analyzer, waitgroup.Analyzer, lostcancel.Analyzer, atomic.Analyzer,
-		loadstore.New(editable),
+		loadstore.New(editable), spin.New(editable),
 	}
 }
 

@@ -207,6 +207,8 @@ func main() {
 	n := atomic.LoadInt64(&count)
 	atomic.StoreInt64(&count, n+1)
 	time.Sleep(time.Millisecond)
+	for atomic.LoadInt64(&count) < 8 { // spins
+	}
 }
 `
 	r := check(t, mistakes)
@@ -214,7 +216,7 @@ func main() {
 	for _, f := range r.Findings {
 		checks[f.Check] = true
 	}
-	for _, want := range []string{"copylocks", "waitgroup", "lostcancel", "atomic", "loadstore"} {
+	for _, want := range []string{"copylocks", "waitgroup", "lostcancel", "atomic", "loadstore", "spin"} {
 		assert.True(t, checks[want], "%s finds its mistake: %v", want, r.Findings)
 	}
 }
@@ -252,4 +254,55 @@ func TestStudentTest(t *testing.T) {
 	r, err = labvet.Check(dir, nil, map[string][]byte{"counter_test.go": []byte(exits)}, []string{"counter_test.go"})
 	require.NoError(t, err)
 	assert.True(t, r.Refused(), "%v", r.Findings)
+}
+
+// A lab whose shipped program spins on purpose (lab 09's): the spin is the
+// lab's while it stays as shipped, even with lines added above it; a spin
+// the student writes instead is the student's.
+func TestSpinOnlyWhenTheStudentsChange(t *testing.T) {
+	spinning := `package main
+
+import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+var (
+	ready bool
+	flag  atomic.Bool
+	mu    sync.Mutex
+)
+
+func main() {
+	go func() { ready = true }()
+	for !ready {
+		runtime.Gosched()
+	}
+}
+`
+	dir := writeModule(t, map[string]string{"warmup.go": spinning})
+	for _, tc := range []struct {
+		name, old, new string
+		spins          int
+	}{
+		{"shipped", "", "", 0},
+		{"lines added above", "\tgo func", "\t_ = flag.Load()\n\tgo func", 0},
+		{"an atomic flag", "for !ready {", "for !flag.Load() {", 1},
+		{"a TryLock", "for !ready {", "for !mu.TryLock() {", 1},
+		{"a channel", "\tfor !ready {\n\t\truntime.Gosched()\n\t}\n", "\t<-make(chan int)\n\t_ = runtime.NumCPU()\n", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			student := strings.Replace(spinning, tc.old, tc.new, 1)
+			r, err := labvet.Check(dir, nil, map[string][]byte{"warmup.go": []byte(student)}, []string{"warmup.go"})
+			require.NoError(t, err)
+			spins := 0
+			for _, f := range r.Findings {
+				if f.Check == "spin" {
+					spins++
+				}
+			}
+			assert.Equal(t, tc.spins, spins, "%v", r.Findings)
+		})
+	}
 }
