@@ -105,6 +105,11 @@ func advise(p *Problem) {
 			p.Advice = i18n.AdviceAtomicAssign
 		case vetLoadStore:
 			p.Advice = i18n.AdviceLoadStore
+		case vetSpin:
+			p.Advice = i18n.AdviceBusyWait
+			if p.Call != "" {
+				p.Advice = i18n.AdviceSpinLock
+			}
 		default:
 			p.Advice = i18n.AdviceStaticOther
 		}

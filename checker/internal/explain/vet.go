@@ -20,6 +20,9 @@ const (
 	// vetLoadStore is labvet's own check of the same family: an atomic
 	// Load whose value a separate Store writes back.
 	vetLoadStore = "loadstore"
+	// vetSpin is labvet's check of a loop that waits by checking again
+	// and again instead of blocking.
+	vetSpin = "spin"
 )
 
 var (
@@ -30,6 +33,12 @@ var (
 	// reLoadStore reads labvet's loadstore finding: the variable, and the
 	// line of the Load its stored value was computed from.
 	reLoadStore = regexp.MustCompile(`^(\S+) stores a value computed from \S+'s Load on line (\d+)`)
+	// labvet's spin findings: a loop that polls a condition (what it
+	// checks), one that retries a lock (the call), and a select whose
+	// default sends its loop straight round.
+	reSpinPoll   = regexp.MustCompile(`^this loop polls (.+?): nothing in it blocks`)
+	reSpinLock   = regexp.MustCompile(`^this loop retries (.+?) until it gets the lock`)
+	reSpinSelect = regexp.MustCompile(`^the default case lets the loop around this select come straight back`)
 
 	// copylocks' messages: how the line copies, into what, and the chain
 	// of types from the value copied down to the lock ("T contains
@@ -69,6 +78,8 @@ func vetCheck(msg string) string {
 		return vetAtomic
 	case reLoadStore.MatchString(msg):
 		return vetLoadStore
+	case reSpinPoll.MatchString(msg), reSpinLock.MatchString(msg), reSpinSelect.MatchString(msg):
+		return vetSpin
 	}
 	return ""
 }
@@ -130,6 +141,14 @@ func (p *state) vet(pr *Problem) {
 			n, _ := strconv.Atoi(m[2])
 			pr.Var, pr.Cause = m[1], p.src.place(pr.At.File, n, "")
 		}
+	case vetSpin:
+		if m := reSpinPoll.FindStringSubmatch(pr.Message); m != nil {
+			pr.Var = m[1]
+		}
+		if m := reSpinLock.FindStringSubmatch(pr.Message); m != nil {
+			pr.Call = m[1]
+		}
+		pr.SpinSelect = reSpinSelect.MatchString(pr.Message)
 	}
 }
 
