@@ -18,6 +18,10 @@
 //   - splitlock: a value read under a lock and written back to the same
 //     place under a later hold of it, or a place tested under one hold and
 //     written, untested, under a later one (the same, with a lock);
+//   - spin: a loop that waits for another goroutine by checking again and
+//     again (an atomic flag, a TryLock, a select whose default does
+//     nothing) instead of blocking, which a run sees only when the
+//     goroutine it waits for is slow;
 //   - fixkind: which kinds of synchronisation the files use (a fact, not a
 //     finding).
 //
@@ -58,6 +62,7 @@ import (
 	"github.com/racelab/racelab/checker/labvet/fakesync"
 	"github.com/racelab/racelab/checker/labvet/fixkind"
 	"github.com/racelab/racelab/checker/labvet/loadstore"
+	"github.com/racelab/racelab/checker/labvet/spin"
 	"github.com/racelab/racelab/checker/labvet/splitlock"
 	"github.com/racelab/racelab/checker/protocol"
 )
@@ -72,7 +77,7 @@ func Analyzers(editable []string) []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		confine.New(editable), fakesync.New(editable), fixkind.New(editable),
 		copylock.Analyzer, waitgroup.Analyzer, lostcancel.Analyzer, atomic.Analyzer,
-		loadstore.New(editable), splitlock.New(editable),
+		loadstore.New(editable), splitlock.New(editable), spin.New(editable),
 	}
 }
 

@@ -214,6 +214,8 @@ func main() {
 	mu.Lock()
 	total = b + 1
 	mu.Unlock()
+	for atomic.LoadInt64(&count) < 8 { // spins
+	}
 }
 
 var total int
@@ -223,7 +225,7 @@ var total int
 	for _, f := range r.Findings {
 		checks[f.Check] = true
 	}
-	for _, want := range []string{"copylocks", "waitgroup", "lostcancel", "atomic", "loadstore", "splitlock"} {
+	for _, want := range []string{"copylocks", "waitgroup", "lostcancel", "atomic", "loadstore", "splitlock", "spin"} {
 		assert.True(t, checks[want], "%s finds its mistake: %v", want, r.Findings)
 	}
 }
@@ -261,4 +263,55 @@ func TestStudentTest(t *testing.T) {
 	r, err = labvet.Check(dir, nil, map[string][]byte{"counter_test.go": []byte(exits)}, []string{"counter_test.go"})
 	require.NoError(t, err)
 	assert.True(t, r.Refused(), "%v", r.Findings)
+}
+
+// A lab whose shipped program spins on purpose (lab 09's): the spin is the
+// lab's while it stays as shipped, even with lines added above it; a spin
+// the student writes instead is the student's.
+func TestSpinOnlyWhenTheStudentsChange(t *testing.T) {
+	spinning := `package main
+
+import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+var (
+	ready bool
+	flag  atomic.Bool
+	mu    sync.Mutex
+)
+
+func main() {
+	go func() { ready = true }()
+	for !ready {
+		runtime.Gosched()
+	}
+}
+`
+	dir := writeModule(t, map[string]string{"warmup.go": spinning})
+	for _, tc := range []struct {
+		name, old, new string
+		spins          int
+	}{
+		{"shipped", "", "", 0},
+		{"lines added above", "\tgo func", "\t_ = flag.Load()\n\tgo func", 0},
+		{"an atomic flag", "for !ready {", "for !flag.Load() {", 1},
+		{"a TryLock", "for !ready {", "for !mu.TryLock() {", 1},
+		{"a channel", "\tfor !ready {\n\t\truntime.Gosched()\n\t}\n", "\t<-make(chan int)\n\t_ = runtime.NumCPU()\n", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			student := strings.Replace(spinning, tc.old, tc.new, 1)
+			r, err := labvet.Check(dir, nil, map[string][]byte{"warmup.go": []byte(student)}, []string{"warmup.go"})
+			require.NoError(t, err)
+			spins := 0
+			for _, f := range r.Findings {
+				if f.Check == "spin" {
+					spins++
+				}
+			}
+			assert.Equal(t, tc.spins, spins, "%v", r.Findings)
+		})
+	}
 }

@@ -129,6 +129,11 @@ func advise(p *Problem) {
 			if p.CheckThenAct {
 				p.Advice = i18n.AdviceCheckActLock
 			}
+		case vetSpin:
+			p.Advice = i18n.AdviceBusyWait
+			if p.Call != "" {
+				p.Advice = i18n.AdviceSpinLock
+			}
 		default:
 			p.Advice = i18n.AdviceStaticOther
 		}

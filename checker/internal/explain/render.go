@@ -666,6 +666,17 @@ func (r *renderer) vet(prefix string, p Problem) bool {
 		}
 		r.place(p.At, r.t(i18n.VetSplitLock, v, lock))
 		r.whyOnce(i18n.VetSplitLockWhy)
+	case vetSpin:
+		r.title(prefix, r.t(i18n.SpinTitle), p)
+		switch {
+		case p.SpinSelect:
+			r.place(p.At, r.t(i18n.SpinSelect))
+		case p.Call != "":
+			r.place(p.At, r.t(i18n.SpinLock, p.Call))
+		default:
+			r.place(p.At, r.t(i18n.SpinPoll, r.orVar(p.Var)))
+		}
+		r.whyOnce(i18n.SpinWhy)
 	default:
 		return false
 	}

@@ -25,6 +25,9 @@ const (
 	// vetSplitLock is its counterpart for a lock: a value read under it
 	// and written back under a later, separate hold.
 	vetSplitLock = "splitlock"
+	// vetSpin is labvet's check of a loop that waits by checking again
+	// and again instead of blocking.
+	vetSpin = "spin"
 )
 
 var (
@@ -49,6 +52,12 @@ var (
 	checkActWrites   = map[string]string{"stored": "Store", "swapped": "Swap"}
 	// loadStoreWrites names each of reLoadStore's ways by its method.
 	loadStoreWrites = map[string]string{"stores": "Store", "swaps in": "Swap", "compare-and-swaps, with no retry,": "CompareAndSwap"}
+	// labvet's spin findings: a loop that polls a condition (what it
+	// checks), one that retries a lock (the call), and a select whose
+	// default sends its loop straight round.
+	reSpinPoll   = regexp.MustCompile(`^this loop polls (.+?): nothing in it blocks`)
+	reSpinLock   = regexp.MustCompile(`^this loop retries (.+?) until it gets the lock`)
+	reSpinSelect = regexp.MustCompile(`^the default case lets the loop around this select come straight back`)
 
 	// copylocks' messages: how the line copies, into what, and the chain
 	// of types from the value copied down to the lock ("T contains
@@ -90,6 +99,8 @@ func vetCheck(msg string) string {
 		return vetLoadStore
 	case reSplitLock.MatchString(msg), reCheckActLock.MatchString(msg):
 		return vetSplitLock
+	case reSpinPoll.MatchString(msg), reSpinLock.MatchString(msg), reSpinSelect.MatchString(msg):
+		return vetSpin
 	}
 	return ""
 }
@@ -165,6 +176,14 @@ func (p *state) vet(pr *Problem) {
 			n, _ := strconv.Atoi(m[3])
 			pr.Var, pr.Call, pr.Cause, pr.CheckThenAct = m[1], m[2], p.src.place(pr.At.File, n, ""), true
 		}
+	case vetSpin:
+		if m := reSpinPoll.FindStringSubmatch(pr.Message); m != nil {
+			pr.Var = m[1]
+		}
+		if m := reSpinLock.FindStringSubmatch(pr.Message); m != nil {
+			pr.Call = m[1]
+		}
+		pr.SpinSelect = reSpinSelect.MatchString(pr.Message)
 	}
 }
 

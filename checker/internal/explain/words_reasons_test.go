@@ -78,6 +78,65 @@ func TestLoadStoreFinding(t *testing.T) {
 	}
 }
 
+// labvet's spin findings (a loop that waits by checking again and again)
+// are told as a loop that spins, at the loop or its select, whatever the
+// runs did: a poll and a select point at blocking on a channel, a Cond or
+// a WaitGroup, a TryLock loop at Lock.
+func TestSpinFinding(t *testing.T) {
+	src := "package main\n\n" +
+		"func run() {\n" + // 3
+		"\tfor finished.Load() < n {\n" + // 4
+		"\t}\n" + // 5
+		"\tfor !mu.TryLock() {\n" + // 6
+		"\t}\n" + // 7
+		"\tfor got := 1; got < n; {\n" + // 8
+		"\t\tselect {\n" + // 9
+		"\t\tcase <-answers:\n\t\t\tgot++\n\t\tdefault:\n\t\t}\n\t}\n}\n"
+	dir := tempLab(t, "06-waitgroup", "squares", map[string]string{"squares.go": src}, nil)
+	for _, tc := range []struct {
+		name, msg, at string
+		line          int
+		advice        i18n.Key
+		en, id        []string
+	}{
+		{"poll", "this loop polls finished.Load() < n: nothing in it blocks, so it keeps a CPU core busy until another goroutine changes it; wait on a channel, a WaitGroup or a sync.Cond instead",
+			"squares.go:4", 4, i18n.AdviceBusyWait,
+			[]string{"A loop that waits by spinning", "this loop checks finished.Load() < n over and over", "for finished.Load() < n {", "keeps a CPU core busy", "receive from a channel"},
+			[]string{"Loop yang menunggu sambil terus berputar", "loop ini memeriksa finished.Load() < n berulang-ulang", "satu core CPU sibuk"}},
+		{"trylock", "this loop retries mu.TryLock() until it gets the lock: nothing in it blocks, so it keeps a CPU core busy while another goroutine holds it; call Lock, which blocks, instead",
+			"squares.go:6", 6, i18n.AdviceSpinLock,
+			[]string{"this loop calls mu.TryLock() over and over until it gets the lock", "Take the lock with Lock (RLock for a reader)"},
+			[]string{"loop ini memanggil mu.TryLock() berulang-ulang", "Ambil kuncinya dengan Lock"}},
+		{"select", "the default case lets the loop around this select come straight back: it never blocks, so it keeps a CPU core busy until a case is ready; drop the default so that the select waits",
+			"squares.go:9", 9, i18n.AdviceBusyWait,
+			[]string{"whenever no case of this select is ready, its default case sends the loop straight round again", "no select with a default"},
+			[]string{"case default-nya langsung memutar loop lagi", "jangan pakai select dengan default"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := protocol.Finding{File: "squares.go", Line: tc.line, Column: 2, Check: "spin", Message: tc.msg}
+			text := "=== RUN   TestLab/static\n    steps.go:32: " + protocol.MarkStatic + " " + f.String() + "\n--- FAIL: TestLab/static (0.50s)\n"
+			var renders []string
+			for _, in := range []Input{{Verdict: &protocol.Verdict{Reasons: []protocol.Reason{protocol.WrongFix}, Static: []protocol.Finding{f}}}, {Output: text}} {
+				in.ProgramDir, in.Editable, in.Fix = dir, []string{"squares.go"}, []string{"waitgroup"}
+				ps := Parse(in)
+				if len(ps) != 1 || ps[0].StaticCheck != vetSpin || ps[0].At.String() != tc.at || ps[0].Advice != tc.advice {
+					t.Fatalf("want one spin finding at %s with %s: %+v", tc.at, tc.advice, ps)
+				}
+				en, id := checkWords(t, ps)
+				mustContain(t, en, tc.en...)
+				mustContain(t, id, tc.id...)
+				if strings.Contains(en, "Wrong fix") {
+					t.Errorf("headed as a bare wrong fix:\n%s", en)
+				}
+				renders = append(renders, en+id)
+			}
+			if renders[0] != renders[1] {
+				t.Errorf("the verdict explains:\n%s\nthe text explains:\n%s", renders[0], renders[1])
+			}
+		})
+	}
+}
+
 // A goroutine that kept running while the program waited for it to block
 // is told as spinning: the select with a default (or the loop) it goes
 // round, where it was started, and what to block on instead. When it ran

@@ -212,6 +212,14 @@ const (
 	BusyWaitSelect Key = "busywait.select"
 	BusyWaitWhy    Key = "busywait.why"
 
+	// A loop in the student's code that waits by checking again and again
+	// (labvet's spin check), found in the source whatever the runs did.
+	SpinTitle  Key = "spin.title"
+	SpinPoll   Key = "spin.poll"
+	SpinLock   Key = "spin.lock"
+	SpinSelect Key = "spin.select"
+	SpinWhy    Key = "spin.why"
+
 	// A testing lab: the student's test, run against versions of the code.
 	MissedTitle   Key = "test.missed.title"
 	MissedAbout   Key = "test.missed.about"
@@ -293,6 +301,7 @@ const (
 	AdviceCheckActLock      Key = "advice.checkact.lock"
 	AdviceCheckActAtomic    Key = "advice.checkact.atomic"
 	AdviceBusyWait          Key = "advice.busywait"
+	AdviceSpinLock          Key = "advice.spin.lock"
 	AdviceMissed            Key = "advice.test.missed"
 	AdviceFalseAlarm        Key = "advice.test.alarm"
 	AdviceOtherKind         Key = "advice.otherkind"
@@ -810,6 +819,28 @@ func lookup(k Key) Message {
 			"Setiap langkahnya atomik, jadi race detector diam saja, tetapi pemeriksaan dan tindakannya adalah dua langkah: kedua goroutine bertindak (misalnya keduanya melakukan close pada channel).",
 		}
 
+	case SpinTitle:
+		return Message{"A loop that waits by spinning", "Loop yang menunggu sambil terus berputar"}
+	case SpinPoll:
+		return Message{
+			"this loop checks %s over and over: nothing in it blocks, so it keeps running the whole time it waits for another goroutine",
+			"loop ini memeriksa %s berulang-ulang: tidak ada yang memblok di dalamnya, jadi loop ini terus berjalan selama menunggu goroutine lain",
+		}
+	case SpinLock:
+		return Message{
+			"this loop calls %s over and over until it gets the lock: it never sleeps while another goroutine holds it",
+			"loop ini memanggil %s berulang-ulang sampai mendapatkan kuncinya: ia tidak pernah tidur selama goroutine lain memegangnya",
+		}
+	case SpinSelect:
+		return Message{
+			"whenever no case of this select is ready, its default case sends the loop straight round again: it never blocks",
+			"setiap kali belum ada case di select ini yang siap, case default-nya langsung memutar loop lagi: ia tidak pernah memblok",
+		}
+	case SpinWhy:
+		return Message{
+			"A goroutine that waits by checking again and again keeps a CPU core busy doing nothing, and takes that time from the goroutines it waits for. A run shows it only when the goroutine it waits for is slow, but in a real program the wait can be long.",
+			"Goroutine yang menunggu dengan memeriksa berulang-ulang membuat satu core CPU sibuk tanpa mengerjakan apa pun, dan mengambil waktu itu dari goroutine yang ditunggunya. Sebuah run hanya memperlihatkannya jika goroutine yang ditunggu lambat, padahal dalam program sungguhan penantiannya bisa lama.",
+		}
 	case BusyWaitTitle:
 		return Message{"A goroutine waits by spinning", "Ada goroutine yang menunggu sambil terus berputar"}
 	case BusyWaitWhere:
@@ -1134,6 +1165,11 @@ func lookup(k Key) Message {
 		return Message{
 			"Let the goroutine block until it is told: receive from a channel that is closed (or sent on) when the event happens, or Wait on a sync.Cond or a sync.WaitGroup; no select with a default, no loop that polls a flag.",
 			"Biarkan goroutine itu memblok sampai diberi tahu: terima dari channel yang ditutup (atau dikirimi nilai) saat peristiwanya terjadi, atau Wait pada sync.Cond atau sync.WaitGroup; jangan pakai select dengan default, jangan pakai loop yang terus memeriksa flag.",
+		}
+	case AdviceSpinLock:
+		return Message{
+			"Take the lock with Lock (RLock for a reader): it blocks until the lock is free and uses no CPU while it waits. Never try again and again in a loop.",
+			"Ambil kuncinya dengan Lock (RLock untuk pembaca): ia memblok sampai kuncinya bebas dan tidak memakai CPU selama menunggu. Jangan mencoba berulang-ulang di dalam loop.",
 		}
 	case AdviceMissed:
 		return Message{
