@@ -10,14 +10,13 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
-
-	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
 // prices is the price list, in cents. The loader fills it in.
 var prices []int
 
-// ready tells the requests that prices is filled in.
+// ready tells the requests that prices is filled in. (loadPrices and
+// receiveRequest, the slow parts, are in backend.go.)
 var ready bool
 
 func run() {
@@ -58,22 +57,4 @@ func run() {
 		total += a
 	}
 	fmt.Printf("answered %d requests, total %d cents\n", *requests, total)
-}
-
-// loadPrices is slow on purpose: think of it as reading the price list from
-// a database.
-func loadPrices(seed int) []int {
-	overlap.Work()
-	list := make([]int, 100)
-	for i := range list {
-		list[i] = 50 + (seed+i*37)%950
-	}
-	return list
-}
-
-// receiveRequest is slow on purpose: think of it as reading a request from
-// the network. Request i asks for the price of one item.
-func receiveRequest(seed, i int) int {
-	overlap.Work()
-	return (seed/11 + i*13) % 100
 }

@@ -1,5 +1,7 @@
 // Command quotes asks every supplier for a price at once, collects the
-// quotes from a channel, and reports the best one.
+// quotes from a channel, and reports the best one. Suppliers that do not
+// have the part in stock send no quote, so nobody knows in advance how many
+// quotes will come.
 //
 // Run it: go run ./labs/10-send-close/quotes -suppliers 5 -seed 1
 package main
@@ -8,20 +10,22 @@ import (
 	"flag"
 	"fmt"
 	"time"
-
-	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
 func run() {
 	suppliers := flag.Int("suppliers", 5, "how many suppliers to ask")
-	seed := flag.Int("seed", 1, "seed for the prices")
+	seed := flag.Int("seed", 1, "seed for the prices and the stock")
 	flag.Parse()
 
 	quotes := make(chan int)
 	// TODO: count these senders, so that the closer below can wait for them.
 	for s := range *suppliers {
 		go func() {
-			quotes <- askSupplier(*seed, s)
+			// A supplier without the part in stock sends nothing
+			// (askSupplier is in suppliers.go).
+			if q, ok := askSupplier(*seed, s); ok {
+				quotes <- q
+			}
 		}()
 	}
 
@@ -42,12 +46,5 @@ func run() {
 		count++
 		total += q
 	}
-	fmt.Printf("%d quotes, best %d, average %d\n", count, best, total/max(count, 1))
-}
-
-// askSupplier is slow on purpose: think of it as a call to the supplier's
-// server. It returns supplier s's price in cents.
-func askSupplier(seed, s int) int {
-	overlap.Work()
-	return 1000 + (seed*7+s*389)%5000
+	fmt.Printf("%d quotes from %d suppliers, best %d, average %d\n", count, *suppliers, best, total/max(count, 1))
 }

@@ -1,5 +1,7 @@
 // Command visits counts the page views of a small web site: every visitor
 // is served by a goroutine of its own, which counts the page it opened.
+// Serving (serve, in server.go) is slow, so the visitors are served at the
+// same time.
 //
 // Run it: go run ./labs/12-gomaxprocs/visits -n 20 -seed 3
 package main
@@ -11,7 +13,6 @@ import (
 	"sync"
 
 	"github.com/racelab/racelab/labs/12-gomaxprocs/site"
-	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
 var pages = site.Pages
@@ -44,11 +45,4 @@ func run() {
 		fmt.Printf("%-5s %d\n", name, views[p])
 	}
 	fmt.Printf("total %d\n", total)
-}
-
-// serve sends visitor v the page they asked for and returns its number. It
-// is slow: think of reading the page from a database.
-func serve(v, seed int) int {
-	overlap.Work()
-	return site.Page(seed, v)
 }

@@ -1,5 +1,6 @@
 // Command labels prints a shipping label for each of n orders. Each order
-// is packed by a goroutine of its own, which picks the box that fits.
+// is packed by a goroutine of its own, which picks the box that fits (pack,
+// in packing.go, is slow: the orders are packed at the same time).
 //
 // Run it: go run ./labs/13-loop-variable/labels -n 8 -seed 5
 package main
@@ -10,7 +11,6 @@ import (
 	"sync"
 
 	"github.com/racelab/racelab/labs/13-loop-variable/shop"
-	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
 type order struct {
@@ -54,17 +54,4 @@ func run() {
 	for _, l := range labels {
 		fmt.Printf("order %d: %d items, %s box\n", l.order, l.items, l.box)
 	}
-}
-
-// pack picks the box for an order of the given number of items. It is slow:
-// think of a worker walking to the shelf.
-func pack(items int) string {
-	overlap.Work()
-	switch {
-	case items <= 2:
-		return "small"
-	case items <= 5:
-		return "medium"
-	}
-	return "large"
 }

@@ -5,11 +5,8 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
-
-	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
 // result is what happened to one copy: dest 0 is the local disk, dest m > 0
@@ -60,6 +57,7 @@ func backup(n, seed int) ([]result, error) {
 			// TODO: the race detector reports err. Whose err is this? Each
 			// goroutine must keep its own error.
 			err = upload(m, report, seed)
+			hangUp(m)
 			done <- result{dest: m, err: err}
 		}()
 	}
@@ -72,30 +70,4 @@ func backup(n, seed int) ([]result, error) {
 		results[r.dest] = r
 	}
 	return results, nil
-}
-
-var errDown = errors.New("connection refused")
-
-// readReport returns the report to back up.
-func readReport(seed int) ([]byte, error) {
-	return fmt.Appendf(nil, "report #%d", seed), nil
-}
-
-// upload sends report to mirror m. It is slow: the mirror is far away. Some
-// mirrors are down.
-func upload(m int, report []byte, seed int) error {
-	overlap.Work()
-	if (seed+m*m)%5 == 0 || len(report) == 0 {
-		return errDown
-	}
-	return nil
-}
-
-// writeLocal writes report to the local disk. It is slow too.
-func writeLocal(report []byte) error {
-	overlap.Work()
-	if len(report) == 0 {
-		return errors.New("empty report")
-	}
-	return nil
 }

@@ -8,8 +8,6 @@ import (
 	"flag"
 	"fmt"
 	"sync"
-
-	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
 // catalog maps each product to its price in cents. The orders read it and
@@ -23,10 +21,11 @@ var catalog = map[string]int{
 // here to guard catalog: many readers may hold its RLock at once, a writer
 // needs its Lock.
 
-// price looks a product up in the catalogue.
+// price looks a product up in the catalogue. lookup (catalog.go) is what
+// reads the map: it takes a moment, and many orders read at once.
 func price(product string) int {
 	// TODO: a reader takes the read lock.
-	return catalog[product]
+	return lookup(catalog, product)
 }
 
 // addProduct puts a new product in the catalogue.
@@ -67,21 +66,4 @@ func run() {
 	}
 	fmt.Printf("%d orders, total %d cents\n", *orders, sum)
 	fmt.Printf("catalogue: %d products\n", len(catalog))
-}
-
-// products are the names on sale when the shop opens.
-var products = []string{"apple", "bread", "cheese", "dates", "eggs", "flour", "grapes", "honey"}
-
-// receiveOrder is slow on purpose: think of it as reading the order from the
-// network. Order i asks for qty of one of the products on sale.
-func receiveOrder(seed, i int) (product string, qty int) {
-	overlap.Work()
-	return products[(seed+i)%len(products)], 1 + (seed/7+i)%5
-}
-
-// newProduct is slow on purpose too: think of it as reading the supplier's
-// feed. It is the importer's i-th new product and its price in cents.
-func newProduct(seed, i int) (string, int) {
-	overlap.Work()
-	return fmt.Sprintf("import-%d-%d", seed, i), 100 + (seed+13*i)%900
 }

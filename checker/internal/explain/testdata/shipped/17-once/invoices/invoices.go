@@ -9,8 +9,6 @@ import (
 	"flag"
 	"fmt"
 	"sync"
-
-	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
 // rateTable holds the exchange rates, loaded on first use.
@@ -63,24 +61,4 @@ func run() {
 	}
 	fmt.Printf("%d invoices, total Rp %d\n", *invoices, total)
 	fmt.Printf("rates loaded %d time(s)\n", table.loads)
-}
-
-var currencies = []string{"USD", "EUR", "SGD", "JPY", "MYR"}
-
-// fetchInvoice is slow on purpose: think of it as a download. Invoice i is
-// for amount units of a foreign currency.
-func fetchInvoice(seed, i int) (currency string, amount int) {
-	overlap.Work()
-	return currencies[(seed+i)%len(currencies)], 1 + (seed/3+7*i)%100
-}
-
-// loadRates builds the exchange-rate table: think of it as an expensive
-// call you want to make only once.
-func loadRates(seed int) map[string]int {
-	base := []int{16000, 17500, 12000, 105, 3500}
-	rates := make(map[string]int, len(currencies))
-	for i, c := range currencies {
-		rates[c] = base[i] + (seed+i*97)%(base[i]/20+1)
-	}
-	return rates
 }

@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"sync"
 
 	"github.com/racelab/racelab/labs/21-context/cluster"
 	"github.com/racelab/racelab/labs/internal/overlap"
@@ -37,6 +38,9 @@ func (l serverLog) tail(ctx context.Context) <-chan string {
 	go func() {
 		for i := range l.length() {
 			overlap.Work() // the next line takes a while to arrive
+			if i == 0 {
+				firstLines.Do(overlap.Settle) // under the tests: the readers wait for it
+			}
 			select {
 			case lines <- l.line(i):
 			case <-ctx.Done():
@@ -47,6 +51,11 @@ func (l serverLog) tail(ctx context.Context) <-chan string {
 	}()
 	return lines
 }
+
+// firstLines is the moment the first lines of the logs arrive. Under the
+// lab's tests, the logs hold them back until every reader waits for them,
+// and a reader that keeps running instead of waiting is reported: it spins.
+var firstLines sync.Once
 
 // length is how many lines the log holds so far.
 func (l serverLog) length() int {

@@ -7,6 +7,7 @@ import (
 	"hash/fnv"
 	"sync"
 
+	"github.com/racelab/racelab/labs/24-check-then-act/forms"
 	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
@@ -19,32 +20,40 @@ type account struct {
 // registry maps each username to its account. Every access to accounts
 // holds mu.
 type registry struct {
-	mu       sync.Mutex
+	mu       registryLock
 	accounts map[string]account
 }
 
-// Under the lab's tests, taken (when it answers "free") and claim wait for
-// the other signups to catch up (overlap.Window) outside the lock, so that
-// a gap left between a check and its act shows every time instead of once
-// in a blue moon.
+// registryLock is a sync.Mutex: Lock it, Unlock it, defer the Unlock, just
+// as you would a sync.Mutex. The one difference is for the lab's tests:
+// after a signup releases it, the signup waits for the other signups to
+// catch up (overlap.Window), outside the lock, so that whatever can happen
+// between two critical sections of one signup does happen, every time,
+// instead of once in a blue moon. A signup that keeps its check and its
+// act in one critical section loses nothing by it.
+type registryLock struct {
+	sync.Mutex
+}
+
+// Unlock releases the lock.
+func (l *registryLock) Unlock() {
+	l.Mutex.Unlock()
+	overlap.Window()
+}
 
 // taken reports whether name already belongs to someone. It holds r.mu
 // while it looks, and releases it before it returns. Never call it while
 // you hold r.mu: Go's mutex is not reentrant, and it would deadlock.
 func (r *registry) taken(name string) bool {
 	r.mu.Lock()
+	defer r.mu.Unlock()
 	_, ok := r.accounts[name]
-	r.mu.Unlock()
-	if !ok {
-		overlap.Window()
-	}
 	return ok
 }
 
 // claim gives name to the account a. It takes r.mu itself, so never call it
 // while you hold r.mu either.
 func (r *registry) claim(name string, a account) {
-	overlap.Window()
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.accounts[name] = a
@@ -56,4 +65,11 @@ func hashPassword(password string) string {
 	h := fnv.New64a()
 	h.Write([]byte(password))
 	return fmt.Sprintf("%016x", h.Sum64())
+}
+
+// readForm is slow on purpose: think of it as a user filling in the signup
+// form. Form i asks for one of the names usernames and sets a password.
+func readForm(seed, names, i int) (name, password string) {
+	overlap.Work()
+	return forms.Fill(seed, names, i)
 }

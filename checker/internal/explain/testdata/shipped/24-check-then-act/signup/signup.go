@@ -11,9 +11,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-
-	"github.com/racelab/racelab/labs/24-check-then-act/forms"
-	"github.com/racelab/racelab/labs/internal/overlap"
 )
 
 // register gives name to user if no one has it yet, and reports whether it
@@ -73,11 +70,4 @@ func run() {
 	fmt.Printf("welcomed %d, turned away %d\n", count, *users-count)
 	fmt.Printf("registered: %s\n", strings.Join(registered, " "))
 	fmt.Printf("welcomed but not the owner: %d\n", cheated)
-}
-
-// readForm is slow on purpose: think of it as a user filling in the signup
-// form. Form i asks for one of the names usernames and sets a password.
-func readForm(seed, names, i int) (name, password string) {
-	overlap.Work()
-	return forms.Fill(seed, names, i)
 }

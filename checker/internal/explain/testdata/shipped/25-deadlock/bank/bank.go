@@ -12,22 +12,12 @@ import (
 	"fmt"
 	"os"
 	"sync"
-
-	"github.com/racelab/racelab/labs/25-deadlock/ledger"
-	"github.com/racelab/racelab/labs/internal/overlap"
 )
-
-// An Account has its own mutex, so that payments between other accounts
-// never wait for it.
-type Account struct {
-	id      int
-	mu      sync.Mutex
-	balance int
-}
 
 // transfer moves amount from one account to another. It holds both
 // accounts' locks while it moves the money, so that nobody ever sees the
-// money in flight (gone from one account, not yet in the other).
+// money in flight (gone from one account, not yet in the other). Account,
+// withdraw and deposit are in accounts.go.
 func transfer(from, to *Account, amount int) {
 	// TODO: transfer(a, b) locks a and then b, but transfer(b, a) locks b and
 	// then a. When both run at once, each one holds the lock the other is
@@ -35,12 +25,10 @@ func transfer(from, to *Account, amount int) {
 	// make every transfer take the two locks in the same order.
 	from.mu.Lock()
 	defer from.mu.Unlock()
-	overlap.Window() // the gap between taking the first lock and the second
+	money := from.withdraw(amount)
 	to.mu.Lock()
 	defer to.mu.Unlock()
-
-	from.balance -= amount
-	to.balance += amount
+	to.deposit(money)
 }
 
 func run() {
@@ -55,7 +43,7 @@ func run() {
 	accounts := make([]*Account, *n)
 	before := 0
 	for i := range accounts {
-		accounts[i] = &Account{id: i, balance: ledger.OpeningBalance(*seed, i)}
+		accounts[i] = openAccount(*seed, i)
 		before += accounts[i].balance
 	}
 
@@ -78,12 +66,4 @@ func run() {
 	}
 	fmt.Printf("total before: %d\n", before)
 	fmt.Printf("total after: %d\n", after)
-}
-
-// approve runs the fraud check of account i's payment and returns its
-// amount. It is slow on purpose: think of a call to another server. Every
-// payment runs it at the same time.
-func approve(seed, i int) int {
-	overlap.Work()
-	return ledger.Amount(seed, i)
 }

@@ -1,0 +1,37 @@
+// A client reads keys from a backend (backend.go) and gives up on a key
+// whose answer does not come in time.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+var errTimeout = errors.New("timed out")
+
+// get returns key's value, or errTimeout after timeout.
+func get(key string, timeout time.Duration) (string, error) {
+	// TODO: fix the concurrency bug here.
+	ch := make(chan string)
+	go func() {
+		ch <- fetch(key)
+	}()
+	select {
+	case v := <-ch:
+		return v, nil
+	case <-time.After(timeout):
+		return "", errTimeout
+	}
+}
+
+func run() {
+	for _, key := range []string{"pods/a", "pods/slow", "pods/b"} {
+		v, err := get(key, 100*time.Millisecond)
+		if err != nil {
+			fmt.Printf("%s: %v\n", key, err)
+			continue
+		}
+		fmt.Printf("%s: %s\n", key, v)
+	}
+}
