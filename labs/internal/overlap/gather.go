@@ -29,10 +29,6 @@ type gathering struct {
 	entered int // callers ever, so a removed call is noticed
 	most    int
 	group   int // counts the groups let go: a caller's group has gone when it changed
-	// leaving counts the callers of groups let go that have not yet seen
-	// it: they sleep between looks, but they are on their way, not
-	// blocked (see Settle).
-	leaving int
 }
 
 // parkedPoll is how often a waiting caller looks whether anyone else can
@@ -66,7 +62,6 @@ func (g *gathering) enter() {
 	group := g.group
 	if g.inside >= g.want {
 		g.group++ // lets this group go; the next gathers afresh
-		g.leaving += g.inside - 1
 		g.inside = 0
 		g.mu.Unlock()
 		return
@@ -92,30 +87,13 @@ func (g *gathering) enter() {
 	}
 }
 
-// gone reports whether the callers of group were let go, and counts the
-// caller as having left when they were.
+// gone reports whether the callers of group were let go.
 //
 //go:norace
 func (g *gathering) gone(group int) bool {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if g.group == group {
-		return false
-	}
-	g.leaving--
-	return true
-}
-
-// pending reports whether a caller was let go and has not yet seen it.
-//
-//go:norace
-func (g *gathering) pending() bool {
-	if g.mu == nil {
-		return false
-	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return g.leaving > 0
+	return g.group != group
 }
 
 // leave takes a caller that stops waiting out of its group.
@@ -126,8 +104,6 @@ func (g *gathering) leave(group int) {
 	defer g.mu.Unlock()
 	if g.group == group {
 		g.inside--
-	} else {
-		g.leaving-- // let go as it gave up: it was counted as leaving
 	}
 }
 

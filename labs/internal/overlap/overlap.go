@@ -45,12 +45,11 @@ type barrier struct {
 
 	// The counts, guarded by mu, are read and written only in //go:norace
 	// functions: see unseen.go.
-	mu      *unseenLock
-	inside  int
-	most    int
-	waiting int // callers still in the wait loop
-	met     bool
-	gaveUp  bool
+	mu     *unseenLock
+	inside int
+	most   int
+	met    bool
+	gaveUp bool
 }
 
 // theBarrier is per process: each run of a lab program is its own process.
@@ -110,9 +109,6 @@ func (b *barrier) work() {
 	}
 	b.mu.Unlock()
 
-	b.mu.Lock()
-	b.waiting++
-	b.mu.Unlock()
 	var p poller
 	for !b.over() {
 		if time.Since(start) >= b.timeout {
@@ -127,22 +123,8 @@ func (b *barrier) work() {
 	}
 
 	b.mu.Lock()
-	b.waiting--
 	b.inside--
 	b.mu.Unlock()
-}
-
-// leaving reports whether a caller was let go and has not yet seen it: it
-// sleeps between looks, but it is on its way, not blocked (see Settle).
-//
-//go:norace
-func (b *barrier) leaving() bool {
-	if b.mu == nil {
-		return false
-	}
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.waiting > 0 && (b.met || b.gaveUp)
 }
 
 // over reports whether the callers waiting in Work may go: enough came, or

@@ -123,23 +123,12 @@ func firstRunning(dump []byte) string {
 // racelab's own machinery (another Settle or gathering polling in this
 // package: it waits for the same thing, it does not spin).
 func othersParked(dump []byte) bool {
-	if onTheirWay() {
-		return false
-	}
 	for _, g := range others(dump) {
 		if spinning(g) {
 			return false
 		}
 	}
 	return true
-}
-
-// onTheirWay reports whether a caller of Work, Window or Reader was let go
-// and has not yet left: it sleeps between looks, so the dump shows it
-// parked, but it is about to run on (a channel's close would have made it
-// runnable at once).
-func onTheirWay() bool {
-	return theBarrier.leaving() || theWindow.pending() || theReaders.pending()
 }
 
 // others splits a runtime.Stack dump into its goroutines' blocks, the
