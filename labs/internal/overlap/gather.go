@@ -2,6 +2,7 @@ package overlap
 
 import (
 	"runtime"
+	"sync"
 	"time"
 )
 
@@ -20,15 +21,11 @@ type gathering struct {
 	want int
 	wait time.Duration
 
-	// The counts, guarded by mu, are read and written only in //go:norace
-	// functions: see unseen.go. A gathering configured to gather nobody
-	// has no mu.
-	mu      *unseenLock
-	lockErr error // the lock could not be made
+	mu      sync.Mutex
 	inside  int
 	entered int // callers ever, so a removed call is noticed
 	most    int
-	group   int // counts the groups let go: a caller's group has gone when it changed
+	open    chan struct{}
 }
 
 // parkedPoll is how often a waiting caller looks whether anyone else can
@@ -36,84 +33,59 @@ type gathering struct {
 const parkedPoll = 500 * time.Microsecond
 
 func newGathering(want int, wait time.Duration) *gathering {
-	return &gathering{want: want, wait: wait}
-}
-
-// ready makes the lock once want is known, while the package is
-// initialised (making it on first use would need a sync.Once, which the
-// race detector sees).
-func (g *gathering) ready() {
-	if g.want > 0 && g.mu == nil {
-		g.mu, g.lockErr = newUnseenLock()
-	}
+	return &gathering{want: want, wait: wait, open: make(chan struct{})}
 }
 
 // enter waits at the gathering point as described above.
-//
-//go:norace
 func (g *gathering) enter() {
-	if g.want == 0 || g.mu == nil {
+	if g.want == 0 {
 		return
 	}
 	g.mu.Lock()
 	g.inside++
 	g.entered++
 	g.most = max(g.most, g.inside)
-	group := g.group
+	open := g.open
 	if g.inside >= g.want {
-		g.group++ // lets this group go; the next gathers afresh
+		close(g.open)
+		g.open = make(chan struct{}) // the next group gathers afresh
 		g.inside = 0
 		g.mu.Unlock()
 		return
 	}
 	g.mu.Unlock()
 
-	start := time.Now()
-	looked := start
-	var p poller
-	for !g.gone(group) {
-		if time.Since(start) >= g.wait {
-			g.leave(group)
+	timeout := time.NewTimer(g.wait)
+	defer timeout.Stop()
+	poll := time.NewTicker(parkedPoll)
+	defer poll.Stop()
+	for {
+		select {
+		case <-open:
 			return
-		}
-		if time.Since(looked) >= parkedPoll {
-			looked = time.Now()
+		case <-timeout.C:
+			g.leave(open)
+			return
+		case <-poll.C:
 			if othersAllParked() {
-				g.leave(group)
+				g.leave(open)
 				return
 			}
 		}
-		p.sleep()
 	}
 }
 
-// gone reports whether the callers of group were let go.
-//
-//go:norace
-func (g *gathering) gone(group int) bool {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return g.group != group
-}
-
 // leave takes a caller that stops waiting out of its group.
-//
-//go:norace
-func (g *gathering) leave(group int) {
+func (g *gathering) leave(open chan struct{}) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if g.group == group {
+	if g.open == open {
 		g.inside--
 	}
 }
 
 // counts returns how many callers ever came, and the most at once.
-//
-//go:norace
 func (g *gathering) counts() (entered, most int) {
-	if g.mu == nil {
-		return 0, 0
-	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	return g.entered, g.most

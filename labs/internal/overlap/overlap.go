@@ -10,10 +10,10 @@
 // finishes quickly) and Check reports how much overlap it saw.
 //
 // Releasing every waiting caller at once also lines the tasks up so that their
-// next accesses to shared memory happen side by side. Work orders nothing:
-// as a real network call, it adds no happens-before edge between the tasks
-// (unseen.go says how), so a race the student's code has is reported
-// wherever its accesses sit.
+// next accesses to shared memory happen side by side, which is what a lab
+// wants the race detector to see. Everything a task did before Work
+// happens-before what any task does after it, so racy accesses belong after
+// the call to Work.
 //
 // The state is per process on purpose: each run of a lab program is its own
 // process.
@@ -24,6 +24,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/racelab/racelab/checker/protocol"
@@ -43,13 +44,12 @@ type barrier struct {
 	timeout time.Duration
 	err     error // a bad environment variable
 
-	// The counts, guarded by mu, are read and written only in //go:norace
-	// functions: see unseen.go.
-	mu     *unseenLock
-	inside int
-	most   int
-	met    bool
-	gaveUp bool
+	mu       sync.Mutex
+	inside   int
+	most     int
+	released chan struct{}
+	met      bool
+	gaveUp   bool
 }
 
 // theBarrier is per process: each run of a lab program is its own process.
@@ -62,11 +62,8 @@ var theBarrier = newBarrier()
 // (unset, Work only pretends to be slow), protocol.EnvOverlapTimeout how
 // long Work waits for the others (default DefaultTimeout).
 func newBarrier() *barrier {
-	b := &barrier{}
+	b := &barrier{released: make(chan struct{})}
 	b.configure()
-	if b.want > 0 && b.err == nil {
-		b.mu, b.err = newUnseenLock()
-	}
 	return b
 }
 
@@ -94,47 +91,41 @@ func (b *barrier) configure() {
 // it returns once K callers are inside Work together, or after the timeout.
 func Work() { theBarrier.work() }
 
-//go:norace
 func (b *barrier) work() {
-	if b.want == 0 || b.mu == nil {
+	if b.want == 0 {
 		time.Sleep(idle)
 		return
 	}
-	start := time.Now()
 	b.mu.Lock()
 	b.inside++
 	b.most = max(b.most, b.inside)
-	if b.most >= b.want {
+	if b.most >= b.want && !b.met {
 		b.met = true
+		if !b.gaveUp { // a give-up closed it already
+			close(b.released)
+		}
 	}
+	done := b.met || b.gaveUp
 	b.mu.Unlock()
 
-	var p poller
-	for !b.over() {
-		if time.Since(start) >= b.timeout {
-			// Give up for everyone, so a serialised program pays the
-			// timeout once rather than once per task.
+	if !done {
+		select {
+		case <-b.released:
+		case <-time.After(b.timeout):
 			b.mu.Lock()
-			b.gaveUp = true
+			if !b.met && !b.gaveUp {
+				// Give up for everyone, so a serialised program pays the
+				// timeout once rather than once per task.
+				b.gaveUp = true
+				close(b.released)
+			}
 			b.mu.Unlock()
-			break
 		}
-		p.sleep()
 	}
 
 	b.mu.Lock()
 	b.inside--
 	b.mu.Unlock()
-}
-
-// over reports whether the callers waiting in Work may go: enough came, or
-// one waited out the timeout.
-//
-//go:norace
-func (b *barrier) over() bool {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.met || b.gaveUp
 }
 
 // Err reports a malformed setting of Work, Window or Settle.
@@ -144,7 +135,6 @@ func Err() error { return errors.Join(theBarrier.err, theWindow.err, theSettle.e
 // program.Main calls it after the program returns.
 func Check() error { return theBarrier.check() }
 
-//go:norace
 func (b *barrier) check() error {
 	if b.err != nil {
 		return b.err

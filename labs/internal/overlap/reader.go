@@ -36,8 +36,6 @@ func newReaders() *readers {
 		}
 		r.want = n
 	}
-	r.ready()
-	r.err = r.lockErr
 	return r
 }
 

@@ -163,7 +163,7 @@ func spinning(block []byte) bool {
 
 // waitFrames are the frames of this package's waits that poll (take stack
 // dumps, sleep) while they wait: a goroutine in one of them is not spinning.
-var waitFrames = []string{"labs/internal/overlap.settle.wait(", "labs/internal/overlap.(*gathering).enter(", "labs/internal/overlap.(*barrier).work("}
+var waitFrames = []string{"labs/internal/overlap.settle.wait(", "labs/internal/overlap.(*gathering).enter("}
 
 // goroutineState returns the state in a dump header such as
 // "goroutine 7 [chan send, 2 minutes]:" ("chan send").

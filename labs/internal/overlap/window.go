@@ -58,10 +58,7 @@ func newWindow() *window {
 		w.optional = true
 	default:
 		w.err = fmt.Errorf("%s=%q: want 1 (or leave it unset)", protocol.EnvWindowOptional, v)
-		return w
 	}
-	w.ready()
-	w.err = w.lockErr
 	return w
 }
 
