@@ -24,6 +24,7 @@ type Account struct {
 }
 
 // Deposit adds amount to the balance.
+//
 //go:norace
 func (a *Account) Deposit(amount int) {
 	a.balance += amount
@@ -31,6 +32,7 @@ func (a *Account) Deposit(amount int) {
 
 // Withdraw takes amount out of the account if the balance covers it, and
 // reports whether it did. The balance must never go below zero.
+//
 //go:norace
 func (a *Account) Withdraw(amount int) bool {
 	// TODO: the check (is there enough?) and the act (take it out) must
