@@ -35,6 +35,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/racelab/racelab/checker/labvet/internal/scope"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
@@ -89,18 +91,8 @@ type decision struct {
 	// scopes are the stretches of source the condition decides: an if's
 	// branches, and what follows it when a branch leaves; a for loop's
 	// body and what follows it (loop).
-	scopes [][2]token.Pos
+	scopes scope.Scopes
 	loop   bool
-}
-
-// governs reports whether d decides whether pos runs.
-func (d decision) governs(pos token.Pos) bool {
-	for _, sc := range d.scopes {
-		if sc[0] <= pos && pos < sc[1] {
-			return true
-		}
-	}
-	return false
 }
 
 // checkBody looks at one function's own statements (a function literal
@@ -178,7 +170,7 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt) {
 			}
 		}
 	}
-	decide := func(e ast.Expr, loop bool, scopes ...[2]token.Pos) {
+	decide := func(e ast.Expr, loop bool, scopes scope.Scopes) {
 		if src := walk(e, true); len(src) > 0 {
 			decisions = append(decisions, decision{pos: e.Pos(), from: src, scopes: scopes, loop: loop})
 		}
@@ -214,20 +206,16 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt) {
 					return true
 				})
 			}
-			sc := [][2]token.Pos{{n.Body.Pos(), n.End()}}
-			if leaves(n.Body) || n.Else != nil && leaves(n.Else) {
-				sc = append(sc, [2]token.Pos{n.End(), blockEnd(stack)})
-			}
-			decide(n.Cond, false, sc...)
+			decide(n.Cond, false, scope.If(n, stack))
 		case *ast.ForStmt:
 			if n.Cond != nil {
-				decide(n.Cond, true, [2]token.Pos{n.Body.Pos(), blockEnd(stack)})
+				decide(n.Cond, true, scope.For(n, stack))
 			}
 		case *ast.SwitchStmt:
-			decide(n.Tag, false, [2]token.Pos{n.Body.Pos(), n.End()})
+			decide(n.Tag, false, scope.Scopes{{n.Body.Pos(), n.End()}})
 		case *ast.CaseClause:
 			for _, e := range n.List {
-				decide(e, false, [2]token.Pos{n.Colon, n.End()})
+				decide(e, false, scope.Scopes{{n.Colon, n.End()}})
 			}
 		case *ast.CallExpr:
 			if kind, key, value := access(pass, n); kind != "" {
@@ -308,7 +296,7 @@ func checkThenAct(pass *analysis.Pass, st op, ops []op, decisions []decision) {
 	}
 	for _, d := range decisions {
 		from, ok := d.from[st.key]
-		if !ok || from > st.pos || !d.governs(st.pos) || guarded(ops, from, st.pos) {
+		if !ok || from > st.pos || !d.scopes.Governs(st.pos) || guarded(ops, from, st.pos) {
 			continue
 		}
 		how := "stored"
@@ -319,39 +307,6 @@ func checkThenAct(pass *analysis.Pass, st op, ops []op, decisions []decision) {
 			st.key, how, pass.Fset.Position(from).Line)
 		return
 	}
-}
-
-// leaves reports whether a branch ends by leaving the code that follows
-// its if: a return, a break, continue or goto, or a panic.
-func leaves(s ast.Stmt) bool {
-	b, ok := s.(*ast.BlockStmt)
-	if !ok || len(b.List) == 0 {
-		return false
-	}
-	switch last := b.List[len(b.List)-1].(type) {
-	case *ast.ReturnStmt, *ast.BranchStmt:
-		return true
-	case *ast.ExprStmt:
-		call, ok := last.X.(*ast.CallExpr)
-		if !ok {
-			return false
-		}
-		id, ok := call.Fun.(*ast.Ident)
-		return ok && id.Name == "panic"
-	}
-	return false
-}
-
-// blockEnd is where the innermost block around the statement whose
-// ancestors are stack ends: what follows the statement runs up to there.
-func blockEnd(stack []ast.Node) token.Pos {
-	for i := len(stack) - 1; i >= 0; i-- {
-		switch b := stack[i].(type) {
-		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
-			return b.End()
-		}
-	}
-	return token.NoPos
 }
 
 // retried reports whether a CompareAndSwap is tried again when it fails:

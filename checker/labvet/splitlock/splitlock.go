@@ -40,6 +40,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/racelab/racelab/checker/labvet/internal/scope"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
@@ -104,18 +106,8 @@ type read struct {
 // follows it when a branch leaves; a for loop's body and what follows it).
 type test struct {
 	read
-	scopes [][2]token.Pos
+	scopes scope.Scopes
 	held   map[string]int // the critical sections held at the test
-}
-
-// governs reports whether t decides whether pos runs.
-func (t test) governs(pos token.Pos) bool {
-	for _, sc := range t.scopes {
-		if sc[0] <= pos && pos < sc[1] {
-			return true
-		}
-	}
-	return false
 }
 
 // section names one critical section: a lock and its number.
@@ -154,7 +146,7 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt, sums map[types.Object]*
 	// the only one to reach a later act.
 	claims := map[section]bool{}
 	// conds maps each condition to the stretches of source it decides.
-	conds := map[ast.Expr][][2]token.Pos{}
+	conds := map[ast.Expr]scope.Scopes{}
 	reported := map[token.Pos]bool{}
 	// tainted maps a local variable to the places, read under a lock, its
 	// value was computed from.
@@ -214,7 +206,7 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt, sums map[types.Object]*
 		}
 		var decided *test
 		for _, t := range tests {
-			if t.lock == lock && t.cs == cs && t.pos < pos && t.governs(pos) {
+			if t.lock == lock && t.cs == cs && t.pos < pos && t.scopes.Governs(pos) {
 				claims[section{lock, cs}] = true
 			}
 		}
@@ -225,7 +217,7 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt, sums map[types.Object]*
 			if t.cs == cs {
 				return // tested again under this hold
 			}
-			if t.cs < cs && decided == nil && t.governs(pos) && !claims[section{lock, t.cs}] && !serialised(t.held, held, lock) {
+			if t.cs < cs && decided == nil && t.scopes.Governs(pos) && !claims[section{lock, t.cs}] && !serialised(t.held, held, lock) {
 				decided = &tests[i]
 			}
 		}
@@ -316,23 +308,19 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt, sums map[types.Object]*
 			// stays held over everything after it.
 			return false
 		case *ast.IfStmt:
-			sc := [][2]token.Pos{{n.Body.Pos(), n.End()}}
-			if leaves(n.Body) || n.Else != nil && leaves(n.Else) {
-				sc = append(sc, [2]token.Pos{n.End(), blockEnd(stack)})
-			}
-			conds[n.Cond] = sc
+			conds[n.Cond] = scope.If(n, stack)
 			for _, b := range []ast.Stmt{n.Body, n.Else} {
-				if b != nil && leaves(b) {
+				if b != nil && scope.Leaves(b) {
 					restore[b] = maps.Clone(held)
 				}
 			}
 		case *ast.ForStmt:
 			if n.Cond != nil {
-				conds[n.Cond] = [][2]token.Pos{{n.Body.Pos(), blockEnd(stack)}}
+				conds[n.Cond] = scope.For(n, stack)
 			}
 		case *ast.SwitchStmt:
 			if n.Tag != nil {
-				conds[n.Tag] = [][2]token.Pos{{n.Body.Pos(), n.End()}}
+				conds[n.Tag] = scope.Scopes{{n.Body.Pos(), n.End()}}
 			}
 		case *ast.CaseClause:
 			for _, e := range n.List {
@@ -418,39 +406,6 @@ func serialised(then, now map[string]int, lock string) bool {
 		}
 	}
 	return false
-}
-
-// leaves reports whether a branch ends by leaving the code that follows
-// its if: a return, a break, continue or goto, or a panic.
-func leaves(s ast.Stmt) bool {
-	b, ok := s.(*ast.BlockStmt)
-	if !ok || len(b.List) == 0 {
-		return false
-	}
-	switch last := b.List[len(b.List)-1].(type) {
-	case *ast.ReturnStmt, *ast.BranchStmt:
-		return true
-	case *ast.ExprStmt:
-		call, ok := last.X.(*ast.CallExpr)
-		if !ok {
-			return false
-		}
-		id, ok := call.Fun.(*ast.Ident)
-		return ok && id.Name == "panic"
-	}
-	return false
-}
-
-// blockEnd is where the innermost block around the statement whose
-// ancestors are stack ends: what follows the statement runs up to there.
-func blockEnd(stack []ast.Node) token.Pos {
-	for i := len(stack) - 1; i >= 0; i-- {
-		switch b := stack[i].(type) {
-		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
-			return b.End()
-		}
-	}
-	return token.NoPos
 }
 
 // deleted reports a call of delete(m, k): a write of m[k].
