@@ -188,8 +188,8 @@ func Analyze(dir string, replace map[string][]byte, editable []string) (*Analysi
 	if err != nil {
 		return nil, fmt.Errorf("loading %s: %w", dir, err)
 	}
-	if n := packages.PrintErrors(pkgs); n > 0 {
-		return nil, fmt.Errorf("loading %s: %d errors (see above): %w", dir, n, ErrCompile)
+	if err := loadErrors(pkgs); err != nil {
+		return nil, fmt.Errorf("loading %s: %w", dir, err)
 	}
 	shallowDeps(pkgs)
 	graph, err := checker.Analyze(Analyzers(editable), pkgs, nil)
@@ -203,6 +203,32 @@ func Analyze(dir string, replace map[string][]byte, editable []string) (*Analysi
 		data, _ := os.ReadFile(path)
 		return data
 	})
+}
+
+// loadErrors says what is wrong with loaded packages: ErrCompile when their
+// code does not compile, a plain error when the go command failed them
+// through its own fault (protocol.BuildFault), which the code cannot
+// cause and the build that follows may not repeat.
+func loadErrors(pkgs []*packages.Package) error {
+	var all []string
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			all = append(all, e.Error())
+		}
+	})
+	if len(all) == 0 {
+		return nil
+	}
+	text := strings.Join(all, "\n")
+	if why, fault := protocol.BuildFault(text); fault {
+		return fmt.Errorf("the static checks could not load the package: %s", why)
+	}
+	return fmt.Errorf("%d errors: %s: %w", len(all), firstLine(text), ErrCompile)
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
 }
 
 // editsTests reports whether the student's files include a test (a testing

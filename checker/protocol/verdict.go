@@ -36,7 +36,11 @@ type Verdict struct {
 	// checks: with behaviour that passes, they decide pass or other-kind.
 	Kinds []string `json:"kinds,omitempty"`
 	// Build is the compiler's output when the program did not build.
-	Build   string   `json:"build,omitempty"`
+	Build string `json:"build,omitempty"`
+	// Fault says why the judge could not judge, through no fault of the
+	// program's (the go command failed to build it, protocol.BuildFault):
+	// a verdict with a Fault is the grader's error, not a failure.
+	Fault   string   `json:"fault,omitempty"`
 	Scripts []Script `json:"scripts"`
 }
 

@@ -578,8 +578,8 @@ func (g *grader) build(ctx context.Context, l *courseLab, files map[string][]byt
 	var res run.Result
 	for attempt := 0; attempt < 2; attempt++ {
 		res, err = g.opts.Sandbox.Compile(ctx, g.course.root, l.Lab, bin, overlay)
-		var limit *run.ErrCompileLimit
-		if !errors.As(err, &limit) {
+		var fault *run.ErrCompileFault
+		if !errors.As(err, &fault) {
 			break
 		}
 	}

@@ -38,18 +38,20 @@ type CompileOptions struct {
 	Wrap func([]string) []string
 }
 
-// ErrCompileLimit marks a compile stopped by the caller's deadline or by
-// the limits Wrap put around it: the grader's limit, not a mistake in the
-// code.
-type ErrCompileLimit struct{ Why string }
+// ErrCompileFault marks a compile that failed through the builder's
+// fault, not the code's: stopped by the caller's deadline or by the limits
+// Wrap put around it, or a go command that lost a dependency's file
+// (protocol.BuildFault).
+type ErrCompileFault struct{ Why string }
 
-func (e *ErrCompileLimit) Error() string { return e.Why }
+func (e *ErrCompileFault) Error() string { return e.Why }
 
 // BuildProgram builds lab l's program, race-enabled, from the module root
 // dir at out, as l.Builds says (one binary, or for a testing lab a folder of
 // them). Code that does not compile is a failed Result (reason Build) with
 // the compiler's output, not an error; a compile stopped by ctx's deadline
-// or killed without a word (a limit) is an *ErrCompileLimit.
+// or killed without a word (a limit), or failed twice through the go
+// command's fault, is an *ErrCompileFault.
 func BuildProgram(ctx context.Context, dir string, l *lab.Lab, out string, o CompileOptions) (Result, error) {
 	tmp, err := os.MkdirTemp("", "racelab-build-")
 	if err != nil {
@@ -63,6 +65,12 @@ func BuildProgram(ctx context.Context, dir string, l *lab.Lab, out string, o Com
 	var res Result
 	for _, b := range builds {
 		one, err := compile(ctx, dir, l, append([]string{"go"}, b.Args...), o.Wrap)
+		if _, fault := err.(*ErrCompileFault); fault && ctx.Err() == nil {
+			// A fault of the go command's cache is gone on a second try
+			// as often as not; a limit may be too, on a machine whose
+			// load has passed.
+			one, err = compile(ctx, dir, l, append([]string{"go"}, b.Args...), o.Wrap)
+		}
 		res.Duration += one.Duration
 		if err != nil || !one.Passed() {
 			one.Duration = res.Duration
@@ -94,7 +102,7 @@ func compile(ctx context.Context, dir string, l *lab.Lab, argv []string, wrap fu
 	}
 	if ctx.Err() != nil {
 		if dl, ok := ctx.Deadline(); ok && ctx.Err() == context.DeadlineExceeded {
-			return res, &ErrCompileLimit{fmt.Sprintf("compiling took longer than the grader allows (%v, stopped at %s)",
+			return res, &ErrCompileFault{fmt.Sprintf("compiling took longer than the grader allows (%v, stopped at %s)",
 				res.Duration.Round(time.Second), dl.Format("15:04:05"))}
 		}
 		return res, fmt.Errorf("compiling %s: %w", l.Package(), ctx.Err())
@@ -103,25 +111,15 @@ func compile(ctx context.Context, dir string, l *lab.Lab, argv []string, wrap fu
 	if !ok {
 		return res, fmt.Errorf("compiling %s: %w", l.Package(), err)
 	}
-	if !exit.Exited() || strings.TrimSpace(buf.String()) == "" || killedByLimit(buf.String()) {
+	if why, fault := protocol.BuildFault(buf.String()); fault {
+		return res, &ErrCompileFault{why}
+	}
+	if !exit.Exited() || strings.TrimSpace(buf.String()) == "" {
 		// Killed by a signal (SIGXCPU, SIGKILL), or ended without a
 		// message: a limit, not a compile error.
-		return res, &ErrCompileLimit{fmt.Sprintf("the compiler stopped without a message (%v): it may have run out of the memory or CPU time the grader allows", err)}
+		return res, &ErrCompileFault{fmt.Sprintf("the compiler stopped without a message (%v): it may have run out of the memory or CPU time the grader allows", err)}
 	}
 	res.Reasons = []protocol.Reason{protocol.Build}
 	res.Output = buf.String()
 	return res, nil
-}
-
-// killedByLimit reports whether the go command's output says a compiler or
-// linker process was killed or ran out of memory, rather than reporting an
-// error in the code.
-func killedByLimit(out string) bool {
-	for _, sign := range []string{"signal: killed", "signal: cputime limit exceeded", "signal: file size limit exceeded",
-		"runtime: out of memory", "cannot allocate memory", "resource temporarily unavailable"} {
-		if strings.Contains(out, sign) {
-			return true
-		}
-	}
-	return false
 }

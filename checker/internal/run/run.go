@@ -166,6 +166,12 @@ func collect(cmd *exec.Cmd, verdict string, maxOutput int) (Result, error) {
 	if v, verr := protocol.ReadVerdict(verdict); verr == nil {
 		res.Verdict = v
 	}
+	if res.Verdict != nil && res.Verdict.Fault != "" {
+		return res, fmt.Errorf("the judge could not build the program, through no fault of its code: %s", res.Verdict.Fault)
+	}
+	if why, fault := protocol.BuildFault(output); fault && buildFailed && res.Verdict == nil {
+		return res, fmt.Errorf("go test could not build the judge: %s", why)
+	}
 	switch {
 	case stdout.over || stderr.over:
 		res.Reasons = []protocol.Reason{protocol.OutputLimit}

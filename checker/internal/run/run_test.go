@@ -43,6 +43,7 @@ func TestJudgeOutcomes(t *testing.T) {
 		{"the verdict's reasons are the run's", raced + "; exit 1", 0, []protocol.Reason{protocol.Race}, ""},
 		{"a passing verdict with a failing exit is no pass", passed + "; exit 1", 0, []protocol.Reason{protocol.Fail}, ""},
 		{"no verdict is the judge's failure, not the program's", "echo hello; exit 0", 0, nil, "wrote no verdict"},
+		{"a build the go command failed is the grader's error", `echo '{"lab":"01-x","passed":false,"fault":"the go command gave the compiler no file","scripts":[]}' > "$RACELAB_VERDICT"; exit 1`, 0, nil, "through no fault of its code"},
 		{"a judge that prints forever is stopped", "while :; do echo 0123456789abcdef; done", 1 << 14, []protocol.Reason{protocol.OutputLimit}, ""},
 	}
 	for _, tc := range tests {
@@ -95,13 +96,33 @@ func TestBuildProgram(t *testing.T) {
 	// A limit that kills the compiler is the grader's, not a compile error.
 	killed := func([]string) []string { return []string{"sh", "-c", "kill -9 $$"} }
 	_, err = BuildProgram(context.Background(), root, l, out, CompileOptions{Wrap: killed})
-	var limit *ErrCompileLimit
+	var limit *ErrCompileFault
 	assert.True(t, errors.As(err, &limit), "got %v", err)
 	noisy := func([]string) []string {
 		return []string{"sh", "-c", "echo 'example.com/m/labs/01-x/prog: /go/pkg/tool/compile: signal: killed'; exit 1"}
 	}
 	_, err = BuildProgram(context.Background(), root, l, out, CompileOptions{Wrap: noisy})
 	assert.True(t, errors.As(err, &limit), "got %v", err)
+
+	// A go command that lost a dependency's file is tried again, and is an
+	// error, never the student's "does not compile", if it fails again.
+	lostImport := "echo 'labs/01-x/prog/main.go:3:8: could not import maps (open : no such file or directory)'; exit 1"
+	_, err = BuildProgram(context.Background(), root, l, out, CompileOptions{Wrap: func([]string) []string { return []string{"sh", "-c", lostImport} }})
+	assert.True(t, errors.As(err, &limit), "got %v", err)
+	assert.Contains(t, err.Error(), "not of the code")
+	tries := filepath.Join(t.TempDir(), "tries")
+	// Fails the first time, then builds for real: sh -c's $0 is tries,
+	// "$@" the go command.
+	once := func(argv []string) []string {
+		return append([]string{"sh", "-c", `if [ ! -e "$0" ]; then touch "$0"; ` + lostImport + `; fi; exec "$@"`, tries}, argv...)
+	}
+	write("labs/01-x/prog/main.go", "package main\n\nfunc main() {}\n")
+	res, err = BuildProgram(context.Background(), root, l, out, CompileOptions{Wrap: once})
+	require.NoError(t, err)
+	assert.True(t, res.Passed(), "the second try builds: %s", res.Output)
+	_, err = os.Stat(tries)
+	assert.NoError(t, err, "the first try ran")
+	write("labs/01-x/prog/main.go", "package main\n\nfunc main() { undefinedThing() }\n")
 
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()

@@ -226,7 +226,8 @@ func (s *Sandbox) Judge(ctx context.Context, judgeBin string, l *lab.Lab, progra
 // processes inherit the limits) and a wall clock that starts now, so the
 // caller takes its build slot first and queueing never counts against a
 // compile. overlay, if not empty, is a go build -overlay file. A compile
-// stopped by a limit is a *run.ErrCompileLimit.
+// stopped by a limit, or failed through the go command's fault, is a
+// *run.ErrCompileFault.
 func (s *Sandbox) Compile(ctx context.Context, root string, l *lab.Lab, out, overlay string) (run.Result, error) {
 	ctx, cancel := context.WithTimeout(ctx, s.limits.CompileWall)
 	defer cancel()

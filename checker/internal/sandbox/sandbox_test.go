@@ -202,7 +202,7 @@ func TestCompileWithinLimits(t *testing.T) {
 				assert.True(t, res.Passed(), res.Output)
 				return
 			}
-			var limit *run.ErrCompileLimit
+			var limit *run.ErrCompileFault
 			require.True(t, errors.As(err, &limit), "err = %v, output %s", err, res.Output)
 			assert.Contains(t, limit.Error(), tt.limit)
 		})

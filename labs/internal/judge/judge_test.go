@@ -200,3 +200,41 @@ func TestTestingLabCaught(t *testing.T) {
 	v, out = verdictOf(t, "07-testing-good", protocol.EnvProgram+"="+prog)
 	assert.True(t, v.Passed, out)
 }
+
+// A build the go command failed through its own fault is tried once more,
+// and if it fails again it is the judge's fault, never the student's
+// "does not build"; a compile error is the student's at once.
+func TestBuildTwice(t *testing.T) {
+	lost := "prog/main.go:3:8: could not import maps (open : no such file or directory)"
+	for _, tc := range []struct {
+		name    string
+		outputs []string // each try's output; "" builds
+		tries   int
+		fault   bool
+		fails   bool
+	}{
+		{"builds", []string{""}, 1, false, false},
+		{"a compile error is not tried again", []string{"prog/main.go:3:15: undefined: x"}, 1, false, true},
+		{"a lost import mends", []string{lost, ""}, 2, false, false},
+		{"a lost import twice is a fault", []string{lost, lost}, 2, true, true},
+		{"killed, then a compile error", []string{"signal: killed", "prog/main.go:3:15: undefined: x"}, 2, false, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tries := 0
+			out, fault, err := buildTwice(func() (string, error) {
+				o := tc.outputs[tries]
+				tries++
+				if o == "" {
+					return "", nil
+				}
+				return o, fmt.Errorf("exit status 1")
+			})
+			assert.Equal(t, tc.tries, tries)
+			assert.Equal(t, tc.fault, fault != "", "fault %q", fault)
+			assert.Equal(t, tc.fails, err != nil)
+			if tc.fails {
+				assert.Equal(t, tc.outputs[tries-1], out)
+			}
+		})
+	}
+}

@@ -1,7 +1,7 @@
 package judge
 
 import (
-	"bytes"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,9 +16,17 @@ import (
 // files as the course shipped them: only what the student changed counts.
 func (j *judge) static(t *testing.T) {
 	report, err := j.check()
-	if err != nil {
+	if errors.Is(err, labvet.ErrCompile) {
 		// The compiler says it better: the build step reports it.
 		t.Skipf("racelab: static checks skipped: %v", err)
+	}
+	if err != nil {
+		// Not the code's doing: a verdict without the checks could pass
+		// a fix they would have rejected.
+		j.mu.Lock()
+		j.verdict.Fault = err.Error()
+		j.mu.Unlock()
+		t.Fatalf("racelab: the static checks could not run, and not because of your code: %v. Run it again; if this keeps happening, tell your instructor.", err)
 	}
 	findings := report.Findings
 	j.mu.Lock()
@@ -83,21 +91,49 @@ func (j *judge) build(t *testing.T) {
 		t.Fatalf("racelab: %v", err)
 	}
 	for _, b := range builds {
-		cmd := exec.Command(goTool(), b.Args...)
-		var out bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &out
-		if err := cmd.Run(); err != nil {
-			text := strings.TrimSpace(out.String())
-			if text == "" {
-				text = err.Error()
-			}
-			j.mu.Lock()
-			j.verdict.Build = text
-			j.mu.Unlock()
-			t.Fatalf("racelab: the program does not build:\n%s", text)
+		text, fault, err := buildTwice(func() (string, error) {
+			cmd := exec.Command(goTool(), b.Args...)
+			out, err := cmd.CombinedOutput()
+			return strings.TrimSpace(string(out)), err
+		})
+		if err == nil {
+			continue
 		}
+		j.mu.Lock()
+		if fault != "" {
+			j.verdict.Fault = fault + "\n" + text
+		} else {
+			j.verdict.Build = text
+		}
+		j.mu.Unlock()
+		if fault != "" {
+			t.Fatalf("racelab: the program could not be built, and not because of your code: %s. Run it again; if this keeps happening, tell your instructor.\n%s", fault, text)
+		}
+		t.Fatalf("racelab: the program does not build:\n%s", text)
 	}
 	j.bin = bin
+}
+
+// buildTwice runs a build, and once more if it failed through the go
+// command's fault (protocol.BuildFault): a cache that lost a dependency's
+// file under load mends on the next run. It returns the last build's
+// output and, if that failed through the go command's fault, why.
+func buildTwice(build func() (string, error)) (output, fault string, err error) {
+	for try := 0; try < 2; try++ {
+		output, err = build()
+		if err == nil {
+			return output, "", nil
+		}
+		if output == "" {
+			output = err.Error()
+		}
+		why, ok := protocol.BuildFault(output)
+		if !ok {
+			return output, "", err
+		}
+		fault = why
+	}
+	return output, fault, err
 }
 
 // goTool is the go command that runs this test: go test puts its GOROOT's
