@@ -37,10 +37,20 @@ func newGathering(want int, wait time.Duration) *gathering {
 }
 
 // enter waits at the gathering point as described above.
+//
+//go:norace
 func (g *gathering) enter() {
 	if g.want == 0 {
 		return
 	}
+	// The timers are made, and stopped, outside the hidden waits: their
+	// own synchronisation must stay seen (hideSync).
+	timeout := time.NewTimer(g.wait)
+	defer timeout.Stop()
+	poll := time.NewTicker(parkedPoll)
+	defer poll.Stop()
+	hideSync()
+	defer showSync()
 	g.mu.Lock()
 	g.inside++
 	g.entered++
@@ -55,10 +65,6 @@ func (g *gathering) enter() {
 	}
 	g.mu.Unlock()
 
-	timeout := time.NewTimer(g.wait)
-	defer timeout.Stop()
-	poll := time.NewTicker(parkedPoll)
-	defer poll.Stop()
 	for {
 		select {
 		case <-open:
@@ -76,7 +82,11 @@ func (g *gathering) enter() {
 }
 
 // leave takes a caller that stops waiting out of its group.
+//
+//go:norace
 func (g *gathering) leave(open chan struct{}) {
+	hideSync()
+	defer showSync()
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if g.open == open {
@@ -85,7 +95,11 @@ func (g *gathering) leave(open chan struct{}) {
 }
 
 // counts returns how many callers ever came, and the most at once.
+//
+//go:norace
 func (g *gathering) counts() (entered, most int) {
+	hideSync()
+	defer showSync()
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	return g.entered, g.most

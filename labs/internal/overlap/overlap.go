@@ -11,9 +11,9 @@
 //
 // Releasing every waiting caller at once also lines the tasks up so that their
 // next accesses to shared memory happen side by side, which is what a lab
-// wants the race detector to see. Everything a task did before Work
-// happens-before what any task does after it, so racy accesses belong after
-// the call to Work.
+// wants the race detector to see. Work orders nothing between its callers,
+// as the network call it stands for would not (hideSync): a race across it
+// is reported like any other.
 //
 // The state is per process on purpose: each run of a lab program is its own
 // process.
@@ -91,11 +91,18 @@ func (b *barrier) configure() {
 // it returns once K callers are inside Work together, or after the timeout.
 func Work() { theBarrier.work() }
 
+//go:norace
 func (b *barrier) work() {
 	if b.want == 0 {
 		time.Sleep(idle)
 		return
 	}
+	// The timer is made before the waits are hidden: its own
+	// synchronisation must stay seen (hideSync).
+	timeout := time.NewTimer(b.timeout)
+	defer timeout.Stop()
+	hideSync()
+	defer showSync()
 	b.mu.Lock()
 	b.inside++
 	b.most = max(b.most, b.inside)
@@ -111,7 +118,7 @@ func (b *barrier) work() {
 	if !done {
 		select {
 		case <-b.released:
-		case <-time.After(b.timeout):
+		case <-timeout.C:
 			b.mu.Lock()
 			if !b.met && !b.gaveUp {
 				// Give up for everyone, so a serialised program pays the
@@ -135,6 +142,7 @@ func Err() error { return errors.Join(theBarrier.err, theWindow.err, theSettle.e
 // program.Main calls it after the program returns.
 func Check() error { return theBarrier.check() }
 
+//go:norace
 func (b *barrier) check() error {
 	if b.err != nil {
 		return b.err
@@ -142,6 +150,8 @@ func (b *barrier) check() error {
 	if b.want == 0 {
 		return nil
 	}
+	hideSync()
+	defer showSync()
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.met {

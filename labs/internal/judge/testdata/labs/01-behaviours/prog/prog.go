@@ -80,6 +80,12 @@ func run() {
 		for {
 			os.Stdout.WriteString(line)
 		}
+	case "race-across-work":
+		raceAcross(overlap.Work)
+	case "race-across-window":
+		raceAcross(overlap.Window)
+	case "race-across-reader":
+		raceAcross(overlap.Reader)
 	case "readers-rw", "readers-mutex":
 		var rw sync.RWMutex
 		var wg sync.WaitGroup
@@ -142,6 +148,21 @@ func run() {
 		wd, _ := os.Getwd()
 		fmt.Println("== cwd", wd)
 	}
+}
+
+// raceAcross reads a variable in a goroutine before step and writes it in
+// main after step: racelab's step stands in for a network call, which
+// orders nothing, so the race detector must see the race.
+func raceAcross(step func()) {
+	x := 0
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		fmt.Println(x)
+		step()
+	})
+	step()
+	x = 1
+	wg.Wait()
 }
 
 func racy() {
