@@ -183,6 +183,10 @@ func Analyze(dir string, replace map[string][]byte, editable []string) (*Analysi
 		Dir:     abs,
 		Overlay: overlay,
 		Tests:   editsTests(editable),
+		// As the program is built: the files the checks see are the ones
+		// compiled, and names that exist only with -race (runtime.RaceAcquire)
+		// are seen, not a type error that skips the checks.
+		BuildFlags: protocol.BuildFlags(),
 	}
 	pkgs, err := packages.Load(cfg, ".")
 	if err != nil {

@@ -2,6 +2,7 @@ package labvet_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -237,6 +238,35 @@ func TestRefusedEvenWhenShipped(t *testing.T) {
 	r, err := labvet.Check(dir, nil, nil, []string{"bank.go"})
 	require.NoError(t, err)
 	assert.True(t, r.Refused())
+}
+
+// The checks see the file as the race build compiles it: a fake
+// happens-before edge (runtime.RaceRelease/RaceAcquire, which exist only
+// with -race, handed a pointer by reflect without importing unsafe) is
+// refused, not a type error that skips the checks while the build passes.
+func TestFakeSyncForTheRaceDetectorIsRefused(t *testing.T) {
+	shipped := "package main\n\nfunc main() {}\n"
+	fake := `package main
+
+import (
+	"reflect"
+	"runtime"
+)
+
+var x int
+
+func main() {
+	p := reflect.ValueOf(&x).UnsafePointer()
+	go func() { x = 1; runtime.RaceRelease(p) }()
+	runtime.RaceAcquire(p)
+	_ = x
+}
+`
+	dir := writeModule(t, map[string]string{"bank.go": shipped})
+	r, err := labvet.Check(dir, nil, map[string][]byte{"bank.go": []byte(fake)}, []string{"bank.go"})
+	require.NoError(t, err)
+	assert.True(t, r.Refused(), "%v", r.Findings)
+	assert.Contains(t, fmt.Sprint(r.Findings), "runtime.RaceRelease is not allowed")
 }
 
 func TestCompileErrorIsAnError(t *testing.T) {

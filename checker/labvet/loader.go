@@ -16,6 +16,8 @@ import (
 
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/racelab/racelab/checker/protocol"
 )
 
 // ErrUnprepared says a Loader cannot check these files on its own: they
@@ -47,7 +49,8 @@ func NewLoader(dir string) (*Loader, error) {
 	cfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps |
 			packages.NeedExportFile | packages.NeedTypesSizes,
-		Dir: dir,
+		Dir:        dir,
+		BuildFlags: protocol.BuildFlags(), // as Analyze's
 	}
 	pkgs, err := packages.Load(cfg, ".")
 	if err != nil {

@@ -65,6 +65,13 @@ func refusedFunc(name string) string {
 	case "os.StartProcess":
 		return "os.StartProcess runs other programs"
 	}
+	if fn, ok := strings.CutPrefix(name, "runtime.Race"); ok && fn != "" {
+		// runtime.RaceAcquire and RaceRelease (race builds only) tell the
+		// race detector of synchronisation that never happened; an
+		// unsafe.Pointer for them comes from reflect without importing
+		// unsafe.
+		return "it tells the race detector about synchronisation that is not there, so a race would go unreported: synchronise the accesses instead"
+	}
 	return ""
 }
 
