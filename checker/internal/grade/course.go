@@ -55,8 +55,8 @@ type courseLab struct {
 
 // static runs the static checks on a build's files: with the lab's prepared
 // loader when it can, else, as the judge does, by loading the package with
-// the files as an overlay. Files that do not type-check have no findings:
-// the build that follows says what is wrong with them.
+// the files as an overlay. Files that do not type-check are
+// labvet.ErrCompile: the build that follows says what is wrong with them.
 func (l *courseLab) static(files map[string][]byte) (labvet.Report, error) {
 	l.loaderOnce.Do(func() {
 		l.loader, _ = labvet.NewLoader(l.ProgramDir()) // on failure, every build takes the slow way
@@ -67,11 +67,7 @@ func (l *courseLab) static(files map[string][]byte) (labvet.Report, error) {
 			return report, err
 		}
 	}
-	report, err := labvet.Check(l.ProgramDir(), nil, files, l.Editable)
-	if errors.Is(err, labvet.ErrCompile) {
-		return labvet.Report{}, nil
-	}
-	return report, err
+	return labvet.Check(l.ProgramDir(), nil, files, l.Editable)
 }
 
 type script struct {

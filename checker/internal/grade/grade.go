@@ -465,7 +465,8 @@ func (g *grader) evaluate(ctx context.Context, l *courseLab, files map[string][]
 	}
 	// The static checks come first: a file they refuse is never built.
 	report, err := g.static(ctx, l, files)
-	if err != nil {
+	unread := errors.Is(err, labvet.ErrCompile) // the build says what is wrong
+	if err != nil && !unread {
 		return g.errored(res, fmt.Errorf("static checks: %w", err))
 	}
 	if report.Refused() {
@@ -486,6 +487,11 @@ func (g *grader) evaluate(ctx context.Context, l *courseLab, files map[string][]
 		res.Build = cut(build.Output, 4000)
 		res.Details = g.feedback(l, &protocol.Verdict{Build: build.Output}, files)
 		return res
+	}
+	if unread {
+		// Code the compiler accepts and the checks could not read: never
+		// a pass without them.
+		return g.errored(res, fmt.Errorf("static checks could not read files that compile: %w", err))
 	}
 	runs := make([]gradebook.Run, g.opts.Runs)
 	outputs := make([]run.Result, g.opts.Runs)

@@ -88,6 +88,7 @@ type judge struct {
 
 	mu      sync.Mutex
 	verdict protocol.Verdict
+	unread  error // the static checks could not type-check the files (labvet.ErrCompile)
 }
 
 // Run judges the lab in the current directory (go test runs a lab's test

@@ -17,7 +17,11 @@ import (
 func (j *judge) static(t *testing.T) {
 	report, err := j.check()
 	if errors.Is(err, labvet.ErrCompile) {
-		// The compiler says it better: the build step reports it.
+		// The compiler says it better: the build step reports it. Should
+		// the build pass, the checks were skipped for nothing (build).
+		j.mu.Lock()
+		j.unread = err
+		j.mu.Unlock()
 		t.Skipf("racelab: static checks skipped: %v", err)
 	}
 	if err != nil {
@@ -110,6 +114,16 @@ func (j *judge) build(t *testing.T) {
 			t.Fatalf("racelab: the program could not be built, and not because of your code: %s. Run it again; if this keeps happening, tell your instructor.\n%s", fault, text)
 		}
 		t.Fatalf("racelab: the program does not build:\n%s", text)
+	}
+	j.mu.Lock()
+	unread := j.unread
+	if unread != nil {
+		j.verdict.Fault = "the static checks could not read files that compile: " + unread.Error()
+	}
+	j.mu.Unlock()
+	if unread != nil {
+		// Never a pass without the checks.
+		t.Fatalf("racelab: the program builds, but the static checks could not read it: %v. Tell your instructor.", unread)
 	}
 	j.bin = bin
 }
