@@ -83,6 +83,7 @@ const (
 	EnvReaders        = "RACELAB_READERS"         // readers overlap.Reader must see inside at once, or the fix is another kind
 	EnvWindowMin      = "RACELAB_WINDOW_MIN"      // callers overlap.Window must see inside at once, or the fix is another kind
 	EnvMeasure        = "RACELAB_MEASURE"         // "1": print MarkMeasured (checker import measures a program)
+	EnvLate           = "RACELAB_LATE"            // "1": overlap.Late returns only once run has returned
 
 	// Read by the judge.
 	EnvSeed       = "RACELAB_SEED"        // fixes $SEED and $N, to replay a run
@@ -102,7 +103,7 @@ func ProgramVars() []string {
 	return []string{
 		"GOMAXPROCS", EnvWatchdog, EnvOverlap, EnvOverlapTimeout,
 		EnvWindow, EnvWindowWait, EnvWindowOptional, EnvSettle, EnvMinGoroutines, EnvMeasure,
-		EnvReaders, EnvWindowMin,
+		EnvReaders, EnvWindowMin, EnvLate,
 	}
 }
 

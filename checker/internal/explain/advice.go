@@ -238,6 +238,8 @@ func deadlockAdvice(p *Problem) i18n.Key {
 		return slices.ContainsFunc(p.Goroutines, func(g Goroutine) bool { return slices.Contains(ws, g.Wait) })
 	}
 	switch {
+	case waits(WaitLate):
+		return i18n.AdviceDeadlockLate
 	case waits(WaitLock, WaitRLock):
 		return i18n.AdviceDeadlockLock
 	case waits(WaitSend, WaitReceive, WaitSelect):

@@ -209,6 +209,7 @@ const (
 	WaitCond      Wait = "cond"      // sync.Cond.Wait
 	WaitSleep     Wait = "sleep"     // time.Sleep
 	WaitRunning   Wait = "running"   // not blocked: still working, or looping
+	WaitLate      Wait = "late"      // in the fixture's overlap.Late: the answer that comes after run returns
 	WaitOther     Wait = "other"
 )
 

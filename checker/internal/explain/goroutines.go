@@ -66,6 +66,13 @@ func isMain(rg rawGoroutine) bool {
 // waitOf classifies what a goroutine is blocked on from the runtime's wait
 // reason, looking at the frames when the reason is the generic semacquire.
 func waitOf(state string, frames []frame) Wait {
+	if slices.ContainsFunc(frames, func(f frame) bool {
+		return strings.HasSuffix(f.fn, "/labs/internal/overlap.Late") || strings.HasSuffix(f.fn, "/labs/internal/overlap.(*late).wait")
+	}) {
+		// Blocked on the fixture's channel, not on anything of the
+		// student's: what matters is who waits for it.
+		return WaitLate
+	}
 	switch {
 	case strings.HasPrefix(state, "chan send"):
 		return WaitSend

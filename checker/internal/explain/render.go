@@ -806,6 +806,8 @@ func (r *renderer) waitDesc(g Goroutine, who string) string {
 		return r.t(i18n.WaitSleep, who)
 	case WaitRunning:
 		return r.t(i18n.WaitRunning, who)
+	case WaitLate:
+		return r.t(i18n.WaitLate, who)
 	}
 	return r.t(i18n.WaitOther, who, g.State)
 }

@@ -79,6 +79,7 @@ const (
 	WaitCond      Key = "wait.cond"
 	WaitSleep     Key = "wait.sleep"
 	WaitRunning   Key = "wait.running"
+	WaitLate      Key = "wait.late"
 	WaitOther     Key = "wait.other"
 	HeldBy        Key = "wait.held.by"
 	Holds         Key = "wait.holds"
@@ -280,6 +281,7 @@ const (
 	AdviceDeadlockLock      Key = "advice.deadlock.lock"
 	AdviceDeadlockChannel   Key = "advice.deadlock.channel"
 	AdviceDeadlockOther     Key = "advice.deadlock.other"
+	AdviceDeadlockLate      Key = "advice.deadlock.late"
 	AdviceSerialLock        Key = "advice.serial.lock"
 	AdviceSerialGo          Key = "advice.serial.go"
 	AdviceWindowSkipped     Key = "advice.window.skipped"
@@ -467,6 +469,8 @@ func lookup(k Key) Message {
 		return Message{"%s is sleeping (time.Sleep)", "%s sedang tidur (time.Sleep)"}
 	case WaitRunning:
 		return Message{"%s is still running", "%s masih berjalan"}
+	case WaitLate:
+		return Message{"%s brings the slow answer, which comes only once run has returned", "%s membawa jawaban yang lambat, yang baru datang setelah run selesai"}
 	case WaitOther:
 		return Message{"%s is blocked (%s)", "%s terblokir (%s)"}
 	case HeldBy:
@@ -1033,6 +1037,11 @@ func lookup(k Key) Message {
 		return Message{
 			"Check that every receive has a matching send (or a close), and every send a receiver.",
 			"Pastikan setiap penerimaan punya pengiriman yang cocok (atau close), dan setiap pengiriman punya penerima.",
+		}
+	case AdviceDeadlockLate:
+		return Message{
+			"The slow answer comes only once the program no longer needs it: return without waiting for it, and give the goroutine that brings it a way to finish on its own (room in a buffered channel, or a done channel it can select on).",
+			"Jawaban yang lambat baru datang setelah program tidak membutuhkannya lagi: kembalilah tanpa menunggunya, dan beri goroutine yang membawanya cara untuk selesai sendiri (ruang di channel ber-buffer, atau channel done yang bisa ia select).",
 		}
 	case AdviceDeadlockOther:
 		return Message{"Look at what each goroutine waits for, and who was supposed to let it go on.", "Lihat apa yang ditunggu setiap goroutine, dan siapa yang seharusnya membuatnya bisa lanjut."}

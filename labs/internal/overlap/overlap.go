@@ -135,8 +135,10 @@ func (b *barrier) work() {
 	b.mu.Unlock()
 }
 
-// Err reports a malformed setting of Work, Window or Settle.
-func Err() error { return errors.Join(theBarrier.err, theWindow.err, theSettle.err, theReaders.err) }
+// Err reports a malformed setting of Work, Window, Settle, Reader or Late.
+func Err() error {
+	return errors.Join(theBarrier.err, theWindow.err, theSettle.err, theReaders.err, theLate.err)
+}
 
 // Check reports whether the overlap the script demanded was reached.
 // program.Main calls it after the program returns.

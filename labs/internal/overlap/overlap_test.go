@@ -200,3 +200,37 @@ func TestSettingsAreFixedBeforeTheProgramRuns(t *testing.T) {
 	assert.NoError(t, Check(), "the barrier keeps the setting the process started with")
 	assert.NoError(t, CheckWindow())
 }
+
+// Under RACELAB_LATE=1 the late answer comes only once run has returned;
+// run by hand it only takes its time.
+func TestLate(t *testing.T) {
+	env := func(v string) func(string) string {
+		return func(k string) string {
+			if k == protocol.EnvLate {
+				return v
+			}
+			return ""
+		}
+	}
+	byHand := newLateFrom(env(""))
+	start := time.Now()
+	byHand.wait(30 * time.Millisecond)
+	assert.GreaterOrEqual(t, time.Since(start), 30*time.Millisecond)
+
+	judged := newLateFrom(env("1"))
+	answered := make(chan struct{})
+	go func() {
+		judged.wait(time.Millisecond)
+		close(answered)
+	}()
+	select {
+	case <-answered:
+		t.Fatal("the late answer came before run returned")
+	case <-time.After(100 * time.Millisecond):
+	}
+	judged.release()
+	judged.release() // once is enough; twice does not crash
+	<-answered
+
+	assert.ErrorContains(t, newLateFrom(env("yes")).err, "RACELAB_LATE")
+}

@@ -1,5 +1,5 @@
 // A drainer goroutine takes the other answers in a loop around a select with an empty default: nothing leaks, but it spins a core until the slowest mirror answers.
-// want: wrong-fix
+// want: wrong-fix, deadlock
 //
 // Command mirrors looks up the latest version of a few packages. Every
 // mirror of the package registry knows the answer, but some are slower than

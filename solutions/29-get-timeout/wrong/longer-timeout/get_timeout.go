@@ -1,5 +1,5 @@
-// Waits 300ms instead of 100ms, so even the slow replica answers in time.
-// want: wrong-output
+// Waits 300ms instead of 100ms, hoping the slow replica answers in time: it does not, and its goroutine is still left stuck on its send.
+// want: leak
 package main
 
 import (

@@ -1,5 +1,5 @@
 // Calls fetch directly: nothing is left behind, but get waits for the slow replica and never times out.
-// want: wrong-output, not-concurrent
+// want: deadlock
 package main
 
 import (
