@@ -19,6 +19,10 @@ func advise(p *Problem) {
 				p.Var = a.Var
 			}
 		}
+		if slices.ContainsFunc(p.Accesses, func(a Access) bool { return a.Op == OpWaitGroupAdd }) && p.CauseCheck == "" {
+			p.Advice = i18n.AdviceWaitGroupAddUnnamed
+			return
+		}
 		if slices.ContainsFunc(p.Accesses, func(a Access) bool { return a.Op == OpChanClose }) {
 			p.Advice = i18n.AdviceCloseAfterSends
 			return

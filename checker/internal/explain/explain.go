@@ -177,6 +177,11 @@ const (
 	OpMapRead     Op = "map-read"
 	OpMapWrite    Op = "map-write"
 	OpMapDelete   Op = "map-delete"
+	// A WaitGroup's own race annotations: Add's first increment (a read)
+	// against a Wait already waiting (a write). The race detector shows no
+	// line of the program for them.
+	OpWaitGroupAdd  Op = "waitgroup-add"
+	OpWaitGroupWait Op = "waitgroup-wait"
 )
 
 // Access is one of the two conflicting accesses of a data race.

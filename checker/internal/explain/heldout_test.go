@@ -53,6 +53,18 @@ func TestHeldOut(t *testing.T) {
 				"Share one sync.WaitGroup through a pointer (*sync.WaitGroup)"},
 			[]string{"sync.WaitGroup tersalin sebagai nilai", "Bagikan satu sync.WaitGroup lewat pointer"},
 			[]string{"noCopy", "different lock", "same mutex", "mutex yang sama"}},
+		// Waiting for the answer the lesson says not to wait for: the
+		// goroutine that brings it is named for what it is, and the
+		// advice is not to wait, not to match sends and receives.
+		{"receive-all/05-goroutine-leak",
+			[]string{"brings the slow answer, which comes only once run has returned", "the main goroutine waits to receive from answers in fastest",
+				"return without waiting for it", "room in a buffered channel"},
+			[]string{"membawa jawaban yang lambat", "kembalilah tanpa menunggunya"},
+			[]string{"every receive has a matching send", "waits to receive from a channel"}},
+		{"drain-before-returning/29-get-timeout",
+			[]string{"brings the slow answer", "waits to receive from ch in get", "return without waiting for it"},
+			[]string{"membawa jawaban yang lambat", "kembalilah tanpa menunggunya"},
+			[]string{"every receive has a matching send"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := loadVerdict(t, filepath.Join("testdata", "heldout", tc.name+".verdict.json"))

@@ -81,9 +81,36 @@ loop:
 		}
 		pr.Accesses = append(pr.Accesses, a)
 	}
+	if waitGroupRace(secs[0].frames, secs[len(secs)-1].frames, secs[0].write, secs[len(secs)-1].write) && len(secs) == 2 {
+		for j := range pr.Accesses {
+			pr.Accesses[j].Op = OpWaitGroupAdd
+			if pr.Accesses[j].Write {
+				pr.Accesses[j].Op = OpWaitGroupWait
+			}
+		}
+	}
 	p.nameVars(pr.Accesses, global)
 	p.add(pr)
 	return i
+}
+
+// waitGroupRace reports whether a race's two stacks are sync.WaitGroup's
+// own annotations: Add's first increment is modelled as a read and a Wait
+// that blocks as a write, so a read against a write, each made by the race
+// runtime itself (runtime.raceread, runtime.racewrite: no instrumented
+// line of the program, as sync is not instrumented), is an Add that ran
+// while Wait already waited: the Add inside the goroutine it counts. The
+// standard library's only other such annotations (iter.Pull) are writes
+// on both sides.
+func waitGroupRace(a, b []frame, aWrite, bWrite bool) bool {
+	annotated := func(fs []frame, fn string) bool { return len(fs) > 0 && fs[0].fn == fn }
+	if aWrite == bWrite {
+		return false
+	}
+	if aWrite {
+		a, b = b, a
+	}
+	return annotated(a, "runtime.raceread") && annotated(b, "runtime.racewrite")
 }
 
 // opOf names the operation the runtime frames on top of an access stack

@@ -725,6 +725,10 @@ func accessKey(a Access) i18n.Key {
 		return i18n.RaceMapWrite
 	case OpMapDelete:
 		return i18n.RaceMapDelete
+	case OpWaitGroupAdd:
+		return i18n.RaceWaitGroupAdd
+	case OpWaitGroupWait:
+		return i18n.RaceWaitGroupWait
 	}
 	if a.Write {
 		return i18n.RaceWrite

@@ -4,6 +4,7 @@ package main
 
 import (
 	"iter"
+	"time"
 
 	"github.com/racelab/racelab/labs/05-goroutine-leak/registry"
 	"github.com/racelab/racelab/labs/internal/overlap"
@@ -11,7 +12,8 @@ import (
 
 // A mirror is a connection to one copy of the package registry.
 type mirror struct {
-	id int
+	id   int
+	last bool // the slowest of several: its answer comes after fastest returned
 }
 
 // dial connects to n mirrors, one after another, and hands each connection
@@ -24,7 +26,7 @@ type mirror struct {
 func dial(n int) iter.Seq[mirror] {
 	return func(yield func(mirror) bool) {
 		for id := range n {
-			if !yield(mirror{id: id}) {
+			if !yield(mirror{id: id, last: n > 1 && id == n-1}) {
 				return
 			}
 		}
@@ -34,8 +36,14 @@ func dial(n int) iter.Seq[mirror] {
 
 // ask asks the mirror for the latest version of pkg. It is slow: think of
 // a request over the network. Every mirror holds a full copy of the
-// registry, so whichever mirror answers, the answer is the same.
+// registry, so whichever mirror answers, the answer is the same. When
+// there are several, the last one is far slower than the rest: under the
+// lab's tests it answers only once run has returned (overlap.Late), so a
+// fastest that waits for every answer never returns.
 func (m mirror) ask(pkg string) string {
 	overlap.Work()
+	if m.last {
+		overlap.Late(200 * time.Millisecond)
+	}
 	return registry.LatestVersion(pkg)
 }

@@ -2,13 +2,19 @@
 
 package main
 
-import "time"
+import (
+	"time"
+
+	"github.com/racelab/racelab/labs/internal/overlap"
+)
 
 // fetch asks the backend for key. One replica is slow: its answers take
-// far longer than the client waits.
+// far longer than the client waits. Under the lab's tests its answer comes
+// only once run has returned (overlap.Late): a client that waits for it
+// after the timeout never finishes.
 func fetch(key string) string {
 	if key == "pods/slow" {
-		time.Sleep(250 * time.Millisecond)
+		overlap.Late(250 * time.Millisecond)
 	}
 	return "value of " + key
 }
