@@ -64,6 +64,7 @@ import (
 	"github.com/racelab/racelab/checker/labvet/loadstore"
 	"github.com/racelab/racelab/checker/labvet/spin"
 	"github.com/racelab/racelab/checker/labvet/splitlock"
+	"github.com/racelab/racelab/checker/labvet/wakeorder"
 	"github.com/racelab/racelab/checker/protocol"
 )
 
@@ -77,7 +78,7 @@ func Analyzers(editable []string) []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		confine.New(editable), fakesync.New(editable), fixkind.New(editable),
 		copylock.Analyzer, waitgroup.Analyzer, lostcancel.Analyzer, atomic.Analyzer,
-		loadstore.New(editable), splitlock.New(editable), spin.New(editable),
+		loadstore.New(editable), splitlock.New(editable), spin.New(editable), wakeorder.New(editable),
 	}
 }
 

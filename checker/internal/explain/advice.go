@@ -138,6 +138,8 @@ func advise(p *Problem) {
 			if p.Call != "" {
 				p.Advice = i18n.AdviceSpinLock
 			}
+		case vetWakeOrder:
+			p.Advice = i18n.AdviceWakeOrder
 		default:
 			p.Advice = i18n.AdviceStaticOther
 		}

@@ -677,6 +677,14 @@ func (r *renderer) vet(prefix string, p Problem) bool {
 			r.place(p.At, r.t(i18n.SpinPoll, r.orVar(p.Var)))
 		}
 		r.whyOnce(i18n.SpinWhy)
+	case vetWakeOrder:
+		r.title(prefix, r.t(i18n.WakeOrderTitle), p)
+		wake := "Broadcast()"
+		if p.Call != "" {
+			wake = p.Call + "()"
+		}
+		r.place(p.At, r.t(i18n.WakeOrder, wake, r.orVar(p.Var)))
+		r.whyOnce(i18n.WakeOrderWhy)
 	default:
 		return false
 	}

@@ -28,6 +28,9 @@ const (
 	// vetSpin is labvet's check of a loop that waits by checking again
 	// and again instead of blocking.
 	vetSpin = "spin"
+	// vetWakeOrder is labvet's check of a Cond's Signal or Broadcast made
+	// before the change it announces.
+	vetWakeOrder = "wakeorder"
 )
 
 var (
@@ -35,6 +38,9 @@ var (
 	reVetCopyLocks  = regexp.MustCompile(`copies lock|passes lock by value`)
 	reVetLostCancel = regexp.MustCompile(`cancel function|context leak|without using the \S+ var`)
 	reVetAtomic     = regexp.MustCompile(`^direct assignment to atomic value`)
+	// reWakeOrder reads labvet's wakeorder finding: the wake-up and the
+	// write it comes before.
+	reWakeOrder = regexp.MustCompile(`^(\S+)\(\) comes before the change it announces \((.+), made under the lock after it\)`)
 	// reLoadStore reads labvet's loadstore finding: the variable, how it
 	// is written back, and the line of the Load its value was computed
 	// from; reAddLoad its decision after a discarded Add: the variable and
@@ -101,6 +107,8 @@ func vetCheck(msg string) string {
 		return vetSplitLock
 	case reSpinPoll.MatchString(msg), reSpinLock.MatchString(msg), reSpinSelect.MatchString(msg):
 		return vetSpin
+	case reWakeOrder.MatchString(msg):
+		return vetWakeOrder
 	}
 	return ""
 }
@@ -184,6 +192,10 @@ func (p *state) vet(pr *Problem) {
 			pr.Call = m[1]
 		}
 		pr.SpinSelect = reSpinSelect.MatchString(pr.Message)
+	case vetWakeOrder:
+		if m := reWakeOrder.FindStringSubmatch(pr.Message); m != nil {
+			pr.Call, pr.Var = m[1], m[2]
+		}
 	}
 }
 

@@ -85,7 +85,7 @@ func TestVerdict(t *testing.T) {
 		{"the most telling reason wins", []gradebook.Run{mkRun(gradebook.Fail, "wrong-output"), mkRun(gradebook.Fail, "leak", "race")}, nil, wg,
 			gradebook.Fail, "race", 0, "(race in 1 of 2 runs)", nil},
 		{"passing runs with the wrong fix", []gradebook.Run{pass}, sleep, wg, gradebook.Fail, "wrong-fix", 0,
-			"does not use what this lab teaches", []string{"squares.go:3", "time.Sleep"}},
+			"a concurrency mistake the runs do not always show", []string{"squares.go:3", "time.Sleep"}},
 		{"an early exit is named", []gradebook.Run{mkRun(gradebook.Fail, "early-exit")}, nil, nil, gradebook.Fail, "early-exit", 0, "ended before run returned", nil},
 		{"a race outranks an early exit", []gradebook.Run{pass, mkRun(gradebook.Fail, "early-exit", "race")}, nil, nil, gradebook.Fail, "flaky", 0, "race seen in 1 of 2 runs", nil},
 	}

@@ -223,6 +223,10 @@ const (
 	SpinSelect Key = "spin.select"
 	SpinWhy    Key = "spin.why"
 
+	WakeOrderTitle Key = "wakeorder.title"
+	WakeOrder      Key = "wakeorder.at"
+	WakeOrderWhy   Key = "wakeorder.why"
+
 	// A testing lab: the student's test, run against versions of the code.
 	MissedTitle   Key = "test.missed.title"
 	MissedAbout   Key = "test.missed.about"
@@ -306,6 +310,7 @@ const (
 	AdviceCheckActLock        Key = "advice.checkact.lock"
 	AdviceCheckActAtomic      Key = "advice.checkact.atomic"
 	AdviceBusyWait            Key = "advice.busywait"
+	AdviceWakeOrder           Key = "advice.wakeorder"
 	AdviceSpinLock            Key = "advice.spin.lock"
 	AdviceMissed              Key = "advice.test.missed"
 	AdviceFalseAlarm          Key = "advice.test.alarm"
@@ -849,6 +854,15 @@ func lookup(k Key) Message {
 			"whenever no case of this select is ready, its default case sends the loop straight round again: it never blocks",
 			"setiap kali belum ada case di select ini yang siap, case default-nya langsung memutar loop lagi: ia tidak pernah memblok",
 		}
+	case WakeOrderTitle:
+		return Message{"A wake-up sent before the change", "Bangunkan dikirim sebelum perubahannya"}
+	case WakeOrder:
+		return Message{"%s wakes the waiters before %s is changed, outside the lock", "%s membangunkan yang menunggu sebelum %s diubah, di luar kunci"}
+	case WakeOrderWhy:
+		return Message{
+			"A goroutine woken this early can take the lock before the change, see the old state, and Wait again: nobody wakes it after that (a lost wake-up). Whether it happens depends on which goroutine gets the lock first, so many runs pass.",
+			"Goroutine yang dibangunkan sedini ini bisa mengambil kunci sebelum perubahan, melihat keadaan lama, lalu Wait lagi: setelah itu tidak ada yang membangunkannya (wake-up yang hilang). Terjadi atau tidak bergantung pada goroutine mana yang lebih dulu mendapat kunci, jadi banyak run yang lulus.",
+		}
 	case SpinWhy:
 		return Message{
 			"A goroutine that waits by checking again and again keeps a CPU core busy doing nothing, and takes that time from the goroutines it waits for. A run shows it only when the goroutine it waits for is slow, but in a real program the wait can be long.",
@@ -1046,6 +1060,11 @@ func lookup(k Key) Message {
 		return Message{
 			"Check that every receive has a matching send (or a close), and every send a receiver.",
 			"Pastikan setiap penerimaan punya pengiriman yang cocok (atau close), dan setiap pengiriman punya penerima.",
+		}
+	case AdviceWakeOrder:
+		return Message{
+			"Make the change first, under the lock, and Signal or Broadcast after it.",
+			"Lakukan perubahannya dulu, di bawah kunci, lalu Signal atau Broadcast sesudahnya.",
 		}
 	case AdviceDeadlockLate:
 		return Message{

@@ -215,7 +215,10 @@ func lookupStudent(k Key) Message {
 	case ReasonOutput:
 		return Message{"the program prints the wrong result", "program mencetak hasil yang salah"}
 	case ReasonWrongFix:
-		return Message{"the fix does not use what this lab teaches", "perbaikannya tidak memakai apa yang diajarkan lab ini"}
+		// Every finding of the static checks: a sleep in place of
+		// synchronisation, a spin, a split read-modify-write, a wake-up
+		// too early. The runs may pass; the finding says why not.
+		return Message{"the fix has a concurrency mistake the runs do not always show", "perbaikannya punya kesalahan konkurensi yang tidak selalu terlihat saat dijalankan"}
 	case ReasonBuild:
 		return Message{"the code does not compile", "kodenya tidak bisa dikompilasi"}
 	case ReasonCrash:
