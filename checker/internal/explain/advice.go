@@ -130,8 +130,11 @@ func advise(p *Problem) {
 			}
 		case vetSplitLock:
 			p.Advice = i18n.AdviceSplitLock
-			if p.CheckThenAct {
+			switch {
+			case p.CheckThenAct:
 				p.Advice = i18n.AdviceCheckActLock
+			case p.Torn:
+				p.Advice = i18n.AdviceTorn
 			}
 		case vetSpin:
 			p.Advice = i18n.AdviceBusyWait

@@ -341,6 +341,10 @@ type Problem struct {
 	// show it).
 	Waited     string
 	SpinSelect bool
+	// Torn (splitlock): Var and Var2 were read under the lock Call in
+	// two critical sections and returned together.
+	Torn bool
+	Var2 string
 	// Missed, FalseAlarm: the version of the code the test ran against,
 	// and what is wrong with it (Missed: lab.toml's about, in both
 	// languages). FalseAlarm: Got is what the test printed. Race and

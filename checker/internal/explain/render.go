@@ -651,6 +651,12 @@ func (r *renderer) vet(prefix string, p Problem) bool {
 		}
 	case vetSplitLock:
 		v, lock := r.orVar(p.Var), cmp.Or(p.Call, "mu")
+		if p.Torn {
+			r.title(prefix, r.t(i18n.VetTornTitle), p)
+			r.place(p.At, r.t(i18n.VetTorn, v, r.orVar(p.Var2), lock))
+			r.whyOnce(i18n.VetTornWhy)
+			break
+		}
 		if p.CheckThenAct {
 			r.title(prefix, r.t(i18n.VetCheckActLockTitle, v), p)
 			if !p.Cause.IsZero() {

@@ -53,7 +53,10 @@ var (
 	// reCheckActLock and reCheckActAtomic read the check-then-act
 	// findings: the place written, the lock (or how the atomic writes it)
 	// and the line of the test.
-	reCheckActLock   = regexp.MustCompile(`^(.+?) is tested under (\S+) on line (\d+) and written here`)
+	reCheckActLock = regexp.MustCompile(`^(.+?) is tested under (\S+) on line (\d+) and written here`)
+	// reTornRead reads splitlock's torn read: two places read under one
+	// lock in two of its critical sections and returned together.
+	reTornRead       = regexp.MustCompile(`^(.+?) and (.+?) are read under (\S+) in two separate critical sections \(lines (\d+) and (\d+)\)`)
 	reCheckActAtomic = regexp.MustCompile(`^(\S+) is (stored|swapped) after a check of its Load on line (\d+)`)
 	checkActWrites   = map[string]string{"stored": "Store", "swapped": "Swap"}
 	// loadStoreWrites names each of reLoadStore's ways by its method.
@@ -103,7 +106,7 @@ func vetCheck(msg string) string {
 		return vetAtomic
 	case reLoadStore.MatchString(msg), reAddLoad.MatchString(msg), reCheckActAtomic.MatchString(msg):
 		return vetLoadStore
-	case reSplitLock.MatchString(msg), reCheckActLock.MatchString(msg):
+	case reSplitLock.MatchString(msg), reCheckActLock.MatchString(msg), reTornRead.MatchString(msg):
 		return vetSplitLock
 	case reSpinPoll.MatchString(msg), reSpinLock.MatchString(msg), reSpinSelect.MatchString(msg):
 		return vetSpin
@@ -183,6 +186,8 @@ func (p *state) vet(pr *Problem) {
 		} else if m := reCheckActLock.FindStringSubmatch(pr.Message); m != nil {
 			n, _ := strconv.Atoi(m[3])
 			pr.Var, pr.Call, pr.Cause, pr.CheckThenAct = m[1], m[2], p.src.place(pr.At.File, n, ""), true
+		} else if m := reTornRead.FindStringSubmatch(pr.Message); m != nil {
+			pr.Var, pr.Var2, pr.Call, pr.Torn = m[1], m[2], m[3], true
 		}
 	case vetSpin:
 		if m := reSpinPoll.FindStringSubmatch(pr.Message); m != nil {

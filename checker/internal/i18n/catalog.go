@@ -195,6 +195,9 @@ const (
 	VetAddLoad         Key = "vet.addload"
 	VetAddLoadWhy      Key = "vet.addload.why"
 	VetSplitLockTitle  Key = "vet.splitlock.title"
+	VetTornTitle       Key = "vet.torn.title"
+	VetTorn            Key = "vet.torn.at"
+	VetTornWhy         Key = "vet.torn.why"
 	VetSplitLockRead   Key = "vet.splitlock.read"
 	VetSplitLock       Key = "vet.splitlock"
 	VetSplitLockWhy    Key = "vet.splitlock.why"
@@ -307,6 +310,7 @@ const (
 	AdviceLoadStore           Key = "advice.loadstore"
 	AdviceAddLoad             Key = "advice.addload"
 	AdviceSplitLock           Key = "advice.splitlock"
+	AdviceTorn                Key = "advice.torn"
 	AdviceCheckActLock        Key = "advice.checkact.lock"
 	AdviceCheckActAtomic      Key = "advice.checkact.atomic"
 	AdviceBusyWait            Key = "advice.busywait"
@@ -794,6 +798,15 @@ func lookup(k Key) Message {
 			"Add changes the value and returns the result in one atomic step: that result is this goroutine's alone. A later Load reads whatever the variable holds by then, after the other goroutines' updates.",
 			"Add mengubah nilai dan mengembalikan hasilnya dalam satu langkah atomik: hasil itu hanya milik goroutine ini. Load sesudahnya membaca apa pun isi variabel saat itu, setelah pembaruan dari goroutine lain.",
 		}
+	case VetTornTitle:
+		return Message{"Two values read in two separate critical sections", "Dua nilai dibaca di dua critical section yang terpisah"}
+	case VetTorn:
+		return Message{"%s and %s are read under %s in two separate holds and returned together", "%s dan %s dibaca di bawah %s dalam dua kali penguncian yang terpisah lalu dikembalikan bersama"}
+	case VetTornWhy:
+		return Message{
+			"Each read is locked, so no data race is reported, but between the two holds another goroutine can change both: the pair returned can mix an old value with a new one, a state the program was never in.",
+			"Setiap pembacaan dikunci, jadi tidak ada data race yang dilaporkan, tetapi di antara dua penguncian itu goroutine lain bisa mengubah keduanya: pasangan yang dikembalikan bisa mencampur nilai lama dengan nilai baru, keadaan yang tidak pernah dialami program.",
+		}
 	case VetSplitLockTitle:
 		return Message{"A read-modify-write of %s split across two critical sections", "Baca-ubah-tulis %s yang terbelah di dua critical section"}
 	case VetSplitLockRead:
@@ -1060,6 +1073,11 @@ func lookup(k Key) Message {
 		return Message{
 			"Check that every receive has a matching send (or a close), and every send a receiver.",
 			"Pastikan setiap penerimaan punya pengiriman yang cocok (atau close), dan setiap pengiriman punya penerima.",
+		}
+	case AdviceTorn:
+		return Message{
+			"Read the values that belong together under one hold of the lock.",
+			"Baca nilai-nilai yang saling terkait di bawah satu kali penguncian.",
 		}
 	case AdviceWakeOrder:
 		return Message{

@@ -18,6 +18,13 @@
 // the write is the usual shape), matched by how they are written (mu,
 // s.mu).
 //
+// A third shape reads instead of writing: two places read under the same
+// lock in two of its critical sections and returned together (a term and
+// an applied index, a balance and its history). Each read is locked, but
+// another goroutine can change both in between: the pair returned may
+// never have held at the same time. A getter per field (term() and
+// applied(), each one critical section) is the same split.
+//
 // Its sibling is a check-then-act split the same way: a place tested in a
 // condition (under the lock, or through a value read from it under the
 // lock) decides whether a later hold of the lock writes it, and that later
@@ -328,6 +335,11 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt, sums map[types.Object]*
 			}
 		case *ast.IncDecStmt:
 			acts(n.X, types.ExprString(n.X))
+		case *ast.ReturnStmt:
+			if a, b, ok := torn(n.Results, reads); ok {
+				pass.Reportf(n.Pos(), "%s and %s are read under %s in two separate critical sections (lines %d and %d) and returned together: another goroutine can change them in between, so the pair returned may never have held at the same time. Read them under one hold of the lock",
+					a.place, b.place, a.lock, pass.Fset.Position(a.pos).Line, pass.Fset.Position(b.pos).Line)
+			}
 		case *ast.AssignStmt:
 			assign(n, n.Lhs, n.Rhs, n.Tok)
 		case *ast.ValueSpec:
@@ -367,6 +379,45 @@ func checkBody(pass *analysis.Pass, body *ast.BlockStmt, sums map[types.Object]*
 		stack = append(stack, n)
 		return true
 	})
+}
+
+// torn finds two values returned together that were read under the same
+// lock in two of its critical sections: different places (a term and an
+// index), so that together they describe one state. A struct literal
+// returned is its fields.
+func torn(results []ast.Expr, reads func(ast.Expr) []read) (a, b read, ok bool) {
+	var values []ast.Expr
+	for _, r := range results {
+		if lit, isLit := ast.Unparen(r).(*ast.CompositeLit); isLit {
+			for _, e := range lit.Elts {
+				if kv, isKV := e.(*ast.KeyValueExpr); isKV {
+					e = kv.Value
+				}
+				values = append(values, e)
+			}
+			continue
+		}
+		values = append(values, r)
+	}
+	if len(values) < 2 {
+		return read{}, read{}, false
+	}
+	var each [][]read
+	for _, v := range values {
+		each = append(each, reads(v))
+	}
+	for i := range each {
+		for j := i + 1; j < len(each); j++ {
+			for _, x := range each[i] {
+				for _, y := range each[j] {
+					if x.lock == y.lock && x.cs != y.cs && x.place != y.place {
+						return x, y, true
+					}
+				}
+			}
+		}
+	}
+	return read{}, read{}, false
 }
 
 // runsAlone reports whether call runs a function it is given one at a

@@ -1,0 +1,88 @@
+// status reads term and applied index in two critical sections, through a getter each: no race, but apply can run in between, so a request can report a term and an index from different entries.
+// want: wrong-fix
+// A raft node restores its state from a snapshot, starts answering
+// /status requests, and goes on applying its log. status and apply share
+// the node's fields.
+package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+type entry struct {
+	term, index uint64
+}
+
+type node struct {
+	mu      sync.Mutex
+	term    uint64
+	applied uint64
+}
+
+// apply applies committed entries in order.
+func (n *node) apply(entries []entry) {
+	for _, e := range entries {
+		n.mu.Lock()
+		n.term = e.term
+		n.applied = e.index
+		n.mu.Unlock()
+	}
+}
+
+func (n *node) currentTerm() uint64 {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return n.term
+}
+
+func (n *node) appliedIndex() uint64 {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return n.applied
+}
+
+// status is what a /status request reports.
+func (n *node) status() (term, applied uint64) {
+	return n.currentTerm(), n.appliedIndex()
+}
+
+func run() {
+	n := &node{}
+	snapshot, log := entries(1, 20), entries(21, 50)
+	ready := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		n.apply(snapshot)
+		close(ready) // restored: status requests may come in
+		n.apply(log)
+	}()
+	seen := make([]uint64, 3)
+	for i := range seen {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-ready
+			_, seen[i] = n.status()
+		}()
+	}
+	wg.Wait()
+	for i, applied := range seen {
+		if applied < 20 || applied > 50 {
+			fmt.Printf("request %d saw an impossible index %d\n", i, applied)
+		}
+	}
+	term, applied := n.status()
+	fmt.Printf("term %d, applied %d\n", term, applied)
+}
+
+// entries are the log entries from index first to last.
+func entries(first, last uint64) []entry {
+	var out []entry
+	for i := first; i <= last; i++ {
+		out = append(out, entry{term: 1 + i/20, index: i})
+	}
+	return out
+}
