@@ -75,6 +75,8 @@ func advise(p *Problem) {
 		switch {
 		case p.Skipped:
 			p.Advice = i18n.AdviceWindowSkipped
+		case p.Most == 0 && p.Want > 0 && !p.Started:
+			p.Advice = i18n.AdviceUnwaited
 		case p.NoGo || p.Serial == SerialLoop || p.Started:
 			p.Advice = i18n.AdviceSerialGo
 		case p.Serial == SerialLock:

@@ -53,6 +53,12 @@ func TestHeldOut(t *testing.T) {
 				"Share one sync.WaitGroup through a pointer (*sync.WaitGroup)"},
 			[]string{"sync.WaitGroup tersalin sebagai nilai", "Bagikan satu sync.WaitGroup lewat pointer"},
 			[]string{"noCopy", "different lock", "same mutex", "mutex yang sama"}},
+		// Nothing overlapped because run did not wait: not "the tasks ran
+		// one after another".
+		{"add-in-goroutine/20-bounded-pool",
+			[]string{"none of the 3 tasks reached its slow step before the program finished", "before its goroutines had done their work"},
+			[]string{"tidak satu pun dari 3 tugas sampai ke langkah lambatnya"},
+			[]string{"one after another", "at most 0"}},
 		// Waiting for the answer the lesson says not to wait for: the
 		// goroutine that brings it is named for what it is, and the
 		// advice is not to wait, not to match sends and receives.

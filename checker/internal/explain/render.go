@@ -478,6 +478,12 @@ func (r *renderer) notConcurrent(prefix string, p Problem) {
 		return
 	case p.Started:
 		r.title(prefix, r.t(i18n.NotConcurrentStartedTitle, p.Most, p.Want), p)
+	case p.Most == 0 && p.Want > 0:
+		// Nothing overlapped because nothing ran: not "one after
+		// another", but a run that did not wait for its tasks at all.
+		r.title(prefix, r.t(i18n.NotConcurrentNoneTitle, p.Want), p)
+		r.whyOnce(i18n.NotConcurrentNoneWhy)
+		return
 	default:
 		r.title(prefix, r.t(i18n.NotConcurrentTitle, p.Most, p.Want), p)
 	}

@@ -124,9 +124,11 @@ const (
 	DiagramLegend          Key = "diagram.legend"
 
 	// Not concurrent.
-	NotConcurrentTitle Key = "notconcurrent.title"
-	NotConcurrentWhy   Key = "notconcurrent.why"
-	NotConcurrentWhere Key = "notconcurrent.where"
+	NotConcurrentTitle     Key = "notconcurrent.title"
+	NotConcurrentNoneTitle Key = "notconcurrent.none.title"
+	NotConcurrentNoneWhy   Key = "notconcurrent.none.why"
+	NotConcurrentWhy       Key = "notconcurrent.why"
+	NotConcurrentWhere     Key = "notconcurrent.where"
 
 	NotConcurrentWhyNoGo      Key = "notconcurrent.why.nogo"
 	NotConcurrentLoop         Key = "notconcurrent.loop"
@@ -575,6 +577,13 @@ func lookup(k Key) Message {
 
 	case NotConcurrentTitle:
 		return Message{"Not concurrent: at most %d of the %d tasks ran at the same time", "Tidak konkuren: paling banyak %d dari %d tugas berjalan bersamaan"}
+	case NotConcurrentNoneTitle:
+		return Message{"Not concurrent: none of the %d tasks reached its slow step before the program finished", "Tidak konkuren: tidak satu pun dari %d tugas sampai ke langkah lambatnya sebelum program selesai"}
+	case NotConcurrentNoneWhy:
+		return Message{
+			"run went on, and returned, before its goroutines had done their work: whatever should have waited for them let it go on too early.",
+			"run terus berjalan, lalu selesai, sebelum goroutine-nya menyelesaikan pekerjaannya: apa pun yang seharusnya menunggu mereka membiarkannya lanjut terlalu cepat.",
+		}
 	case NotConcurrentWhy:
 		return Message{
 			"The tasks ran one after another. Nothing races when nothing overlaps, but the program lost the speed the goroutines were for.",
