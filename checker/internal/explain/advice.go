@@ -48,6 +48,9 @@ func advise(p *Problem) {
 		}
 	case Leak:
 		p.Advice = i18n.AdviceLeakOther
+		if len(p.Goroutines) == 0 && len(p.Elsewhere) > 0 {
+			p.Advice = i18n.AdviceLeakElsewhere
+		}
 		if len(p.Goroutines) > 0 {
 			// Advise on the biggest group of stuck goroutines.
 			most := p.Goroutines[0]

@@ -261,6 +261,11 @@ type Problem struct {
 	// Leak, Deadlock: the stuck goroutines; Panic, ConcurrentMap: the one
 	// that crashed.
 	Goroutines []Goroutine
+	// Elsewhere (Leak): leaked goroutines stuck only in the lab's own
+	// files (a fixture's goroutine, started for the student's file by a
+	// function it calls), when none is stuck in the student's; At names
+	// the fixture's line, without source.
+	Elsewhere []Goroutine
 	// Deadlock: goroutine numbers forming a lock cycle, in order (the
 	// first one waits for the second ...; the last for the first).
 	Cycle []int

@@ -188,9 +188,18 @@ func (p *state) leak(i int) int {
 	for _, rg := range rgs {
 		v, ok := p.view(rg)
 		if !ok {
+			if f, ok := firstOutside(rg.frames); ok {
+				state, _, _ := strings.Cut(rg.state, ", ")
+				g := Goroutine{ID: rg.id, Count: 1, State: state, Wait: waitOf(state, rg.frames),
+					At: Place{File: baseName(f.file), Line: f.line, Func: shortFunc(f.fn)}}
+				pr.Elsewhere = foldGoroutine(pr.Elsewhere, g)
+			}
 			continue
 		}
 		pr.Goroutines = foldGoroutine(pr.Goroutines, v.g)
+	}
+	if len(pr.Goroutines) > 0 {
+		pr.Elsewhere = nil // the student's own are the story
 	}
 	p.add(pr)
 	return next

@@ -872,7 +872,12 @@ func (r *renderer) goroutines(gs []Goroutine) {
 
 func (r *renderer) leak(prefix string, p Problem) {
 	r.title(prefix, r.t(i18n.LeakTitle), p)
-	if len(p.Goroutines) == 0 {
+	if len(p.Goroutines) == 0 && len(p.Elsewhere) > 0 {
+		// Started for the student's file by a function it calls: where
+		// they wait says what that function needs in order to stop.
+		r.text(r.t(i18n.LeakElsewhere))
+		r.goroutines(p.Elsewhere)
+	} else if len(p.Goroutines) == 0 {
 		r.text(r.t(i18n.LeakNone))
 	}
 	if !r.diagram(p) {

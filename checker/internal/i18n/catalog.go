@@ -87,9 +87,10 @@ const (
 	Holds         Key = "wait.holds"
 
 	// Leaks.
-	LeakTitle Key = "leak.title"
-	LeakWhy   Key = "leak.why"
-	LeakNone  Key = "leak.none"
+	LeakTitle     Key = "leak.title"
+	LeakWhy       Key = "leak.why"
+	LeakNone      Key = "leak.none"
+	LeakElsewhere Key = "leak.elsewhere"
 
 	// Deadlocks.
 	DeadlockTitle         Key = "deadlock.title"
@@ -286,6 +287,7 @@ const (
 	AdviceLeakLock            Key = "advice.leak.lock"
 	AdviceLeakWaitGroup       Key = "advice.leak.waitgroup"
 	AdviceLeakOther           Key = "advice.leak.other"
+	AdviceLeakElsewhere       Key = "advice.leak.elsewhere"
 	AdviceDeadlockCycle       Key = "advice.deadlock.cycle"
 	AdviceDeadlockSelf        Key = "advice.deadlock.self"
 	AdviceDeadlockSelfSame    Key = "advice.deadlock.self.same"
@@ -504,6 +506,11 @@ func lookup(k Key) Message {
 		return Message{
 			"A blocked goroutine never finishes: in a server, each one like it holds memory forever.",
 			"Goroutine yang terblokir tidak pernah selesai: di sebuah server, setiap goroutine seperti itu memakan memori selamanya.",
+		}
+	case LeakElsewhere:
+		return Message{
+			"None of them is stuck in your files: they wait in the lab's own code, in goroutines a function your file calls started for you.",
+			"Tidak ada yang tertahan di file kamu: mereka menunggu di kode milik lab, di goroutine yang dijalankan oleh fungsi yang dipanggil file kamu.",
 		}
 	case LeakNone:
 		return Message{"None of them is stuck in your files.", "Tidak ada yang tertahan di file kamu."}
@@ -1056,6 +1063,11 @@ func lookup(k Key) Message {
 		}
 	case AdviceLeakWaitGroup:
 		return Message{"The WaitGroup's count never gets back to zero: every Add needs its Done.", "Hitungan WaitGroup tidak pernah kembali ke nol: setiap Add membutuhkan Done-nya."}
+	case AdviceLeakElsewhere:
+		return Message{
+			"Read the comment of the function your file calls there: it says how to make its goroutine stop (a context you cancel, a channel you close). Give it that before run returns.",
+			"Baca komentar fungsi yang dipanggil file kamu di sana: komentar itu menjelaskan cara menghentikan goroutine-nya (context yang kamu batalkan, channel yang kamu tutup). Berikan itu sebelum run selesai.",
+		}
 	case AdviceLeakOther:
 		return Message{"Make sure every goroutine you start can finish before main returns.", "Pastikan setiap goroutine yang kamu jalankan bisa selesai sebelum main selesai."}
 	case AdviceDeadlockCycle:
