@@ -254,6 +254,10 @@ func deadlockAdvice(p *Problem) i18n.Key {
 	switch {
 	case waits(WaitLate):
 		return i18n.AdviceDeadlockLate
+	case waits(WaitStep) && !waits(WaitLock, WaitRLock, WaitSend, WaitReceive, WaitSelect):
+		// Only the lab's slow step is waited in: the tasks never came
+		// together, because something runs them one at a time.
+		return i18n.AdviceSerialGo
 	case waits(WaitLock, WaitRLock):
 		return i18n.AdviceDeadlockLock
 	case waits(WaitSend, WaitReceive, WaitSelect):

@@ -215,6 +215,7 @@ const (
 	WaitSleep     Wait = "sleep"     // time.Sleep
 	WaitRunning   Wait = "running"   // not blocked: still working, or looping
 	WaitLate      Wait = "late"      // in the fixture's overlap.Late: the answer that comes after run returns
+	WaitStep      Wait = "step"      // in the fixture's slow step (overlap.Work, Window), waiting for the other tasks
 	WaitOther     Wait = "other"
 )
 

@@ -59,6 +59,12 @@ func TestHeldOut(t *testing.T) {
 			[]string{"none of the 3 tasks reached its slow step before the program finished", "before its goroutines had done their work"},
 			[]string{"tidak satu pun dari 3 tugas sampai ke langkah lambatnya"},
 			[]string{"one after another", "at most 0"}},
+		// Paying one account at a time: told as one at a time, not as a
+		// channel deadlock (the student has no channel).
+		{"pay-one-at-a-time/25-deadlock",
+			[]string{"the loop waits here for each goroutine before it starts the next one", "Start every task with go first"},
+			[]string{"Jalankan dulu setiap tugas dengan go"},
+			[]string{"every receive has a matching send", "waits in a select", "Deadlock"}},
 		// Waiting for the answer the lesson says not to wait for: the
 		// goroutine that brings it is named for what it is, and the
 		// advice is not to wait, not to match sends and receives.

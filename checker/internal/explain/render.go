@@ -832,6 +832,8 @@ func (r *renderer) waitDesc(g Goroutine, who string) string {
 		return r.t(i18n.WaitRunning, who)
 	case WaitLate:
 		return r.t(i18n.WaitLate, who)
+	case WaitStep:
+		return r.t(i18n.WaitStep, who)
 	}
 	return r.t(i18n.WaitOther, who, g.State)
 }

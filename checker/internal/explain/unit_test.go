@@ -279,3 +279,39 @@ func TestAdviceFollowsFixKinds(t *testing.T) {
 		mustContain(t, render(t, ps, i18n.EN), tc.text)
 	}
 }
+
+// A goroutine blocked inside racelab's fixture machinery waits for what
+// the machinery stands for, not on a channel of the student's: the late
+// answer (overlap.Late), or the other tasks in the slow step
+// (overlap.Work, Window). A deadlock of only such waits gets the advice
+// that fits it.
+func TestWaitInTheFixture(t *testing.T) {
+	const ov = "github.com/racelab/racelab/labs/internal/overlap."
+	for _, tc := range []struct {
+		fn   string
+		want Wait
+	}{
+		{ov + "Late", WaitLate},
+		{ov + "(*late).wait", WaitLate},
+		{ov + "(*barrier).work", WaitStep},
+		{ov + "(*gathering).enter", WaitStep},
+		{"main.fetch", WaitReceive},
+	} {
+		frames := []frame{{fn: "runtime.gopark"}, {fn: tc.fn}, {fn: "main.run"}}
+		if got := waitOf("chan receive", frames); got != tc.want {
+			t.Errorf("%s: waitOf = %s, want %s", tc.fn, got, tc.want)
+		}
+	}
+	step := &Problem{Kind: Deadlock, Goroutines: []Goroutine{{ID: 6, Wait: WaitStep}, {ID: 1, Main: true, Wait: WaitWaitGroup}}}
+	if got := deadlockAdvice(step); got != i18n.AdviceSerialGo {
+		t.Errorf("tasks waiting only in the slow step: advice %s, want %s", got, i18n.AdviceSerialGo)
+	}
+	late := &Problem{Kind: Deadlock, Goroutines: []Goroutine{{ID: 6, Wait: WaitLate}, {ID: 1, Main: true, Wait: WaitReceive}}}
+	if got := deadlockAdvice(late); got != i18n.AdviceDeadlockLate {
+		t.Errorf("waiting for the late answer: advice %s, want %s", got, i18n.AdviceDeadlockLate)
+	}
+	mixed := &Problem{Kind: Deadlock, Goroutines: []Goroutine{{ID: 6, Wait: WaitStep}, {ID: 7, Wait: WaitLock}}}
+	if got := deadlockAdvice(mixed); got != i18n.AdviceDeadlockLock {
+		t.Errorf("a lock waited on besides the step: advice %s, want %s", got, i18n.AdviceDeadlockLock)
+	}
+}

@@ -82,6 +82,7 @@ const (
 	WaitSleep     Key = "wait.sleep"
 	WaitRunning   Key = "wait.running"
 	WaitLate      Key = "wait.late"
+	WaitStep      Key = "wait.step"
 	WaitOther     Key = "wait.other"
 	HeldBy        Key = "wait.held.by"
 	Holds         Key = "wait.holds"
@@ -491,6 +492,8 @@ func lookup(k Key) Message {
 		return Message{"%s is sleeping (time.Sleep)", "%s sedang tidur (time.Sleep)"}
 	case WaitRunning:
 		return Message{"%s is still running", "%s masih berjalan"}
+	case WaitStep:
+		return Message{"%s waits in the lab's slow step for the other tasks to join it", "%s menunggu di langkah lambat milik lab sampai tugas-tugas lain ikut masuk"}
 	case WaitLate:
 		return Message{"%s brings the slow answer, which comes only once run has returned", "%s membawa jawaban yang lambat, yang baru datang setelah run selesai"}
 	case WaitOther:
