@@ -161,6 +161,13 @@ func advise(p *Problem) {
 		p.Advice = i18n.AdviceMissed
 	case FalseAlarm:
 		p.Advice = i18n.AdviceFalseAlarm
+		for _, g := range p.Got {
+			if strings.Contains(g, "found unexpected goroutines") {
+				// The correct version's goroutine was still running when
+				// the test's leak check looked: the check came too early.
+				p.AlarmLeak, p.Advice = true, i18n.AdviceAlarmLeak
+			}
+		}
 	case OtherKind:
 		switch p.Other {
 		case OtherReaders:

@@ -347,6 +347,9 @@ type Problem struct {
 	// show it).
 	Waited     string
 	SpinSelect bool
+	// AlarmLeak (FalseAlarm): the test's leak check found a goroutine of
+	// the correct version: it ran before what stops that goroutine.
+	AlarmLeak bool
 	// Torn (splitlock): Var and Var2 were read under the lock Call in
 	// two critical sections and returned together.
 	Torn bool

@@ -65,6 +65,12 @@ func TestHeldOut(t *testing.T) {
 			[]string{"the loop waits here for each goroutine before it starts the next one", "Start every task with go first"},
 			[]string{"Jalankan dulu setiap tugas dengan go"},
 			[]string{"every receive has a matching send", "waits in a select", "Deadlock"}},
+		// The leak check deferred after Close runs before it: told as the
+		// check coming too early, not as testing internals.
+		{"verify-before-close/31-testing",
+			[]string{"found a goroutine of the correct version still running", "Deferred calls run last first", "Let the leak check come last"},
+			[]string{"Pemanggilan defer berjalan dari yang terakhir"},
+			[]string{"not whether it works", "which lock the code uses"}},
 		// Waiting for the answer the lesson says not to wait for: the
 		// goroutine that brings it is named for what it is, and the
 		// advice is not to wait, not to match sends and receives.

@@ -368,6 +368,10 @@ func (r *renderer) problem(prefix string, p Problem) {
 				r.note(g)
 			}
 		}
+		if p.AlarmLeak {
+			r.whyOnce(i18n.AlarmLeakWhy)
+			break
+		}
 		r.whyOnce(i18n.AlarmWhy)
 	case Script:
 		what := r.check(p)

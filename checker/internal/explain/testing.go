@@ -105,9 +105,14 @@ func (p *state) testVerdict(msg string, stdout []string) bool {
 	if kind == FalseAlarm {
 		var got []string
 		for _, l := range stdout {
-			if t := strings.TrimSpace(l); t != "FAIL" && t != "PASS" && !strings.HasPrefix(t, "=== RUN") {
-				got = append(got, l)
+			t := strings.TrimSpace(l)
+			if t == "FAIL" || t == "PASS" || strings.HasPrefix(t, "=== RUN") || reFrameLine.MatchString(t) || t == "]" {
+				continue // a stack's frames (goleak's report) say nothing the first line does not
 			}
+			if m := reLeakedHead.FindStringSubmatch(l); m != nil {
+				l = m[1] + shortFunc(m[2]) + m[3]
+			}
+			got = append(got, l)
 		}
 		if len(got) > maxShown {
 			got = append(got[:maxShown:maxShown], "…")
@@ -117,6 +122,15 @@ func (p *state) testVerdict(msg string, stdout []string) bool {
 	p.add(pr)
 	return true
 }
+
+var (
+	// reFrameLine matches the two lines of one stack frame, and a
+	// "created by" line: "pkg.F(0xc000...)", "/path/f.go:12 +0x1f".
+	reFrameLine = regexp.MustCompile(`^(created by \S+( in goroutine \d+)?|\S+\(.*\)|\S+\.go:\d+( \+0x[0-9a-f]+)?)$`)
+	// reLeakedHead matches the head of one goroutine in goleak's report,
+	// to name its function without the module path.
+	reLeakedHead = regexp.MustCompile(`^(.*\[Goroutine \d+ in state [^,]+, with )(\S+)( on top of the stack:?)$`)
+)
 
 // againstCorrect is the correct variant a testing lab's run was against,
 // "" when it was none (or the lab is not a testing lab): a race or a hang

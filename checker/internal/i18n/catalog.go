@@ -323,6 +323,8 @@ const (
 	AdviceSpinLock            Key = "advice.spin.lock"
 	AdviceMissed              Key = "advice.test.missed"
 	AdviceFalseAlarm          Key = "advice.test.alarm"
+	AdviceAlarmLeak           Key = "advice.test.alarm.leak"
+	AlarmLeakWhy              Key = "test.alarm.leak.why"
 	AdviceOtherKind           Key = "advice.otherkind"
 	AdviceOtherReaders        Key = "advice.otherkind.readers"
 	AdviceOtherSerialised     Key = "advice.otherkind.serialised"
@@ -1259,6 +1261,16 @@ func lookup(k Key) Message {
 		return Message{
 			"Make the test fail on this bug: call the code from many goroutines at once (under -race the race shows), run it many times (-count), check that no goroutine is left behind (goleak), or control time with testing/synctest.",
 			"Buat tesnya gagal pada bug ini: panggil kodenya dari banyak goroutine sekaligus (dengan -race, race-nya terlihat), jalankan berkali-kali (-count), periksa bahwa tidak ada goroutine yang tertinggal (goleak), atau kendalikan waktu dengan testing/synctest.",
+		}
+	case AlarmLeakWhy:
+		return Message{
+			"The test's leak check found a goroutine of the correct version still running: the check ran before what stops that goroutine (its Close, its cancel). Deferred calls run last first, so a deferred VerifyNone(t) written after defer s.Close() runs before Close.",
+			"Pemeriksaan kebocoran di tes menemukan goroutine dari versi yang benar masih berjalan: pemeriksaan itu berjalan sebelum hal yang menghentikan goroutine tersebut (Close-nya, cancel-nya). Pemanggilan defer berjalan dari yang terakhir, jadi VerifyNone(t) yang di-defer setelah defer s.Close() berjalan sebelum Close.",
+		}
+	case AdviceAlarmLeak:
+		return Message{
+			"Let the leak check come last: defer it before the defers that stop things, or call it after them.",
+			"Biarkan pemeriksaan kebocoran berjalan paling akhir: tulis defer-nya sebelum defer yang menghentikan sesuatu, atau panggil setelahnya.",
 		}
 	case AdviceFalseAlarm:
 		return Message{

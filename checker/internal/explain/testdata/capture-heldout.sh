@@ -30,9 +30,14 @@ rm -rf "$dst" "$dst.verdict.json"
 mkdir -p "$dst/testdata" "$dst/$prog"
 cp "$src/lab.toml" "$dst/"
 cp "$src"/testdata/*.txtar "$dst/testdata/"
+if [ -d "$src/testdata/variants" ]; then
+	cp -r "$src/testdata/variants" "$dst/testdata/" # a testing lab's versions of the code
+fi
 for f in "$src/$prog"/*.go; do
 	case $f in *_test.go) ;; *) cp "$f" "$dst/$prog/" ;; esac
 done
+# A testing lab's student edits a test: copy it (the fix) too.
+case $file in *_test.go) cp "$src/$prog/$file" "$dst/$prog/" ;; esac
 (cd "$root" && RACELAB_VERDICT="$dst.verdict.json" \
 	go test -count=1 "./labs/$lab" >/dev/null 2>&1 || true)
 chmod 644 "$dst.verdict.json"
