@@ -3,6 +3,7 @@ package protocol
 import (
 	"regexp"
 	"strings"
+	"time"
 )
 
 // BuildFault reports whether a failed build's output is the builder's
@@ -26,6 +27,15 @@ func BuildFault(output string) (why string, ok bool) {
 		return "the go command gave the compiler no file for a package it imports (" + m + "): a fault of the go command's build cache, not of the code", true
 	}
 	return "", false
+}
+
+// BuildFaultPauses are the waits before each new try of a build that
+// failed through the builder's fault (BuildFault), one per try. The go
+// command's lost import was seen to outlast an immediate retry (twice in
+// about 2,000 builds of a whole course at -j 4), and a limit may pass with
+// the load that caused it.
+func BuildFaultPauses() []time.Duration {
+	return []time.Duration{100 * time.Millisecond, 2 * time.Second}
 }
 
 // lostImport is the compiler's complaint when the file the import config

@@ -65,10 +65,17 @@ func BuildProgram(ctx context.Context, dir string, l *lab.Lab, out string, o Com
 	var res Result
 	for _, b := range builds {
 		one, err := compile(ctx, dir, l, append([]string{"go"}, b.Args...), o.Wrap)
-		if _, fault := err.(*ErrCompileFault); fault && ctx.Err() == nil {
-			// A fault of the go command's cache is gone on a second try
-			// as often as not; a limit may be too, on a machine whose
-			// load has passed.
+		for _, pause := range protocol.BuildFaultPauses() {
+			if _, fault := err.(*ErrCompileFault); !fault || ctx.Err() != nil {
+				break
+			}
+			select {
+			case <-time.After(pause):
+			case <-ctx.Done():
+			}
+			if ctx.Err() != nil {
+				break
+			}
 			one, err = compile(ctx, dir, l, append([]string{"go"}, b.Args...), o.Wrap)
 		}
 		res.Duration += one.Duration

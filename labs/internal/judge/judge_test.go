@@ -201,10 +201,10 @@ func TestTestingLabCaught(t *testing.T) {
 	assert.True(t, v.Passed, out)
 }
 
-// A build the go command failed through its own fault is tried once more,
-// and if it fails again it is the judge's fault, never the student's
+// A build the go command failed through its own fault is tried again,
+// after pauses, and if it keeps failing it is the judge's fault, never the student's
 // "does not build"; a compile error is the student's at once.
-func TestBuildTwice(t *testing.T) {
+func TestBuildRetried(t *testing.T) {
 	lost := "prog/main.go:3:8: could not import maps (open : no such file or directory)"
 	for _, tc := range []struct {
 		name    string
@@ -216,12 +216,13 @@ func TestBuildTwice(t *testing.T) {
 		{"builds", []string{""}, 1, false, false},
 		{"a compile error is not tried again", []string{"prog/main.go:3:15: undefined: x"}, 1, false, true},
 		{"a lost import mends", []string{lost, ""}, 2, false, false},
-		{"a lost import twice is a fault", []string{lost, lost}, 2, true, true},
+		{"a lost import that stays is a fault", []string{lost, lost, lost}, 3, true, true},
+		{"a lost import mends on the third try", []string{lost, lost, ""}, 3, false, false},
 		{"killed, then a compile error", []string{"signal: killed", "prog/main.go:3:15: undefined: x"}, 2, false, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tries := 0
-			out, fault, err := buildTwice(func() (string, error) {
+			out, fault, err := buildRetried(func() (string, error) {
 				o := tc.outputs[tries]
 				tries++
 				if o == "" {

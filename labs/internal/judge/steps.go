@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/racelab/racelab/checker/labvet"
 	"github.com/racelab/racelab/checker/protocol"
@@ -95,7 +96,7 @@ func (j *judge) build(t *testing.T) {
 		t.Fatalf("racelab: %v", err)
 	}
 	for _, b := range builds {
-		text, fault, err := buildTwice(func() (string, error) {
+		text, fault, err := buildRetried(func() (string, error) {
 			cmd := exec.Command(goTool(), b.Args...)
 			out, err := cmd.CombinedOutput()
 			return strings.TrimSpace(string(out)), err
@@ -128,12 +129,14 @@ func (j *judge) build(t *testing.T) {
 	j.bin = bin
 }
 
-// buildTwice runs a build, and once more if it failed through the go
-// command's fault (protocol.BuildFault): a cache that lost a dependency's
-// file under load mends on the next run. It returns the last build's
+// buildRetried runs a build, and again after each of
+// protocol.BuildFaultPauses while it fails through the go command's fault
+// (protocol.BuildFault). It returns the last build's
 // output and, if that failed through the go command's fault, why.
-func buildTwice(build func() (string, error)) (output, fault string, err error) {
-	for try := 0; try < 2; try++ {
+func buildRetried(build func() (string, error)) (output, fault string, err error) {
+	pauses := append([]time.Duration{0}, protocol.BuildFaultPauses()...)
+	for _, pause := range pauses {
+		time.Sleep(pause)
 		output, err = build()
 		if err == nil {
 			return output, "", nil
