@@ -119,11 +119,20 @@ func SleepForSync(filename string, src, shipped []byte) (Mutant, bool, error) {
 		text     string
 	}
 	var spans []span
+	// A select's case is a receive, but no other statement may stand in
+	// its place: a sleep there would not compile.
+	comms := map[ast.Stmt]bool{}
 	ast.Inspect(f, func(n ast.Node) bool {
 		var call ast.Expr
 		var stmt ast.Node
 		switch s := n.(type) {
+		case *ast.CommClause:
+			comms[s.Comm] = true
+			return true
 		case *ast.ExprStmt:
+			if comms[s] {
+				return true
+			}
 			call, stmt = s.X, s
 		case *ast.DeferStmt:
 			call, stmt = s.Call, s

@@ -1,8 +1,11 @@
 package mutate
 
 import (
+	"go/ast"
+	"go/importer"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"strings"
 	"testing"
 
@@ -100,6 +103,25 @@ func TestSleepForSyncReceive(t *testing.T) {
 	require.True(t, ok)
 	assert.Contains(t, string(m.Src), "_ = done")
 	parses(t, m.Src)
+}
+
+// A select's receive cases stay: a sleep cannot stand in a case, and the
+// mutant must compile (labs 21 and 22 had no sleep-for-sync cheat because
+// of it).
+func TestSleepForSyncLeavesSelectCases(t *testing.T) {
+	src := "package main\n\nfunc main() {\n\tdone, stop := make(chan bool), make(chan bool)\n\tgo func() { done <- true; stop <- true }()\n\tselect {\n\tcase <-done:\n\t}\n\t<-stop\n}\n"
+	m, ok, err := SleepForSync("m.go", []byte(src), nil)
+	require.NoError(t, err)
+	require.True(t, ok)
+	out := string(m.Src)
+	assert.Contains(t, out, "case <-done:")
+	assert.NotContains(t, out, "\t<-stop")
+	assert.Equal(t, 1, strings.Count(out, "time.Sleep("))
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "m.go", m.Src, 0)
+	require.NoError(t, err, out)
+	_, err = (&types.Config{Importer: importer.Default()}).Check("main", fset, []*ast.File{f}, nil)
+	require.NoError(t, err, out)
 }
 
 func TestSleepAtTODOIgnoresInstructorNotes(t *testing.T) {
