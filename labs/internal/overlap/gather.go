@@ -26,6 +26,10 @@ type gathering struct {
 	entered int // callers ever, so a removed call is noticed
 	most    int
 	open    chan struct{}
+
+	// arriving, when set, runs as a caller comes in, before it is
+	// counted: a test uses it to hold a caller on its way in.
+	arriving func()
 }
 
 // parkedPoll is how often a waiting caller looks whether anyone else can
@@ -51,6 +55,9 @@ func (g *gathering) enter() {
 	defer poll.Stop()
 	hideSync()
 	defer showSync()
+	if g.arriving != nil {
+		g.arriving()
+	}
 	g.mu.Lock()
 	g.inside++
 	g.entered++
@@ -64,15 +71,26 @@ func (g *gathering) enter() {
 		return
 	}
 	g.mu.Unlock()
+	g.await(open, timeout.C, poll.C)
+}
 
+// await holds a caller that has been counted until its group opens. It is
+// a function of its own, never inlined, because othersParked tells a
+// counted caller, which waits here and cannot bring anyone, by this frame:
+// a caller still on its way in (in enter, not yet counted) is one that can
+// still come, and must be waited for.
+//
+//go:noinline
+//go:norace
+func (g *gathering) await(open chan struct{}, timeout, poll <-chan time.Time) {
 	for {
 		select {
 		case <-open:
 			return
-		case <-timeout.C:
+		case <-timeout:
 			g.leave(open)
 			return
-		case <-poll.C:
+		case <-poll:
 			if othersAllParked() {
 				g.leave(open)
 				return

@@ -2,6 +2,7 @@ package overlap
 
 import (
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -102,6 +103,33 @@ func TestWindowWaitsWhileOthersRun(t *testing.T) {
 	start := time.Now()
 	w.enter()
 	assert.GreaterOrEqual(t, time.Since(start), 50*time.Millisecond)
+}
+
+// A caller held up on its way in (descheduled on a loaded machine, say)
+// before it is counted is still coming: the callers already waiting must
+// not take the group for complete without it and go on.
+func TestWindowWaitsForACallerOnItsWay(t *testing.T) {
+	t.Setenv(protocol.EnvWindow, "2")
+	t.Setenv(protocol.EnvWindowWait, "10s")
+	w := newWindow()
+	var held atomic.Bool
+	onItsWay := make(chan struct{})
+	w.arriving = func() {
+		if !held.CompareAndSwap(false, true) {
+			return // the second caller comes straight in
+		}
+		close(onItsWay)
+		// Running, not parked, for many polls of the caller already in.
+		for deadline := time.Now().Add(50 * parkedPoll); time.Now().Before(deadline); {
+		}
+	}
+	var wg sync.WaitGroup
+	wg.Go(w.enter)
+	<-onItsWay
+	wg.Go(w.enter)
+	wg.Wait()
+	_, most := w.counts()
+	assert.Equal(t, 2, most, "the caller already in went on without the one on its way")
 }
 
 // One lock around the whole gap: correct, fast, and another kind of fix

@@ -119,16 +119,42 @@ func firstRunning(dump []byte) string {
 }
 
 // othersParked reports whether every goroutine in the dump but the first
-// (the caller, which runtime.Stack always lists first) is parked, or is
-// racelab's own machinery (another Settle or gathering polling in this
-// package: it waits for the same thing, it does not spin).
+// (the caller, which runtime.Stack always lists first) is blocked on
+// something of the program's own (blocked), or is racelab's own machinery
+// (another Settle or counted caller of a gathering polling in this package:
+// it waits for the same thing, it does not spin).
 func othersParked(dump []byte) bool {
 	for _, g := range others(dump) {
-		if spinning(g) {
+		if !ours(g) && !blocked(g) {
 			return false
 		}
 	}
 	return true
+}
+
+// blockedStates are the states in which a goroutine stays until another
+// goroutine (or a timer, or the network) lets it go. Every other state, not
+// only running and runnable, is one it leaves by itself: a goroutine in "GC
+// assist wait", "preempted" or "copystack" is paused by the runtime, and
+// one in "syscall" comes back; on a loaded machine such a pause outlasts a
+// poll, and a goroutine on its way must not be taken for one that is stuck.
+var blockedStates = map[string]bool{
+	"chan receive": true, "chan send": true,
+	"chan receive (nil chan)": true, "chan send (nil chan)": true,
+	"select": true, "select (no cases)": true,
+	"sleep": true, "IO wait": true, "semacquire": true,
+	"sync.Mutex.Lock": true, "sync.RWMutex.Lock": true, "sync.RWMutex.RLock": true,
+	"sync.Cond.Wait": true, "sync.WaitGroup.Wait": true,
+}
+
+// blocked reports whether a goroutine's block shows it in one of the
+// blockedStates.
+//
+// os/signal's goroutine waits for a signal in a system call for as long as
+// none comes: it is blocked too.
+func blocked(block []byte) bool {
+	state, _ := goroutineState(block)
+	return blockedStates[state] || state == "syscall" && bytes.Contains(block, []byte("os/signal.signal_recv("))
 }
 
 // others splits a runtime.Stack dump into its goroutines' blocks, the
@@ -150,20 +176,23 @@ func others(dump []byte) [][]byte {
 // runnable anywhere but in one of this package's waits.
 func spinning(block []byte) bool {
 	state, _ := goroutineState(block)
-	if state != "running" && state != "runnable" {
-		return false
-	}
-	for _, f := range waitFrames {
-		if bytes.Contains(block, []byte(f)) {
-			return false
-		}
-	}
-	return true
+	return (state == "running" || state == "runnable") && !ours(block)
 }
 
-// waitFrames are the frames of this package's waits that poll (take stack
-// dumps, sleep) while they wait: a goroutine in one of them is not spinning.
-var waitFrames = []string{"labs/internal/overlap.settle.wait(", "labs/internal/overlap.(*gathering).enter("}
+// ours reports whether a goroutine's block shows it in one of this
+// package's waits that poll (take stack dumps, sleep) while they wait: it is
+// not spinning, and it brings no one. A caller of a gathering counts only
+// once it waits in await: in enter it is still on its way.
+func ours(block []byte) bool {
+	for _, f := range waitFrames {
+		if bytes.Contains(block, []byte(f)) {
+			return true
+		}
+	}
+	return false
+}
+
+var waitFrames = []string{"labs/internal/overlap.settle.wait(", "labs/internal/overlap.(*gathering).await("}
 
 // goroutineState returns the state in a dump header such as
 // "goroutine 7 [chan send, 2 minutes]:" ("chan send").

@@ -43,6 +43,31 @@ func TestOthersParked(t *testing.T) {
 	assert.Equal(t, spinner, firstRunning([]byte(caller+other+"\n"+spinner)), "the spinner is reported, not the other Settle")
 }
 
+// A goroutine the runtime has paused, or that is in a system call, moves
+// again by itself: it is not parked, whatever it is about to do.
+func TestOthersParkedOnlyWhenBlocked(t *testing.T) {
+	const caller = "goroutine 1 [running]:\nmain.main()\n\n"
+	for _, state := range []string{"GC assist wait", "preempted", "copystack", "syscall", "runnable", "running", "wait for GC cycle"} {
+		assert.False(t, othersParked([]byte(caller+"goroutine 5 ["+state+"]:\nmain.f()\n")), state)
+	}
+	for _, state := range []string{"chan receive", "select", "sync.Mutex.Lock", "sync.WaitGroup.Wait", "sleep", "semacquire", "chan send, 2 minutes"} {
+		assert.True(t, othersParked([]byte(caller+"goroutine 5 ["+state+"]:\nmain.f()\n")), state)
+	}
+	signals := "goroutine 5 [syscall]:\nos/signal.signal_recv()\n\truntime/sigqueue.go:152\nos/signal.loop()\n"
+	assert.True(t, othersParked([]byte(caller+signals)), "os/signal waits for a signal that may never come")
+}
+
+// A caller of a gathering that is counted and waiting brings no one; one
+// still on its way in (in enter, before it is counted) does.
+func TestOthersParkedWaitsForACallerOnItsWay(t *testing.T) {
+	const caller = "goroutine 1 [running]:\nmain.main()\n\n"
+	const pkg = "github.com/racelab/racelab/labs/internal/overlap."
+	counted := "goroutine 5 [running]:\n" + pkg + "(*gathering).await(...)\n" + pkg + "(*gathering).enter(...)\n"
+	arriving := "goroutine 6 [runnable]:\n" + pkg + "(*gathering).enter(...)\nmain.render()\n"
+	assert.True(t, othersParked([]byte(caller+counted)))
+	assert.False(t, othersParked([]byte(caller+counted+"\n"+arriving)))
+}
+
 func TestSettleIsOffWithoutTheVariable(t *testing.T) {
 	stop := spin(t)
 	defer stop()
