@@ -56,6 +56,12 @@ const (
 	MarkBusyWait      = "racelab: busy wait:"
 	MarkMissed        = "racelab: missed:"      // the student's test passed against a variant with a bug
 	MarkFalseAlarm    = "racelab: false alarm:" // the student's test failed against a correct variant
+	// MarkAudit opens a line a lab's fixture prints on stderr when it sees
+	// a mistake the output cannot show (lab 25's auditor: an account
+	// unlocked while its money was on the way). The script's `! stderr .`
+	// fails the run; the mark only tells the explanation that the line is
+	// the lab's report, not a debugging print of the student's.
+	MarkAudit = "racelab: audit:"
 )
 
 // GORACE is the race runtime's configuration for every judged program.

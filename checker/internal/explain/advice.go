@@ -184,6 +184,9 @@ func advise(p *Problem) {
 		if p.UnwantedStderr {
 			p.Advice = i18n.AdviceScriptStderr
 		}
+		if p.Audit {
+			p.Advice = i18n.AdviceScriptAudit
+		}
 	}
 }
 

@@ -299,6 +299,7 @@ type Problem struct {
 	Got            []string
 	Stream         string
 	UnwantedStderr bool // Script: the check wanted nothing on stderr
+	Audit          bool // UnwantedStderr: what is there is the lab's own report (protocol.MarkAudit), shown without the mark
 	// WrongOutput: the lab is about check-then-act, so the wrong answer
 	// is told as a gap between a check and its act (At, when the source
 	// shows it); otherwise as work lost, done twice or on the wrong value.

@@ -65,6 +65,14 @@ func TestHeldOut(t *testing.T) {
 			[]string{"the loop waits here for each goroutine before it starts the next one", "Start every task with go first"},
 			[]string{"Jalankan dulu setiap tugas dengan go"},
 			[]string{"every receive has a matching send", "waits in a select", "Deadlock"}},
+		// The lab's auditor reports money in flight on stderr: told as the
+		// lab's report, with its words, not as the student's debugging
+		// prints.
+		{"unlock-before-locking-to/25-deadlock",
+			[]string{"The lab's own code, which watches what your program does, saw a mistake",
+				"auditor: account", "Keep both accounts locked from the withdrawal until the deposit", "Do what the report says"},
+			[]string{"Kode milik lab, yang mengawasi apa yang dilakukan programmu", "Lakukan apa yang dikatakan laporan itu"},
+			[]string{"debugging", "Remove the prints", "what the program printed on stderr"}},
 		// The leak check deferred after Close runs before it: told as the
 		// check coming too early, not as testing internals.
 		{"verify-before-close/31-testing",

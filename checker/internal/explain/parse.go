@@ -347,6 +347,30 @@ func showStream(pr *Problem, stream string, lines []string) {
 	// "! stderr ." is how every lab says "print nothing on stderr";
 	// testscript's complaint about the match is cryptic.
 	pr.UnwantedStderr = stream == "stderr" && strings.HasPrefix(pr.Message, "unexpected match for")
+	if pr.UnwantedStderr {
+		pr.Audit, pr.Got = audit(lines)
+	}
+}
+
+// audit reports whether lines are all the lab's own report (each opens
+// with protocol.MarkAudit, or continues the line before, indented), and
+// returns them without the mark.
+func audit(lines []string) (bool, []string) {
+	out := make([]string, 0, len(lines))
+	marked := false
+	for _, l := range lines {
+		rest, ok := strings.CutPrefix(l, protocol.MarkAudit)
+		switch {
+		case ok:
+			marked = true
+			out = append(out, strings.TrimSpace(rest))
+		case marked && (l == "…" || strings.HasPrefix(l, " ") || strings.HasPrefix(l, "\t")):
+			out = append(out, l)
+		default:
+			return false, lines
+		}
+	}
+	return marked, out
 }
 
 // section returns the lines of a [stdout] or [stderr] section of a script

@@ -380,6 +380,8 @@ func (r *renderer) problem(prefix string, p Problem) {
 		}
 		r.title(prefix, r.t(i18n.ScriptTitle, what), p)
 		switch {
+		case p.Audit:
+			r.text(r.t(i18n.ScriptAudit))
 		case p.UnwantedStderr:
 			r.text(r.t(i18n.ScriptUnwantedStderr))
 		case p.Check != "" && p.Message != "":
@@ -389,7 +391,9 @@ func (r *renderer) problem(prefix string, p Problem) {
 			r.text(r.t(i18n.ScriptExit, p.ExitStatus))
 		}
 		if p.Stream != "" {
-			r.text(r.t(i18n.ScriptPrinted, p.Stream))
+			if !p.Audit { // ScriptAudit has said whose lines follow
+				r.text(r.t(i18n.ScriptPrinted, p.Stream))
+			}
 			for _, g := range p.Got {
 				r.note(g)
 			}

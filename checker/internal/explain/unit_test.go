@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/racelab/racelab/checker/internal/i18n"
+	"github.com/racelab/racelab/checker/protocol"
 )
 
 // TestNaiveConcatenation checks the other way to feed go test -json to
@@ -313,5 +314,33 @@ func TestWaitInTheFixture(t *testing.T) {
 	mixed := &Problem{Kind: Deadlock, Goroutines: []Goroutine{{ID: 6, Wait: WaitStep}, {ID: 7, Wait: WaitLock}}}
 	if got := deadlockAdvice(mixed); got != i18n.AdviceDeadlockLock {
 		t.Errorf("a lock waited on besides the step: advice %s, want %s", got, i18n.AdviceDeadlockLock)
+	}
+}
+
+// Only stderr that is all the lab's own report is told as one; a debugging
+// print of the student's beside it keeps the usual words.
+func TestAudit(t *testing.T) {
+	for _, tc := range []struct {
+		lines []string
+		audit bool
+		shown []string
+	}{
+		{[]string{protocol.MarkAudit + " auditor: money gone"}, true, []string{"auditor: money gone"}},
+		{[]string{protocol.MarkAudit + " auditor: a", "\tgoroutine 7", "…"}, true, []string{"auditor: a", "\tgoroutine 7", "…"}},
+		{[]string{"debug: here", protocol.MarkAudit + " auditor: a"}, false, nil},
+		{[]string{protocol.MarkAudit + " auditor: a", "debug: here"}, false, nil},
+		{[]string{"  indented print"}, false, nil},
+		{nil, false, nil},
+	} {
+		audit, shown := audit(tc.lines)
+		if audit != tc.audit {
+			t.Errorf("audit(%q) = %v, want %v", tc.lines, audit, tc.audit)
+		}
+		if tc.audit && !slices.Equal(shown, tc.shown) {
+			t.Errorf("audit(%q) shows %q, want %q", tc.lines, shown, tc.shown)
+		}
+		if !tc.audit && !slices.Equal(shown, tc.lines) {
+			t.Errorf("audit(%q) changed the lines to %q", tc.lines, shown)
+		}
 	}
 }

@@ -261,6 +261,7 @@ const (
 	ScriptExit           Key = "script.exit"
 	ScriptPrinted        Key = "script.printed"
 	ScriptUnwantedStderr Key = "script.unwanted.stderr"
+	ScriptAudit          Key = "script.audit"
 
 	// Advice: one sentence of what to do.
 	AdviceRaceWaitGroup       Key = "advice.race.waitgroup"
@@ -334,6 +335,7 @@ const (
 	AdviceBuild               Key = "advice.build"
 	AdviceScript              Key = "advice.script"
 	AdviceScriptStderr        Key = "advice.script.stderr"
+	AdviceScriptAudit         Key = "advice.script.audit"
 )
 
 // lookup holds the catalog. A switch rather than a map variable: nothing
@@ -974,6 +976,11 @@ func lookup(k Key) Message {
 		}
 	case ScriptPrinted:
 		return Message{"what the program printed on %s:", "yang dicetak program ke %s:"}
+	case ScriptAudit:
+		return Message{
+			"The lab's own code, which watches what your program does, saw a mistake the output cannot show, and reported it (this is not a print of yours):",
+			"Kode milik lab, yang mengawasi apa yang dilakukan programmu, melihat kesalahan yang tidak terlihat di output, dan melaporkannya (ini bukan cetakanmu):",
+		}
 
 	case AdviceRaceWaitGroup:
 		return Message{
@@ -1281,6 +1288,11 @@ func lookup(k Key) Message {
 		return Message{
 			"Remove the prints to stderr (log.Print writes there too) once you are done debugging.",
 			"Hapus cetakan ke stderr (log.Print juga menulis ke sana) setelah selesai debug.",
+		}
+	case AdviceScriptAudit:
+		return Message{
+			"Do what the report says: it names the moment your code let happen. The lab's hints (make hint) explain the same mistake.",
+			"Lakukan apa yang dikatakan laporan itu: laporan itu menyebut saat yang dibiarkan terjadi oleh kodemu. Petunjuk lab (make hint) menjelaskan kesalahan yang sama.",
 		}
 	}
 	return lookupStudent(k)
