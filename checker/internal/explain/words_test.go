@@ -120,3 +120,15 @@ func TestCheckLineFilled(t *testing.T) {
 		}
 	}
 }
+
+// A lab that accepts any fix is told which tools it means, not a
+// placeholder.
+func TestAnyFixNamed(t *testing.T) {
+	for _, fix := range [][]string{{"any"}, nil} {
+		p := Problem{Kind: Static, Advice: i18n.AdviceStaticFake, Fix: fix, Count: 1}
+		en := render(t, []Problem{p}, i18n.EN)
+		id := render(t, []Problem{p}, i18n.ID)
+		mustContain(t, en, "order the accesses with a channel, a sync.WaitGroup or a sync.Mutex.")
+		mustContain(t, id, "urutkan aksesnya dengan channel, sync.WaitGroup, atau sync.Mutex.")
+	}
+}

@@ -402,7 +402,8 @@ func lookup(k Key) Message {
 	case FixContext:
 		return Message{"a context", "context"}
 	case SomeFix:
-		return Message{"the tool it teaches", "alat yang diajarkannya"}
+		// A lab that accepts any fix: the three it names in the notes.
+		return Message{"a channel, a sync.WaitGroup or a sync.Mutex", "channel, sync.WaitGroup, atau sync.Mutex"}
 
 	case OtherKindTitle:
 		return Message{"It works, with another tool than this lab practises", "Programnya sudah benar, tetapi memakai alat lain dari yang dilatih lab ini"}
