@@ -1,5 +1,5 @@
 // raiseBarrier wakes the queue before it opens the barrier: a car that gets the lock first sees it still closed and waits again, and nobody wakes it after the barrier opens.
-// want: wrong-fix, deadlock
+// want: wrong-fix, deadlock, wrong-output
 // Command carpark runs a car park with a few spaces for a morning's worth of
 // cars, one goroutine per car. The cars arrive before it opens and queue at
 // the barrier; once it is open, a car may drive in whenever a space is free,

@@ -1,5 +1,5 @@
-// Looks under the lock, and sleeps a millisecond between looks instead of waiting to be woken.
-// want: wrong-fix, deadlock, wrong-output
+// Looks under the lock, and sleeps a millisecond between looks instead of waiting to be woken: a loop that polls, which a run may also catch spinning.
+// want: wrong-fix, deadlock, wrong-output, busy-wait
 //
 // Command carpark runs a car park with a few spaces for a morning's worth of
 // cars, one goroutine per car. The cars arrive before it opens and queue at
