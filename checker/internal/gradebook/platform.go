@@ -47,15 +47,15 @@ func protectedNote(files []string) string {
 	return fmt.Sprintf("protected files changed: %s (the grader ignored these changes and used the instructor's copies)", strings.Join(files, ", "))
 }
 
-// feedback is a lab's explanation in words: the message, then where it went
-// wrong, or for a build failure what the compiler said (the details then
-// repeat its lines).
+// feedback is a lab's explanation in words, the one make lab prints: the
+// message, then where it went wrong; for a build failure, then the
+// compiler's own output too.
 func feedback(r LabResult) string {
-	parts := []string{r.Message}
+	parts := append([]string{r.Message}, r.Details...)
 	if r.Build != "" {
+		// The explanation names the line; the compiler's own words
+		// follow, for a platform that links paths in the solution.
 		parts = append(parts, r.Build)
-	} else {
-		parts = append(parts, r.Details...)
 	}
 	return strings.TrimSpace(strings.Join(parts, "\n"))
 }
