@@ -132,29 +132,27 @@ func othersParked(dump []byte) bool {
 	return true
 }
 
-// blockedStates are the states in which a goroutine stays until another
-// goroutine (or a timer, or the network) lets it go. Every other state, not
-// only running and runnable, is one it leaves by itself: a goroutine in "GC
-// assist wait", "preempted" or "copystack" is paused by the runtime, and
-// one in "syscall" comes back; on a loaded machine such a pause outlasts a
-// poll, and a goroutine on its way must not be taken for one that is stuck.
-var blockedStates = map[string]bool{
-	"chan receive": true, "chan send": true,
-	"chan receive (nil chan)": true, "chan send (nil chan)": true,
-	"select": true, "select (no cases)": true,
-	"sleep": true, "IO wait": true, "semacquire": true,
-	"sync.Mutex.Lock": true, "sync.RWMutex.Lock": true, "sync.RWMutex.RLock": true,
-	"sync.Cond.Wait": true, "sync.WaitGroup.Wait": true,
-}
-
-// blocked reports whether a goroutine's block shows it in one of the
-// blockedStates.
-//
-// os/signal's goroutine waits for a signal in a system call for as long as
-// none comes: it is blocked too.
+// blocked reports whether a goroutine's block shows it in a state it stays
+// in until another goroutine (or a timer, or the network) lets it go. Every
+// other state, not only running and runnable, is one it leaves by itself: a
+// goroutine in "GC assist wait", "preempted" or "copystack" is paused by the
+// runtime, and one in "syscall" comes back; on a loaded machine such a pause
+// outlasts a poll, and a goroutine on its way must not be taken for one that
+// is stuck. A switch, not a map variable: the list cannot change at run time.
 func blocked(block []byte) bool {
 	state, _ := goroutineState(block)
-	return blockedStates[state] || state == "syscall" && bytes.Contains(block, []byte("os/signal.signal_recv("))
+	switch state {
+	case "chan receive", "chan send", "chan receive (nil chan)", "chan send (nil chan)",
+		"select", "select (no cases)", "sleep", "IO wait", "semacquire",
+		"sync.Mutex.Lock", "sync.RWMutex.Lock", "sync.RWMutex.RLock",
+		"sync.Cond.Wait", "sync.WaitGroup.Wait":
+		return true
+	case "syscall":
+		// os/signal's goroutine waits for a signal in a system call for
+		// as long as none comes: it is blocked too.
+		return bytes.Contains(block, []byte("os/signal.signal_recv("))
+	}
+	return false
 }
 
 // others splits a runtime.Stack dump into its goroutines' blocks, the
