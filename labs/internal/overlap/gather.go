@@ -4,6 +4,8 @@ import (
 	"runtime"
 	"sync"
 	"time"
+
+	"github.com/racelab/racelab/labs/internal/unseen"
 )
 
 // gathering holds callers at one point of a program until want of them are
@@ -48,13 +50,13 @@ func (g *gathering) enter() {
 		return
 	}
 	// The timers are made, and stopped, outside the hidden waits: their
-	// own synchronisation must stay seen (hideSync).
+	// own synchronisation must stay seen (unseen.Hide).
 	timeout := time.NewTimer(g.wait)
 	defer timeout.Stop()
 	poll := time.NewTicker(parkedPoll)
 	defer poll.Stop()
-	hideSync()
-	defer showSync()
+	unseen.Hide()
+	defer unseen.Show()
 	if g.arriving != nil {
 		g.arriving()
 	}
@@ -91,7 +93,12 @@ func (g *gathering) await(open chan struct{}, timeout, poll <-chan time.Time) {
 			g.leave(open)
 			return
 		case <-poll:
-			if othersAllParked() {
+			// Shown while the dump is read aside: the goroutine that
+			// reads it must start knowing what this one knows (unseen.Do).
+			unseen.Show()
+			parked := othersAllParked()
+			unseen.Hide()
+			if parked {
 				g.leave(open)
 				return
 			}
@@ -103,8 +110,8 @@ func (g *gathering) await(open chan struct{}, timeout, poll <-chan time.Time) {
 //
 //go:norace
 func (g *gathering) leave(open chan struct{}) {
-	hideSync()
-	defer showSync()
+	unseen.Hide()
+	defer unseen.Show()
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if g.open == open {
@@ -116,20 +123,28 @@ func (g *gathering) leave(open chan struct{}) {
 //
 //go:norace
 func (g *gathering) counts() (entered, most int) {
-	hideSync()
-	defer showSync()
+	unseen.Hide()
+	defer unseen.Show()
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	return g.entered, g.most
 }
 
 // othersAllParked reports whether every goroutine but the caller is parked.
+// The dump is taken and read aside (unseen.Do): thousands of accesses to
+// it, every poll, would push the caller's own last accesses out of the race
+// detector's memory, and a race with them would go unreported.
 func othersAllParked() bool {
+	return unseen.Do(func() bool { return othersParked(dumpAll()) })
+}
+
+// dumpAll returns every goroutine's stack, the caller's first.
+func dumpAll() []byte {
 	buf := make([]byte, 1<<16)
 	for {
 		n := runtime.Stack(buf, true)
 		if n < len(buf) {
-			return othersParked(buf[:n])
+			return buf[:n]
 		}
 		buf = make([]byte, 2*len(buf))
 	}

@@ -12,7 +12,7 @@
 // Releasing every waiting caller at once also lines the tasks up so that their
 // next accesses to shared memory happen side by side, which is what a lab
 // wants the race detector to see. Work orders nothing between its callers,
-// as the network call it stands for would not (hideSync): a race across it
+// as the network call it stands for would not (unseen.Hide): a race across it
 // is reported like any other.
 //
 // The state is per process on purpose: each run of a lab program is its own
@@ -28,6 +28,7 @@ import (
 	"time"
 
 	"github.com/racelab/racelab/checker/protocol"
+	"github.com/racelab/racelab/labs/internal/unseen"
 )
 
 // DefaultTimeout is long enough for goroutines on a loaded machine with
@@ -98,11 +99,11 @@ func (b *barrier) work() {
 		return
 	}
 	// The timer is made before the waits are hidden: its own
-	// synchronisation must stay seen (hideSync).
+	// synchronisation must stay seen (unseen.Hide).
 	timeout := time.NewTimer(b.timeout)
 	defer timeout.Stop()
-	hideSync()
-	defer showSync()
+	unseen.Hide()
+	defer unseen.Show()
 	b.mu.Lock()
 	b.inside++
 	b.most = max(b.most, b.inside)
@@ -152,8 +153,8 @@ func (b *barrier) check() error {
 	if b.want == 0 {
 		return nil
 	}
-	hideSync()
-	defer showSync()
+	unseen.Hide()
+	defer unseen.Show()
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.met {

@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"runtime"
 	"sync"
 	"time"
 
 	"github.com/racelab/racelab/checker/protocol"
+	"github.com/racelab/racelab/labs/internal/unseen"
 )
 
 // settlePoll is how often Settle looks at the other goroutines again.
@@ -67,26 +67,21 @@ func (s settle) wait() {
 	}
 	limit := s.limit
 	deadline := time.Now().Add(limit)
-	buf := make([]byte, 1<<16)
 	for time.Now().Before(deadline) {
-		n := runtime.Stack(buf, true)
-		if n == len(buf) {
-			buf = make([]byte, 2*len(buf))
-			continue
-		}
-		if othersParked(buf[:n]) {
+		if othersAllParked() {
 			return
 		}
 		time.Sleep(settlePoll)
 	}
-	n := runtime.Stack(buf, true)
-	if n == len(buf) || othersParked(buf[:n]) {
+	// Read aside, like every dump (othersAllParked).
+	running := unseen.Do(func() string { return firstRunning(dumpAll()) })
+	if running == "" {
 		return
 	}
 	s.busy.mu.Lock()
 	defer s.busy.mu.Unlock()
 	if s.busy.running == "" {
-		s.busy.waited, s.busy.running = limit, firstRunning(buf[:n])
+		s.busy.waited, s.busy.running = limit, running
 	}
 }
 
@@ -108,7 +103,7 @@ func (s settle) report() string {
 }
 
 // firstRunning returns the stack of the first goroutine in the dump, after
-// the caller's, that is running or runnable and not racelab's own.
+// the dump taker's, that is running or runnable and not racelab's own.
 func firstRunning(dump []byte) string {
 	for _, g := range others(dump) {
 		if spinning(g) {
@@ -119,10 +114,11 @@ func firstRunning(dump []byte) string {
 }
 
 // othersParked reports whether every goroutine in the dump but the first
-// (the caller, which runtime.Stack always lists first) is blocked on
-// something of the program's own (blocked), or is racelab's own machinery
-// (another Settle or counted caller of a gathering polling in this package:
-// it waits for the same thing, it does not spin).
+// (the one that took it, which runtime.Stack always lists first) is blocked
+// on something of the program's own (blocked), or is racelab's own
+// machinery (a Settle or counted caller of a gathering polling in this
+// package, the one that asked for the dump among them: it waits for the
+// same thing, it does not spin; or a goroutine reading a dump aside).
 func othersParked(dump []byte) bool {
 	for _, g := range others(dump) {
 		if !ours(g) && !blocked(g) {
@@ -156,7 +152,7 @@ func blocked(block []byte) bool {
 }
 
 // others splits a runtime.Stack dump into its goroutines' blocks, the
-// caller's (always first) left out.
+// dump taker's (always first) left out.
 func others(dump []byte) [][]byte {
 	var blocks [][]byte
 	for block := range bytes.SplitSeq(dump, []byte("\n\n")) {
@@ -190,7 +186,9 @@ func ours(block []byte) bool {
 	return false
 }
 
-var waitFrames = []string{"labs/internal/overlap.settle.wait(", "labs/internal/overlap.(*gathering).await("}
+// waitFrames mark racelab's waits, and the goroutines that read their
+// dumps aside (unseen.Frame).
+var waitFrames = []string{"labs/internal/overlap.settle.wait(", "labs/internal/overlap.(*gathering).await(", unseen.Frame}
 
 // goroutineState returns the state in a dump header such as
 // "goroutine 7 [chan send, 2 minutes]:" ("chan send").

@@ -36,6 +36,7 @@ import (
 
 	"github.com/racelab/racelab/checker/protocol"
 	"github.com/racelab/racelab/labs/internal/overlap"
+	"github.com/racelab/racelab/labs/internal/unseen"
 )
 
 // DefaultWatchdog is generous for programs that finish in milliseconds, even
@@ -128,12 +129,15 @@ func judged(s settings, watchdog *time.Timer, run func()) int {
 	}
 	cut, printedAfter := s.cut()
 	before := goleak.IgnoreCurrent()
-	created := goroutinesCreated()
+	aside, created := unseen.Started(), goroutinesCreated()
 	start := time.Now()
 	run()
 	cut()
 	overlap.Returned() // the answers run no longer waits for come now (overlap.Late)
-	started := goroutinesCreated() - created
+	// The goroutines racelab's waits started to read their dumps
+	// (unseen.Do) are not the program's.
+	aside = unseen.Started() - aside
+	started := goroutinesCreated() - created - aside
 	took := time.Since(start)
 	watchdog.Stop()
 	if s.measure {
@@ -142,8 +146,11 @@ func judged(s settings, watchdog *time.Timer, run func()) int {
 
 	// goleak.Find retries for a while before it reports, so goroutines that
 	// are just finishing are waited for, and their races reported, rather
-	// than cut off when the process exits.
-	if err := goleak.Find(before); err != nil {
+	// than cut off when the process exits. It runs aside (unseen.Do): each
+	// retry reads every goroutine's stack, and on main's goroutine that
+	// would push run's last accesses out of the race detector's memory, so
+	// a straggler's write racing with them would go unreported.
+	if err := unseen.Do(func() error { return goleak.Find(before) }); err != nil {
 		fmt.Fprintf(os.Stderr, "%s main returned while goroutines were still running or blocked; each one is listed below with where it is stuck.\n%v\n", protocol.MarkLeak, err)
 		return protocol.ExitLeak
 	}

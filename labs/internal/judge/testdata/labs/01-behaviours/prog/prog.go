@@ -42,6 +42,16 @@ func run() {
 		x := 0
 		go func() { overlap.Work(); x = 1 }()
 		_ = x
+	case "straggler-late":
+		// main reads last, and returns; the racing write comes only
+		// after the leak check has looked at a hundred goroutines again
+		// and again while it waits for them.
+		x := 0
+		for range 100 {
+			go time.Sleep(300 * time.Millisecond)
+		}
+		go func() { time.Sleep(250 * time.Millisecond); x = 1 }()
+		_ = x
 	case "leak":
 		ch := make(chan int)
 		go func() { ch <- 1 }()
@@ -86,6 +96,20 @@ func run() {
 		raceAcross(overlap.Window)
 	case "race-across-reader":
 		raceAcross(overlap.Reader)
+	case "race-across-long-window":
+		// The goroutine reads, then waits in the window, polling, while
+		// main keeps running for half a second before it comes and writes.
+		x := 0
+		var wg sync.WaitGroup
+		wg.Go(func() {
+			fmt.Println(x)
+			overlap.Window()
+		})
+		for start := time.Now(); time.Since(start) < 500*time.Millisecond; {
+		}
+		overlap.Window()
+		x = 1
+		wg.Wait()
 	case "readers-rw", "readers-mutex":
 		var rw sync.RWMutex
 		var wg sync.WaitGroup
