@@ -96,7 +96,7 @@ func (g *gathering) await(open chan struct{}, timeout, poll <-chan time.Time) {
 			// Shown while the dump is read aside: the goroutine that
 			// reads it must start knowing what this one knows (unseen.Do).
 			unseen.Show()
-			parked := othersAllParked()
+			parked := othersAllParked(bringsNoOne)
 			unseen.Hide()
 			if parked {
 				g.leave(open)
@@ -130,12 +130,13 @@ func (g *gathering) counts() (entered, most int) {
 	return g.entered, g.most
 }
 
-// othersAllParked reports whether every goroutine but the caller is parked.
-// The dump is taken and read aside (unseen.Do): thousands of accesses to
-// it, every poll, would push the caller's own last accesses out of the race
-// detector's memory, and a race with them would go unreported.
-func othersAllParked() bool {
-	return unseen.Do(func() bool { return othersParked(dumpAll()) })
+// othersAllParked reports whether every other goroutine is parked by the
+// rule (othersParked). The dump is taken and read aside
+// (unseen.Do): thousands of accesses to it, every poll, would push the
+// caller's own last accesses out of the race detector's memory, and a race
+// with them would go unreported.
+func othersAllParked(parked func(block []byte) bool) bool {
+	return unseen.Do(func() bool { return othersParked(dumpAll(), parked) })
 }
 
 // dumpAll returns every goroutine's stack, the caller's first.

@@ -68,7 +68,7 @@ func (s settle) wait() {
 	limit := s.limit
 	deadline := time.Now().Add(limit)
 	for time.Now().Before(deadline) {
-		if othersAllParked() {
+		if othersAllParked(settled) {
 			return
 		}
 		time.Sleep(settlePoll)
@@ -114,14 +114,11 @@ func firstRunning(dump []byte) string {
 }
 
 // othersParked reports whether every goroutine in the dump but the first
-// (the one that took it, which runtime.Stack always lists first) is blocked
-// on something of the program's own (blocked), or is racelab's own
-// machinery (a Settle or counted caller of a gathering polling in this
-// package, the one that asked for the dump among them: it waits for the
-// same thing, it does not spin; or a goroutine reading a dump aside).
-func othersParked(dump []byte) bool {
+// (the one that took it, which runtime.Stack always lists first) is parked
+// by the rule (settled for a Settle, bringsNoOne for a gathering).
+func othersParked(dump []byte, parked func(block []byte) bool) bool {
 	for _, g := range others(dump) {
-		if !ours(g) && !blocked(g) {
+		if !parked(g) {
 			return false
 		}
 	}
@@ -170,25 +167,43 @@ func others(dump []byte) [][]byte {
 // runnable anywhere but in one of this package's waits.
 func spinning(block []byte) bool {
 	state, _ := goroutineState(block)
-	return (state == "running" || state == "runnable") && !ours(block)
+	return (state == "running" || state == "runnable") && !ours(block) && !bytes.Contains(block, []byte(gatherWait))
 }
 
-// ours reports whether a goroutine's block shows it in one of this
-// package's waits that poll (take stack dumps, sleep) while they wait: it is
-// not spinning, and it brings no one. A caller of a gathering counts only
-// once it waits in await: in enter it is still on its way.
-func ours(block []byte) bool {
-	for _, f := range waitFrames {
-		if bytes.Contains(block, []byte(f)) {
-			return true
-		}
+// The frames that mark racelab's own waits.
+const (
+	settleWait = "labs/internal/overlap.settle.wait("
+	// A caller of a gathering counts only once it waits in await: in
+	// enter it is still on its way.
+	gatherWait = "labs/internal/overlap.(*gathering).await("
+)
+
+// settled is a Settle's rule: a goroutine has gone as far as it can when it
+// is blocked on something of the program's own, waits in another Settle
+// (for the same thing), or reads a dump aside (unseen.Frame; it stops by
+// itself). A caller waiting in a gathering has not, even blocked in its
+// select: it leaves by itself, once it sees the others parked (a Settle
+// among them) or at its timeout, and goes on, and a Settle must wait for
+// where it goes.
+func settled(block []byte) bool {
+	if bytes.Contains(block, []byte(gatherWait)) {
+		return false
 	}
-	return false
+	return ours(block) || blocked(block)
 }
 
-// waitFrames mark racelab's waits, and the goroutines that read their
-// dumps aside (unseen.Frame).
-var waitFrames = []string{"labs/internal/overlap.settle.wait(", "labs/internal/overlap.(*gathering).await(", unseen.Frame}
+// bringsNoOne is a gathering's rule: a goroutine can bring no one when it is
+// blocked on something of the program's own, or is in one of racelab's
+// waits (a Settle, or a caller already waiting, in this gathering or
+// another).
+func bringsNoOne(block []byte) bool {
+	return ours(block) || bytes.Contains(block, []byte(gatherWait)) || blocked(block)
+}
+
+// ours reports whether a goroutine is in a Settle or reads a dump aside.
+func ours(block []byte) bool {
+	return bytes.Contains(block, []byte(settleWait)) || bytes.Contains(block, []byte(unseen.Frame))
+}
 
 // goroutineState returns the state in a dump header such as
 // "goroutine 7 [chan send, 2 minutes]:" ("chan send").

@@ -31,15 +31,15 @@ func TestGoroutineState(t *testing.T) {
 
 func TestOthersParked(t *testing.T) {
 	const caller = "goroutine 1 [running]:\nmain.main()\n\n"
-	assert.True(t, othersParked([]byte(caller+"goroutine 5 [chan send]:\nmain.f()\n")))
-	assert.True(t, othersParked([]byte(caller)))
-	assert.False(t, othersParked([]byte(caller+"goroutine 5 [select]:\n\ngoroutine 6 [runnable]:\n")))
-	assert.False(t, othersParked([]byte(caller+"goroutine 6 [running]:\n")))
+	assert.True(t, othersParked([]byte(caller+"goroutine 5 [chan send]:\nmain.f()\n"), bringsNoOne))
+	assert.True(t, othersParked([]byte(caller), bringsNoOne))
+	assert.False(t, othersParked([]byte(caller+"goroutine 5 [select]:\n\ngoroutine 6 [runnable]:\n"), bringsNoOne))
+	assert.False(t, othersParked([]byte(caller+"goroutine 6 [running]:\n"), bringsNoOne))
 	// Another goroutine waiting in a Settle of its own waits, it does not spin.
 	other := "goroutine 7 [runnable]:\nruntime.Stack(...)\ngithub.com/racelab/racelab/labs/internal/overlap.settle.wait()\nmain.heartbeat()\n"
-	assert.True(t, othersParked([]byte(caller+other)))
+	assert.True(t, othersParked([]byte(caller+other), bringsNoOne))
 	spinner := "goroutine 8 [runnable]:\nmain.poll()\n\tlabs/x/main.go:12\n"
-	assert.False(t, othersParked([]byte(caller+other+"\n"+spinner)))
+	assert.False(t, othersParked([]byte(caller+other+"\n"+spinner), bringsNoOne))
 	assert.Equal(t, spinner, firstRunning([]byte(caller+other+"\n"+spinner)), "the spinner is reported, not the other Settle")
 }
 
@@ -48,13 +48,13 @@ func TestOthersParked(t *testing.T) {
 func TestOthersParkedOnlyWhenBlocked(t *testing.T) {
 	const caller = "goroutine 1 [running]:\nmain.main()\n\n"
 	for _, state := range []string{"GC assist wait", "preempted", "copystack", "syscall", "runnable", "running", "wait for GC cycle"} {
-		assert.False(t, othersParked([]byte(caller+"goroutine 5 ["+state+"]:\nmain.f()\n")), state)
+		assert.False(t, othersParked([]byte(caller+"goroutine 5 ["+state+"]:\nmain.f()\n"), bringsNoOne), state)
 	}
 	for _, state := range []string{"chan receive", "select", "sync.Mutex.Lock", "sync.WaitGroup.Wait", "sleep", "semacquire", "chan send, 2 minutes"} {
-		assert.True(t, othersParked([]byte(caller+"goroutine 5 ["+state+"]:\nmain.f()\n")), state)
+		assert.True(t, othersParked([]byte(caller+"goroutine 5 ["+state+"]:\nmain.f()\n"), bringsNoOne), state)
 	}
 	signals := "goroutine 5 [syscall]:\nos/signal.signal_recv()\n\truntime/sigqueue.go:152\nos/signal.loop()\n"
-	assert.True(t, othersParked([]byte(caller+signals)), "os/signal waits for a signal that may never come")
+	assert.True(t, othersParked([]byte(caller+signals), bringsNoOne), "os/signal waits for a signal that may never come")
 }
 
 // A caller of a gathering that is counted and waiting brings no one; one
@@ -64,8 +64,47 @@ func TestOthersParkedWaitsForACallerOnItsWay(t *testing.T) {
 	const pkg = "github.com/racelab/racelab/labs/internal/overlap."
 	counted := "goroutine 5 [running]:\n" + pkg + "(*gathering).await(...)\n" + pkg + "(*gathering).enter(...)\n"
 	arriving := "goroutine 6 [runnable]:\n" + pkg + "(*gathering).enter(...)\nmain.render()\n"
-	assert.True(t, othersParked([]byte(caller+counted)))
-	assert.False(t, othersParked([]byte(caller+counted+"\n"+arriving)))
+	assert.True(t, othersParked([]byte(caller+counted), bringsNoOne))
+	assert.False(t, othersParked([]byte(caller+counted+"\n"+arriving), bringsNoOne))
+}
+
+// For a Settle, a caller waiting in a gathering is not settled: it leaves
+// by itself and goes on. Another Settle, and a goroutine reading a dump
+// aside, are.
+func TestSettledWaitsForACallerInAGathering(t *testing.T) {
+	const caller = "goroutine 1 [running]:\nmain.main()\n\n"
+	const pkg = "github.com/racelab/racelab/labs/internal/overlap."
+	counted := "goroutine 5 [select]:\n" + pkg + "(*gathering).await(...)\n" + pkg + "(*gathering).enter(...)\n"
+	assert.False(t, othersParked([]byte(caller+counted), settled))
+	settle := "goroutine 7 [chan receive]:\ngithub.com/racelab/racelab/labs/internal/unseen.Do[...]()\n" + pkg + "settle.wait()\n"
+	aside := "goroutine 9 [runnable]:\ngithub.com/racelab/racelab/labs/internal/unseen.aside[...]()\n"
+	assert.True(t, othersParked([]byte(caller+settle+"\n"+aside), settled))
+	assert.True(t, othersParked([]byte(caller+settle+"\n"+aside), bringsNoOne))
+	assert.Empty(t, firstRunning([]byte(caller+aside)), "a goroutine reading a dump aside does not spin")
+}
+
+// A Settle returns only once a caller waiting in a gathering that cannot
+// fill has left it and gone as far as it can: here, to its blocking
+// receive. Taken for settled, it was still on its way, and a lab's fixture
+// acted too early (lab 20's breakdown with fewer requests stranded).
+func TestSettleWaitsForAGatheringToLetGo(t *testing.T) {
+	t.Setenv(protocol.EnvSettle, "10s")
+	g := newGathering(2, 10*time.Second) // only one caller comes
+	var left atomic.Bool
+	block := make(chan struct{})
+	defer close(block)
+	go func() {
+		g.enter()
+		left.Store(true)
+		<-block
+	}()
+	for entered, _ := g.counts(); entered == 0; entered, _ = g.counts() {
+		time.Sleep(time.Millisecond)
+	}
+	s := newSettle()
+	s.wait()
+	assert.True(t, left.Load(), "Settle returned while the caller still waited in the gathering")
+	assert.Empty(t, s.report())
 }
 
 func TestSettleIsOffWithoutTheVariable(t *testing.T) {
