@@ -37,9 +37,13 @@ func (l serverLog) tail(ctx context.Context) <-chan string {
 	lines := make(chan string)
 	go func() {
 		for i := range l.length() {
-			overlap.Work() // the next line takes a while to arrive
 			if i == 0 {
 				firstLines.Do(overlap.Settle) // under the tests: the readers wait for it
+			} else {
+				// The next line takes a while to arrive. Under the tests,
+				// it comes only once every log's first line was taken:
+				// the followers all wait at once.
+				overlap.Work()
 			}
 			select {
 			case lines <- l.line(i):
