@@ -167,7 +167,7 @@ func others(dump []byte) [][]byte {
 // runnable anywhere but in one of this package's waits.
 func spinning(block []byte) bool {
 	state, _ := goroutineState(block)
-	return (state == "running" || state == "runnable") && !ours(block) && !bytes.Contains(block, []byte(gatherWait))
+	return (state == "running" || state == "runnable") && !ours(block) && !inGathering(block)
 }
 
 // The frames that mark racelab's own waits.
@@ -186,7 +186,7 @@ const (
 // among them) or at its timeout, and goes on, and a Settle must wait for
 // where it goes.
 func settled(block []byte) bool {
-	if bytes.Contains(block, []byte(gatherWait)) {
+	if inGathering(block) {
 		return false
 	}
 	return ours(block) || blocked(block)
@@ -197,8 +197,12 @@ func settled(block []byte) bool {
 // waits (a Settle, or a caller already waiting, in this gathering or
 // another).
 func bringsNoOne(block []byte) bool {
-	return ours(block) || bytes.Contains(block, []byte(gatherWait)) || blocked(block)
+	return ours(block) || inGathering(block) || blocked(block)
 }
+
+// inGathering reports whether a goroutine is a counted caller waiting in a
+// gathering.
+func inGathering(block []byte) bool { return bytes.Contains(block, []byte(gatherWait)) }
 
 // ours reports whether a goroutine is in a Settle or reads a dump aside.
 func ours(block []byte) bool {
