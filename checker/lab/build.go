@@ -64,19 +64,25 @@ func (l *Lab) Builds(out, overlay, tmp string) ([]Build, error) {
 	for _, v := range l.AllVariants() {
 		delete(replace, impl) // a student's overlay never replaces the implementation, but be sure
 		if v.Name != Shipped {
-			src, err := filepath.Abs(l.VariantFile(v.Name))
+			// Laid over from a copy, as a student's file is: the
+			// variants' own files, checked out together, may share a
+			// size and a modification time (writeStamped).
+			data, err := os.ReadFile(l.VariantFile(v.Name))
 			if err != nil {
+				return nil, fmt.Errorf("reading variant %s: %w", v.Name, err)
+			}
+			src := filepath.Join(tmp, v.Name, filepath.Base(impl))
+			if err := os.MkdirAll(filepath.Dir(src), 0o755); err != nil {
 				return nil, err
+			}
+			if err := writeStamped(src, data); err != nil {
+				return nil, fmt.Errorf("copying variant %s: %w", v.Name, err)
 			}
 			replace[impl] = src
 		}
-		data, err := json.Marshal(struct{ Replace map[string]string }{replace})
+		file, err := writeReplace(filepath.Join(tmp, "overlay-"+v.Name+".json"), replace)
 		if err != nil {
-			return nil, err
-		}
-		file := filepath.Join(tmp, "overlay-"+v.Name+".json")
-		if err := os.WriteFile(file, data, 0o644); err != nil {
-			return nil, fmt.Errorf("writing the overlay of variant %s: %w", v.Name, err)
+			return nil, fmt.Errorf("the overlay of variant %s: %w", v.Name, err)
 		}
 		bin := Exe(filepath.Join(out, v.Name))
 		args := append([]string{"test", "-c", "-o", bin}, protocol.BuildFlags()...)

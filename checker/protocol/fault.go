@@ -11,11 +11,13 @@ import (
 // the grader. A compile is stopped by a limit (killed, out of memory, out
 // of processes), or the go command hands the compiler no file for a
 // dependency it should have built: "could not import maps (open : no such
-// file or directory)" names an empty path, a fault of the go command's
-// build cache under load (seen with -overlay and concurrent builds), never
-// of the student's code. Such a build is tried again, and if it fails
-// again it is an error of the grader, never the student's "does not
-// compile".
+// file or directory)" names an empty path. That was the go command's
+// package index taking one overlaid file for another of the same name,
+// size and modification time; lab.WriteOverlay now gives every file a time
+// of its own content, and the sign stays here for any other way the go
+// command may lose a file. Never the student's code: such a build is tried
+// again, and if it fails again it is an error of the grader, never the
+// student's "does not compile".
 func BuildFault(output string) (why string, ok bool) {
 	for _, sign := range []string{"signal: killed", "signal: cputime limit exceeded", "signal: file size limit exceeded",
 		"runtime: out of memory", "cannot allocate memory", "resource temporarily unavailable"} {
@@ -30,10 +32,8 @@ func BuildFault(output string) (why string, ok bool) {
 }
 
 // BuildFaultPauses are the waits before each new try of a build that
-// failed through the builder's fault (BuildFault), one per try. The go
-// command's lost import was seen to outlast an immediate retry (twice in
-// about 2,000 builds of a whole course at -j 4), and a limit may pass with
-// the load that caused it.
+// failed through the builder's fault (BuildFault), one per try: a limit
+// may pass with the load that caused it.
 func BuildFaultPauses() []time.Duration {
 	return []time.Duration{100 * time.Millisecond, 2 * time.Second}
 }

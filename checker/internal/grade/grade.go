@@ -19,7 +19,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -577,7 +576,7 @@ func (g *grader) build(ctx context.Context, l *courseLab, files map[string][]byt
 		return run.Result{}, err
 	}
 	defer os.RemoveAll(src)
-	overlay, err := writeOverlay(src, l.ProgramDir(), files)
+	overlay, err := lab.WriteOverlay(src, l.ProgramDir(), files)
 	if err != nil {
 		return run.Result{}, err
 	}
@@ -601,29 +600,6 @@ func (g *grader) build(ctx context.Context, l *courseLab, files map[string][]byt
 	res.Output = strings.ReplaceAll(res.Output, src+string(filepath.Separator), l.Rel(""))
 	res.Output = strings.ReplaceAll(res.Output, g.course.root+string(filepath.Separator), "")
 	return res, nil
-}
-
-// writeOverlay writes files (base name → content) into dir and a go build
-// overlay that lays them over the same names in progDir, and returns the
-// overlay's path.
-func writeOverlay(dir, progDir string, files map[string][]byte) (string, error) {
-	replace := map[string]string{}
-	for name, data := range files {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, data, 0o600); err != nil {
-			return "", fmt.Errorf("writing the student's %s: %w", name, err)
-		}
-		replace[filepath.Join(progDir, name)] = path
-	}
-	data, err := json.Marshal(struct{ Replace map[string]string }{replace})
-	if err != nil {
-		return "", err
-	}
-	overlay := filepath.Join(dir, "overlay.json")
-	if err := os.WriteFile(overlay, data, 0o600); err != nil {
-		return "", fmt.Errorf("writing the build overlay: %w", err)
-	}
-	return overlay, nil
 }
 
 // run judges the program once: the lab's judge runs outside the sandbox

@@ -13,7 +13,6 @@ package verify
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -449,10 +448,12 @@ func (v *verifier) build(ctx context.Context, l *lab.Lab, va *variant) bool {
 		c.Err = err
 		return false
 	}
-	overlay, err := writeOverlay(dir, l.ProgramDir(), va.files)
-	if err != nil {
-		c.Err = err
-		return false
+	var overlay string
+	if len(va.files) > 0 {
+		if overlay, err = lab.WriteOverlay(dir, l.ProgramDir(), va.files); err != nil {
+			c.Err = err
+			return false
+		}
 	}
 	bin := l.ProgramPath(filepath.Join(dir, l.Program))
 	v.slots <- struct{}{}
@@ -506,29 +507,6 @@ func (va *variant) verdict(l *lab.Lab, r run.Result) protocol.Reason {
 		got = protocol.OtherKind
 	}
 	return got
-}
-
-// writeOverlay writes files (editable name -> content) into dir and a go
-// build overlay laying them over progDir, and returns the overlay's path
-// ("" when there is nothing to replace).
-func writeOverlay(dir, progDir string, files map[string][]byte) (string, error) {
-	if len(files) == 0 {
-		return "", nil
-	}
-	replace := map[string]string{}
-	for name, data := range files {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, data, 0o644); err != nil {
-			return "", err
-		}
-		replace[filepath.Join(progDir, name)] = path
-	}
-	data, err := json.Marshal(struct{ Replace map[string]string }{replace})
-	if err != nil {
-		return "", err
-	}
-	overlay := filepath.Join(dir, "overlay.json")
-	return overlay, os.WriteFile(overlay, data, 0o644)
 }
 
 // runs runs the variant's binary once per condition listed.
