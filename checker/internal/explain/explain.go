@@ -348,6 +348,9 @@ type Problem struct {
 	// show it).
 	Waited     string
 	SpinSelect bool
+	// SpinTick (a static spin finding): the timer whose case of a select
+	// only looks again ("time.After(time.Millisecond)").
+	SpinTick string
 	// AlarmLeak (FalseAlarm): the test's leak check found a goroutine of
 	// the correct version: it ran before what stops that goroutine.
 	AlarmLeak bool

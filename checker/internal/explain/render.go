@@ -691,6 +691,8 @@ func (r *renderer) vet(prefix string, p Problem) bool {
 		switch {
 		case p.SpinSelect:
 			r.place(p.At, r.t(i18n.SpinSelect))
+		case p.SpinTick != "":
+			r.place(p.At, r.t(i18n.SpinTick, p.SpinTick))
 		case p.Call != "":
 			r.place(p.At, r.t(i18n.SpinLock, p.Call))
 		default:

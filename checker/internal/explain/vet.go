@@ -62,11 +62,14 @@ var (
 	// loadStoreWrites names each of reLoadStore's ways by its method.
 	loadStoreWrites = map[string]string{"stores": "Store", "swaps in": "Swap", "compare-and-swaps, with no retry,": "CompareAndSwap"}
 	// labvet's spin findings: a loop that polls a condition (what it
-	// checks), one that retries a lock (the call), and a select whose
-	// default sends its loop straight round.
+	// checks), one that retries a lock (the call), a select whose default
+	// sends its loop straight round, and one whose timer does.
 	reSpinPoll   = regexp.MustCompile(`^this loop polls (.+?): nothing in it blocks`)
 	reSpinLock   = regexp.MustCompile(`^this loop retries (.+?) until it gets the lock`)
 	reSpinSelect = regexp.MustCompile(`^the default case lets the loop around this select come straight back`)
+	// reSpinTick reads the timer's case of a select that only looks again
+	// (the timer, as the code writes it).
+	reSpinTick = regexp.MustCompile(`^the (.+?) case lets the loop around this select come back only to look again`)
 
 	// copylocks' messages: how the line copies, into what, and the chain
 	// of types from the value copied down to the lock ("T contains
@@ -108,7 +111,7 @@ func vetCheck(msg string) string {
 		return vetLoadStore
 	case reSplitLock.MatchString(msg), reCheckActLock.MatchString(msg), reTornRead.MatchString(msg):
 		return vetSplitLock
-	case reSpinPoll.MatchString(msg), reSpinLock.MatchString(msg), reSpinSelect.MatchString(msg):
+	case reSpinPoll.MatchString(msg), reSpinLock.MatchString(msg), reSpinSelect.MatchString(msg), reSpinTick.MatchString(msg):
 		return vetSpin
 	case reWakeOrder.MatchString(msg):
 		return vetWakeOrder
@@ -197,6 +200,9 @@ func (p *state) vet(pr *Problem) {
 			pr.Call = m[1]
 		}
 		pr.SpinSelect = reSpinSelect.MatchString(pr.Message)
+		if m := reSpinTick.FindStringSubmatch(pr.Message); m != nil {
+			pr.SpinTick = m[1]
+		}
 	case vetWakeOrder:
 		if m := reWakeOrder.FindStringSubmatch(pr.Message); m != nil {
 			pr.Call, pr.Var = m[1], m[2]

@@ -228,6 +228,7 @@ const (
 	SpinPoll   Key = "spin.poll"
 	SpinLock   Key = "spin.lock"
 	SpinSelect Key = "spin.select"
+	SpinTick   Key = "spin.tick"
 	SpinWhy    Key = "spin.why"
 
 	WakeOrderTitle Key = "wakeorder.title"
@@ -890,6 +891,11 @@ func lookup(k Key) Message {
 		return Message{
 			"whenever no case of this select is ready, its default case sends the loop straight round again: it never blocks",
 			"setiap kali belum ada case di select ini yang siap, case default-nya langsung memutar loop lagi: ia tidak pernah memblok",
+		}
+	case SpinTick:
+		return Message{
+			"the %s case of this select wakes the loop only to look again without waiting: it polls, again and again, instead of waiting for what it looks at",
+			"case %s di select ini membangunkan loop hanya untuk memeriksa lagi tanpa menunggu: ia terus memeriksa berulang-ulang, bukannya menunggu hal yang diperiksanya",
 		}
 	case WakeOrderTitle:
 		return Message{"A wake-up sent before the change", "Bangunkan dikirim sebelum perubahannya"}

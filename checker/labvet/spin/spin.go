@@ -15,7 +15,10 @@
 // TryLock (or a CompareAndSwap from a constant, a lock by hand) tried
 // again and again is the same. So is a loop whose body is a select with a
 // default case that does nothing: whenever no case is ready, it comes
-// straight back. A loop whose body calls anything else (a unit of work, a
+// straight back, and so is one whose select has a timer's case (time.After,
+// a Ticker's C) that only looks at something without blocking (a select
+// with a default, an if that leaves): the loop polls it at the timer's
+// pace. A loop whose body calls anything else (a unit of work, a
 // CompareAndSwap of a freshly loaded value, a Scan, a Cond's Wait), counts
 // (i++), or receives from a channel outside a select is not waiting.
 package spin
@@ -62,6 +65,7 @@ const (
 	msgPoll = "this loop polls %s: nothing in it blocks, so it keeps a CPU core busy until another goroutine changes it; wait on a channel, a WaitGroup or a sync.Cond instead"
 	msgLock = "this loop retries %s until it gets the lock: nothing in it blocks, so it keeps a CPU core busy while another goroutine holds it; call Lock, which blocks, instead"
 	msgSel  = "the default case lets the loop around this select come straight back: it never blocks, so it keeps a CPU core busy until a case is ready; drop the default so that the select waits"
+	msgTick = "the %s case lets the loop around this select come back only to look again: it polls at the timer's pace instead of waiting; make what it looks at a case of this select"
 )
 
 // loop is what one for statement's body does, as far as waiting goes.
@@ -73,6 +77,7 @@ type loop struct {
 	assigned map[types.Object]bool
 	exits    []ast.Expr      // the conditions that end the loop
 	sel      *ast.SelectStmt // the select with an idle default, if any
+	tick     *ast.CommClause // the timer's case that only looks, if any
 	busy     bool            // something in the loop makes progress
 }
 
@@ -97,6 +102,10 @@ func check(pass *analysis.Pass, fs *ast.ForStmt) {
 	if l.sel != nil {
 		// The cases may do anything: the default is what comes back.
 		pass.Reportf(l.sel.Pos(), msgSel)
+		return
+	}
+	if l.tick != nil {
+		pass.Reportf(l.tick.Pos(), msgTick, types.ExprString(timerOf(l.tick)))
 		return
 	}
 	if len(l.exits) == 0 || !slices.ContainsFunc(l.exits, l.reads) {
@@ -158,10 +167,15 @@ func (l *loop) block(list []ast.Stmt, top bool) {
 		}
 		switch s := s.(type) {
 		case *ast.SelectStmt:
-			if !top || l.sel != nil || !l.idleDefault(s) {
+			switch {
+			case !top || l.sel != nil || l.tick != nil:
 				l.busy = true
-			} else {
+			case l.idleDefault(s):
 				l.sel = s
+			default:
+				if l.tick = l.lookingTick(s); l.tick == nil {
+					l.busy = true
+				}
 			}
 		case *ast.IfStmt:
 			l.ifStmt(s)
@@ -224,6 +238,109 @@ func (l *loop) idleDefault(sel *ast.SelectStmt) bool {
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// lookingTick is sel's case on a timer (time.After, time.Tick, a Ticker's
+// or a Timer's C) whose body only looks at something and leaves the loop
+// when it sees it, without waiting for it: a select with an idle default
+// whose other cases leave, or an if on a read that leaves. Nil when there
+// is none: a timer's case that does nothing, or does work, is not a poll.
+func (l *loop) lookingTick(sel *ast.SelectStmt) *ast.CommClause {
+	for _, c := range sel.Body.List {
+		cc := c.(*ast.CommClause)
+		if t := timerOf(cc); t == nil || !l.timer(t) {
+			continue
+		}
+		looks := false
+		for _, s := range cc.Body {
+			switch s := s.(type) {
+			case *ast.SelectStmt:
+				if !l.idleDefault(s) || !l.allLeave(s) {
+					return nil
+				}
+				looks = true
+			case *ast.IfStmt:
+				n := len(s.Body.List)
+				if s.Init != nil || s.Else != nil || !l.passiveExpr(s.Cond) || !l.reads(s.Cond) || n == 0 || !leaves(s.Body.List[n-1]) {
+					return nil
+				}
+				looks = true
+			default:
+				if !l.passiveStmt(s) {
+					return nil
+				}
+			}
+		}
+		if looks {
+			return cc
+		}
+	}
+	return nil
+}
+
+// allLeave reports whether every case of sel but its default leaves the
+// loop: a return, or a break or goto with a label (a plain break would
+// leave only sel).
+func (l *loop) allLeave(sel *ast.SelectStmt) bool {
+	for _, c := range sel.Body.List {
+		cc := c.(*ast.CommClause)
+		if cc.Comm == nil {
+			continue
+		}
+		n := len(cc.Body)
+		if n == 0 {
+			return false
+		}
+		switch last := cc.Body[n-1].(type) {
+		case *ast.ReturnStmt:
+		case *ast.BranchStmt:
+			if last.Tok == token.CONTINUE || last.Label == nil {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// timerOf is the channel a case receives from, or nil for a send or the
+// default.
+func timerOf(cc *ast.CommClause) ast.Expr {
+	var e ast.Expr
+	switch s := cc.Comm.(type) {
+	case *ast.ExprStmt:
+		e = s.X
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			e = s.Rhs[0]
+		}
+	}
+	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+		return u.X
+	}
+	return nil
+}
+
+// timer reports whether ch is a timer's channel: a call of time.After or
+// time.Tick, or the C of a time.Ticker or time.Timer.
+func (l *loop) timer(ch ast.Expr) bool {
+	switch ch := ast.Unparen(ch).(type) {
+	case *ast.CallExpr:
+		name := l.callee(ch)
+		return name == "time.After" || name == "time.Tick"
+	case *ast.SelectorExpr:
+		if ch.Sel.Name != "C" {
+			return false
+		}
+		t := l.pass.TypesInfo.TypeOf(ch.X)
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		n, ok := t.(*types.Named)
+		return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "time" && (n.Obj().Name() == "Ticker" || n.Obj().Name() == "Timer")
 	}
 	return false
 }

@@ -26,5 +26,5 @@ func TestOnlyNamedFiles(t *testing.T) {
 		assert.Empty(t, r.Diagnostics)
 	}
 	results := analysistest.Run(quiet{}, analysistest.TestData(), spin.New([]string{"a.go"}), "spins")
-	assert.Len(t, results[0].Diagnostics, 16)
+	assert.Len(t, results[0].Diagnostics, 18)
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 var (
@@ -156,4 +157,43 @@ func lockForWork(work func()) {
 		work() // something useful while the lock is busy
 	}
 	mu.Unlock()
+}
+
+// quit is a case of the select itself: the timer's case only reports.
+func tickWithQuit(out chan int, quit chan struct{}, t int, report func()) {
+	for {
+		select {
+		case out <- t:
+			return
+		case <-quit:
+			return
+		case <-time.After(time.Second):
+			report()
+		}
+	}
+}
+
+// A timer's case that does nothing is idle, not a poll: the select still
+// waits for the other cases.
+func tickIdle(out chan int, quit chan struct{}, t int) {
+	for {
+		select {
+		case out <- t:
+			return
+		case <-quit:
+			return
+		case <-time.After(time.Second):
+		}
+	}
+}
+
+// A timeout that gives up.
+func tickTimeout(out chan int, t int) {
+	for {
+		select {
+		case out <- t:
+		case <-time.After(time.Second):
+			return
+		}
+	}
 }

@@ -145,3 +145,34 @@ func inGoroutine() {
 		}
 	}()
 }
+
+// A send that wakes up every millisecond to look at quit without waiting
+// for it: quit is polled at the timer's pace.
+func tickLooks(out chan int, quit chan struct{}, t int) {
+send:
+	for {
+		select {
+		case out <- t:
+			break send
+		case <-time.After(time.Millisecond): // want `^the time\.After\(time\.Millisecond\) case lets the loop around this select come back only to look again`
+			select {
+			case <-quit:
+				return
+			default:
+			}
+		}
+	}
+}
+
+func tickerLooks(ctx context.Context, in chan int, tk *time.Ticker) {
+	for {
+		select {
+		case v := <-in:
+			_ = v
+		case <-tk.C: // want `^the tk\.C case lets the loop around this select come back only to look again`
+			if ctx.Err() != nil {
+				return
+			}
+		}
+	}
+}
