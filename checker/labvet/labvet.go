@@ -22,6 +22,10 @@
 //     again (an atomic flag, a TryLock, a select whose default does
 //     nothing) instead of blocking, which a run sees only when the
 //     goroutine it waits for is slow;
+//   - trylock: a TryLock whose failure skips the work the lock guards (an
+//     update dropped, never raced);
+//   - wakeorder: a Cond's Signal or Broadcast made before the change it
+//     announces;
 //   - fixkind: which kinds of synchronisation the files use (a fact, not a
 //     finding).
 //
@@ -64,6 +68,7 @@ import (
 	"github.com/racelab/racelab/checker/labvet/loadstore"
 	"github.com/racelab/racelab/checker/labvet/spin"
 	"github.com/racelab/racelab/checker/labvet/splitlock"
+	"github.com/racelab/racelab/checker/labvet/trylock"
 	"github.com/racelab/racelab/checker/labvet/wakeorder"
 	"github.com/racelab/racelab/checker/protocol"
 )
@@ -78,7 +83,7 @@ func Analyzers(editable []string) []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		confine.New(editable), fakesync.New(editable), fixkind.New(editable),
 		copylock.Analyzer, waitgroup.Analyzer, lostcancel.Analyzer, atomic.Analyzer,
-		loadstore.New(editable), splitlock.New(editable), spin.New(editable), wakeorder.New(editable),
+		loadstore.New(editable), splitlock.New(editable), spin.New(editable), trylock.New(editable), wakeorder.New(editable),
 	}
 }
 

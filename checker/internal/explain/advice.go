@@ -148,6 +148,8 @@ func advise(p *Problem) {
 			}
 		case vetWakeOrder:
 			p.Advice = i18n.AdviceWakeOrder
+		case vetTryLock:
+			p.Advice = i18n.AdviceTryLock
 		default:
 			p.Advice = i18n.AdviceStaticOther
 		}

@@ -707,6 +707,10 @@ func (r *renderer) vet(prefix string, p Problem) bool {
 		}
 		r.place(p.At, r.t(i18n.WakeOrder, wake, r.orVar(p.Var)))
 		r.whyOnce(i18n.WakeOrderWhy)
+	case vetTryLock:
+		r.title(prefix, r.t(i18n.TryLockTitle), p)
+		r.place(p.At, r.t(i18n.TryLock, r.orVar(p.Call)+"()"))
+		r.whyOnce(i18n.TryLockWhy)
 	default:
 		return false
 	}

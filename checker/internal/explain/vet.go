@@ -31,6 +31,9 @@ const (
 	// vetWakeOrder is labvet's check of a Cond's Signal or Broadcast made
 	// before the change it announces.
 	vetWakeOrder = "wakeorder"
+	// vetTryLock is labvet's check of a TryLock whose failure skips the
+	// work.
+	vetTryLock = "trylock"
 )
 
 var (
@@ -40,6 +43,7 @@ var (
 	reVetAtomic     = regexp.MustCompile(`^direct assignment to atomic value`)
 	// reWakeOrder reads labvet's wakeorder finding: the wake-up and the
 	// write it comes before.
+	reTryLock   = regexp.MustCompile(`^(\S+\.Try(?:R)?Lock)\(\) skips the work whenever another goroutine holds the lock`)
 	reWakeOrder = regexp.MustCompile(`^(\S+)\(\) comes before the change it announces \((.+), made under the lock after it\)`)
 	// reLoadStore reads labvet's loadstore finding: the variable, how it
 	// is written back, and the line of the Load its value was computed
@@ -115,6 +119,8 @@ func vetCheck(msg string) string {
 		return vetSpin
 	case reWakeOrder.MatchString(msg):
 		return vetWakeOrder
+	case reTryLock.MatchString(msg):
+		return vetTryLock
 	}
 	return ""
 }
@@ -206,6 +212,10 @@ func (p *state) vet(pr *Problem) {
 	case vetWakeOrder:
 		if m := reWakeOrder.FindStringSubmatch(pr.Message); m != nil {
 			pr.Call, pr.Var = m[1], m[2]
+		}
+	case vetTryLock:
+		if m := reTryLock.FindStringSubmatch(pr.Message); m != nil {
+			pr.Call = m[1]
 		}
 	}
 }

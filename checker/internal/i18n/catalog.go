@@ -231,6 +231,9 @@ const (
 	SpinTick   Key = "spin.tick"
 	SpinWhy    Key = "spin.why"
 
+	TryLockTitle   Key = "trylock.title"
+	TryLock        Key = "trylock"
+	TryLockWhy     Key = "trylock.why"
 	WakeOrderTitle Key = "wakeorder.title"
 	WakeOrder      Key = "wakeorder.at"
 	WakeOrderWhy   Key = "wakeorder.why"
@@ -322,6 +325,7 @@ const (
 	AdviceCheckActAtomic      Key = "advice.checkact.atomic"
 	AdviceBusyWait            Key = "advice.busywait"
 	AdviceWakeOrder           Key = "advice.wakeorder"
+	AdviceTryLock             Key = "advice.trylock"
 	AdviceSpinLock            Key = "advice.spin.lock"
 	AdviceMissed              Key = "advice.test.missed"
 	AdviceFalseAlarm          Key = "advice.test.alarm"
@@ -897,6 +901,18 @@ func lookup(k Key) Message {
 			"the %s case of this select wakes the loop only to look again without waiting: it polls, again and again, instead of waiting for what it looks at",
 			"case %s di select ini membangunkan loop hanya untuk memeriksa lagi tanpa menunggu: ia terus memeriksa berulang-ulang, bukannya menunggu hal yang diperiksanya",
 		}
+	case TryLockTitle:
+		return Message{"Work skipped when the lock is busy", "Pekerjaan dilewati saat kuncinya sedang dipakai"}
+	case TryLock:
+		return Message{
+			"when another goroutine holds the lock, %s fails and the work it guards is skipped",
+			"saat goroutine lain memegang kuncinya, %s gagal dan pekerjaan yang dijaganya dilewati",
+		}
+	case TryLockWhy:
+		return Message{
+			"Nothing races, so the race detector stays silent, but the update is lost, not delayed. A run loses one only when two goroutines meet at that very moment, so many runs pass.",
+			"Tidak ada yang berebut, jadi race detector diam saja, tetapi pembaruannya hilang, bukan tertunda. Sebuah run kehilangan satu pembaruan hanya jika dua goroutine bertemu tepat pada saat itu, jadi banyak run yang lulus.",
+		}
 	case WakeOrderTitle:
 		return Message{"A wake-up sent before the change", "Bangunkan dikirim sebelum perubahannya"}
 	case WakeOrder:
@@ -1265,6 +1281,11 @@ func lookup(k Key) Message {
 		return Message{
 			"Let the goroutine block until it is told: receive from a channel that is closed (or sent on) when the event happens, or Wait on a sync.Cond or a sync.WaitGroup; no select with a default, no loop that polls a flag.",
 			"Biarkan goroutine itu memblok sampai diberi tahu: terima dari channel yang ditutup (atau dikirimi nilai) saat peristiwanya terjadi, atau Wait pada sync.Cond atau sync.WaitGroup; jangan pakai select dengan default, jangan pakai loop yang terus memeriksa flag.",
+		}
+	case AdviceTryLock:
+		return Message{
+			"Take the lock with Lock (RLock for a reader): it waits until the lock is free, and then the work is done, every time.",
+			"Ambil kuncinya dengan Lock (RLock untuk pembaca): ia menunggu sampai kuncinya bebas, lalu pekerjaannya dikerjakan, setiap kali.",
 		}
 	case AdviceSpinLock:
 		return Message{
