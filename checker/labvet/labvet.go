@@ -10,6 +10,8 @@
 //   - the concurrency checks of go vet: copylocks (a lock copied by value),
 //     waitgroup (WaitGroup.Add inside the goroutine), lostcancel (a context
 //     never cancelled), atomic (x = atomic.AddInt64(&x, 1));
+//   - addorder: a WaitGroup's Add after the go statement whose goroutine
+//     it counts (go vet's waitgroup sees only an Add inside it);
 //   - loadstore: an atomic Load whose value a separate Store, Swap or
 //     unretried CompareAndSwap writes back, a decision on a Load after
 //     an Add whose result was thrown away (a lost update the race detector
@@ -62,6 +64,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/waitgroup"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/racelab/racelab/checker/labvet/addorder"
 	"github.com/racelab/racelab/checker/labvet/confine"
 	"github.com/racelab/racelab/checker/labvet/fakesync"
 	"github.com/racelab/racelab/checker/labvet/fixkind"
@@ -84,6 +87,7 @@ func Analyzers(editable []string) []*analysis.Analyzer {
 		confine.New(editable), fakesync.New(editable), fixkind.New(editable),
 		copylock.Analyzer, waitgroup.Analyzer, lostcancel.Analyzer, atomic.Analyzer,
 		loadstore.New(editable), splitlock.New(editable), spin.New(editable), trylock.New(editable), wakeorder.New(editable),
+		addorder.New(editable),
 	}
 }
 

@@ -150,6 +150,8 @@ func advise(p *Problem) {
 			p.Advice = i18n.AdviceWakeOrder
 		case vetTryLock:
 			p.Advice = i18n.AdviceTryLock
+		case vetAddOrder:
+			p.Advice = i18n.AdviceAddOrder
 		default:
 			p.Advice = i18n.AdviceStaticOther
 		}

@@ -34,6 +34,9 @@ const (
 	// vetTryLock is labvet's check of a TryLock whose failure skips the
 	// work.
 	vetTryLock = "trylock"
+	// vetAddOrder is labvet's check of an Add after the go statement it
+	// counts.
+	vetAddOrder = "addorder"
 )
 
 var (
@@ -43,6 +46,7 @@ var (
 	reVetAtomic     = regexp.MustCompile(`^direct assignment to atomic value`)
 	// reWakeOrder reads labvet's wakeorder finding: the wake-up and the
 	// write it comes before.
+	reAddOrder  = regexp.MustCompile(`^(\S+)\.Add comes after the go statement whose goroutine it counts`)
 	reTryLock   = regexp.MustCompile(`^(\S+\.Try(?:R)?Lock)\(\) skips the work whenever another goroutine holds the lock`)
 	reWakeOrder = regexp.MustCompile(`^(\S+)\(\) comes before the change it announces \((.+), made under the lock after it\)`)
 	// reLoadStore reads labvet's loadstore finding: the variable, how it
@@ -121,6 +125,8 @@ func vetCheck(msg string) string {
 		return vetWakeOrder
 	case reTryLock.MatchString(msg):
 		return vetTryLock
+	case reAddOrder.MatchString(msg):
+		return vetAddOrder
 	}
 	return ""
 }
@@ -216,6 +222,10 @@ func (p *state) vet(pr *Problem) {
 	case vetTryLock:
 		if m := reTryLock.FindStringSubmatch(pr.Message); m != nil {
 			pr.Call = m[1]
+		}
+	case vetAddOrder:
+		if m := reAddOrder.FindStringSubmatch(pr.Message); m != nil {
+			pr.Var = m[1]
 		}
 	}
 }

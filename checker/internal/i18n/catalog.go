@@ -231,6 +231,9 @@ const (
 	SpinTick   Key = "spin.tick"
 	SpinWhy    Key = "spin.why"
 
+	AddOrderTitle  Key = "addorder.title"
+	AddOrder       Key = "addorder"
+	AddOrderWhy    Key = "addorder.why"
 	TryLockTitle   Key = "trylock.title"
 	TryLock        Key = "trylock"
 	TryLockWhy     Key = "trylock.why"
@@ -326,6 +329,7 @@ const (
 	AdviceBusyWait            Key = "advice.busywait"
 	AdviceWakeOrder           Key = "advice.wakeorder"
 	AdviceTryLock             Key = "advice.trylock"
+	AdviceAddOrder            Key = "advice.addorder"
 	AdviceSpinLock            Key = "advice.spin.lock"
 	AdviceMissed              Key = "advice.test.missed"
 	AdviceFalseAlarm          Key = "advice.test.alarm"
@@ -901,6 +905,18 @@ func lookup(k Key) Message {
 			"the %s case of this select wakes the loop only to look again without waiting: it polls, again and again, instead of waiting for what it looks at",
 			"case %s di select ini membangunkan loop hanya untuk memeriksa lagi tanpa menunggu: ia terus memeriksa berulang-ulang, bukannya menunggu hal yang diperiksanya",
 		}
+	case AddOrderTitle:
+		return Message{"A goroutine counted after it starts", "Goroutine dihitung setelah ia mulai"}
+	case AddOrder:
+		return Message{
+			"%s runs only after the go statement above it has started the goroutine it counts",
+			"%s baru berjalan setelah pernyataan go di atasnya memulai goroutine yang dihitungnya",
+		}
+	case AddOrderWhy:
+		return Message{
+			"The new goroutine may finish, and call Done, before the Add: the counter goes below zero and the program panics, or a Wait that runs meanwhile returns too early. A run shows it only when the goroutine is very quick, so many runs pass.",
+			"Goroutine baru itu bisa selesai, dan memanggil Done, sebelum Add: penghitungnya menjadi di bawah nol dan program panic, atau Wait yang berjalan saat itu kembali terlalu cepat. Sebuah run hanya memperlihatkannya jika goroutine itu sangat cepat, jadi banyak run yang lulus.",
+		}
 	case TryLockTitle:
 		return Message{"Work skipped when the lock is busy", "Pekerjaan dilewati saat kuncinya sedang dipakai"}
 	case TryLock:
@@ -1281,6 +1297,11 @@ func lookup(k Key) Message {
 		return Message{
 			"Let the goroutine block until it is told: receive from a channel that is closed (or sent on) when the event happens, or Wait on a sync.Cond or a sync.WaitGroup; no select with a default, no loop that polls a flag.",
 			"Biarkan goroutine itu memblok sampai diberi tahu: terima dari channel yang ditutup (atau dikirimi nilai) saat peristiwanya terjadi, atau Wait pada sync.Cond atau sync.WaitGroup; jangan pakai select dengan default, jangan pakai loop yang terus memeriksa flag.",
+		}
+	case AdviceAddOrder:
+		return Message{
+			"Call Add before the go statement (or Add the whole count once, before the loop), and keep Done inside the goroutine.",
+			"Panggil Add sebelum pernyataan go (atau Add seluruh jumlahnya sekali, sebelum loop), dan biarkan Done tetap di dalam goroutine.",
 		}
 	case AdviceTryLock:
 		return Message{
