@@ -12,13 +12,12 @@ package addorder
 import (
 	"go/ast"
 	"go/types"
-	"path/filepath"
-	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/racelab/racelab/checker/labvet/internal/student"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -37,8 +36,7 @@ func New(files []string) *analysis.Analyzer {
 		Run: func(pass *analysis.Pass) (any, error) {
 			insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 			insp.Preorder([]ast.Node{(*ast.BlockStmt)(nil)}, func(n ast.Node) {
-				name := filepath.Base(pass.Fset.File(n.Pos()).Name())
-				if len(files) > 0 && !slices.Contains(files, name) || strings.HasSuffix(name, "_test.go") {
+				if !student.File(pass, n.Pos(), files) {
 					return
 				}
 				check(pass, n.(*ast.BlockStmt).List)

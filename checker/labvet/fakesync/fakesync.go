@@ -11,13 +11,12 @@ package fakesync
 import (
 	"go/ast"
 	"go/types"
-	"path/filepath"
-	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/racelab/racelab/checker/labvet/internal/student"
 )
 
 // why holds the explanation for each forbidden function, by its full name.
@@ -55,8 +54,7 @@ func run(pass *analysis.Pass, files []string) {
 	// os.Exit; exit(0)`, `defer os.Exit(0)` and a dot import all end the
 	// program the same way.
 	insp.WithStack([]ast.Node{(*ast.Ident)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
-		name := filepath.Base(pass.Fset.File(n.Pos()).Name())
-		if !push || len(files) > 0 && !slices.Contains(files, name) || strings.HasSuffix(name, "_test.go") {
+		if !push || !student.File(pass, n.Pos(), files) {
 			// A testing lab's student test may sleep: inside a
 			// testing/synctest bubble, time.Sleep is how a test lets
 			// fake time pass, and waiting there is the test's business.

@@ -13,13 +13,12 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"path/filepath"
-	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/racelab/racelab/checker/labvet/internal/student"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -37,8 +36,7 @@ func New(files []string) *analysis.Analyzer {
 		Run: func(pass *analysis.Pass) (any, error) {
 			insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 			insp.WithStack([]ast.Node{(*ast.IfStmt)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
-				name := filepath.Base(pass.Fset.File(n.Pos()).Name())
-				if !push || len(files) > 0 && !slices.Contains(files, name) || strings.HasSuffix(name, "_test.go") {
+				if !push || !student.File(pass, n.Pos(), files) {
 					return true
 				}
 				if call := skipping(pass, n.(*ast.IfStmt), stack); call != nil {
