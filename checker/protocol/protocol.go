@@ -90,6 +90,7 @@ const (
 	EnvWindowMin      = "RACELAB_WINDOW_MIN"      // callers overlap.Window must see inside at once, or the fix is another kind
 	EnvMeasure        = "RACELAB_MEASURE"         // "1": print MarkMeasured (checker import measures a program)
 	EnvLate           = "RACELAB_LATE"            // "1": overlap.Late returns only once run has returned
+	EnvReadFirst      = "RACELAB_READ_FIRST"      // "1": overlap.Writer waits until a reader has been inside overlap.Reader
 
 	// Read by the judge.
 	EnvSeed       = "RACELAB_SEED"        // fixes $SEED and $N, to replay a run
@@ -109,7 +110,7 @@ func ProgramVars() []string {
 	return []string{
 		"GOMAXPROCS", EnvWatchdog, EnvOverlap, EnvOverlapTimeout,
 		EnvWindow, EnvWindowWait, EnvWindowOptional, EnvSettle, EnvMinGoroutines, EnvMeasure,
-		EnvReaders, EnvWindowMin, EnvLate,
+		EnvReaders, EnvWindowMin, EnvLate, EnvReadFirst,
 	}
 }
 

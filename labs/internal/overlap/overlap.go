@@ -136,7 +136,8 @@ func (b *barrier) work() {
 	b.mu.Unlock()
 }
 
-// Err reports a malformed setting of Work, Window, Settle, Reader or Late.
+// Err reports a malformed setting of Work, Window, Settle, Reader, Writer
+// or Late.
 func Err() error {
 	return errors.Join(theBarrier.err, theWindow.err, theSettle.err, theReaders.err, theLate.err)
 }

@@ -262,3 +262,65 @@ func TestLate(t *testing.T) {
 
 	assert.ErrorContains(t, newLateFrom(env("yes")).err, "RACELAB_LATE")
 }
+
+// A write that waits for a reader lands while a reader reads: a reader
+// still running towards Reader holds the writer back until it comes.
+func TestWriterWaitsForAReader(t *testing.T) {
+	t.Setenv(protocol.EnvReadFirst, "1")
+	t.Setenv(protocol.EnvWindowWait, "10s")
+	r := newReaders()
+	var comeNow atomic.Bool
+	reader := make(chan struct{})
+	go func() {
+		defer close(reader)
+		for !comeNow.Load() { // running, not parked: a reader on its way
+		}
+		r.arrive()
+	}()
+	wrote := make(chan struct{})
+	go func() {
+		defer close(wrote)
+		r.writer()
+	}()
+	select {
+	case <-wrote:
+		t.Fatal("the writer went on before any reader came")
+	case <-time.After(100 * time.Millisecond):
+	}
+	comeNow.Store(true)
+	<-reader
+	select {
+	case <-wrote:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the writer still waits after a reader came")
+	}
+}
+
+// With no reader that can still come (none at all, or every one blocked
+// on the lock the writer's side holds), the writer goes on at once.
+func TestWriterGoesOnWhenNoReaderCanCome(t *testing.T) {
+	t.Setenv(protocol.EnvReadFirst, "1")
+	t.Setenv(protocol.EnvWindowWait, "10s")
+	r := newReaders()
+	var rw sync.RWMutex
+	rw.Lock()
+	blocked := make(chan struct{})
+	go func() {
+		defer close(blocked)
+		rw.RLock() // parked until the writer is done
+		defer rw.RUnlock()
+		r.arrive()
+	}()
+	start := time.Now()
+	r.writer()
+	assert.Less(t, time.Since(start), 5*time.Second, "the writer waited out its wait for a reader that could not come")
+	rw.Unlock()
+	<-blocked
+}
+
+func TestWriterOnlyWaitsWhenAsked(t *testing.T) {
+	r := newReaders()
+	r.writer() // no reader will ever come: returns at once, or the test times out
+	t.Setenv(protocol.EnvReadFirst, "yes")
+	assert.ErrorContains(t, newReaders().err, "want 1")
+}
