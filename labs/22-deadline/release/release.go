@@ -14,3 +14,9 @@ func Name(i int) string { return fmt.Sprintf("svc-%02d", i) }
 // never becomes ready: it keeps reporting "starting", forever. In every
 // rollout of 4 services or more, at least one is stuck, and most are not.
 func Stuck(seed, i int) bool { return (seed+3*i)%4 == 0 }
+
+// Silent reports whether stuck service number i falls silent after its
+// first "starting" instead of repeating it. Every second stuck service
+// does, so a rollout of 8 services or more has both kinds: a deadline
+// must come while messages keep arriving, and while none does.
+func Silent(seed, i int) bool { return Stuck(seed, i) && (i/4)%2 == 1 }
