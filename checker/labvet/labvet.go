@@ -28,6 +28,8 @@
 //     update dropped, never raced);
 //   - wakeorder: a Cond's Signal or Broadcast made before the change it
 //     announces;
+//   - timeguess: a wait a timer ends as if what it waited for had all
+//     come (a guess about how long the others take, not a deadline);
 //   - fixkind: which kinds of synchronisation the files use (a fact, not a
 //     finding).
 //
@@ -71,6 +73,7 @@ import (
 	"github.com/racelab/racelab/checker/labvet/loadstore"
 	"github.com/racelab/racelab/checker/labvet/spin"
 	"github.com/racelab/racelab/checker/labvet/splitlock"
+	"github.com/racelab/racelab/checker/labvet/timeguess"
 	"github.com/racelab/racelab/checker/labvet/trylock"
 	"github.com/racelab/racelab/checker/labvet/wakeorder"
 	"github.com/racelab/racelab/checker/protocol"
@@ -87,7 +90,7 @@ func Analyzers(editable []string) []*analysis.Analyzer {
 		confine.New(editable), fakesync.New(editable), fixkind.New(editable),
 		copylock.Analyzer, waitgroup.Analyzer, lostcancel.Analyzer, atomic.Analyzer,
 		loadstore.New(editable), splitlock.New(editable), spin.New(editable), trylock.New(editable), wakeorder.New(editable),
-		addorder.New(editable),
+		addorder.New(editable), timeguess.New(editable),
 	}
 }
 

@@ -152,6 +152,8 @@ func advise(p *Problem) {
 			p.Advice = i18n.AdviceTryLock
 		case vetAddOrder:
 			p.Advice = i18n.AdviceAddOrder
+		case vetTimeGuess:
+			p.Advice = i18n.AdviceTimeGuess
 		default:
 			p.Advice = i18n.AdviceStaticOther
 		}

@@ -707,6 +707,10 @@ func (r *renderer) vet(prefix string, p Problem) bool {
 		}
 		r.place(p.At, r.t(i18n.WakeOrder, wake, r.orVar(p.Var)))
 		r.whyOnce(i18n.WakeOrderWhy)
+	case vetTimeGuess:
+		r.title(prefix, r.t(i18n.TimeGuessTitle), p)
+		r.place(p.At, r.t(i18n.TimeGuess, r.orVar(p.Call), r.orVar(p.Var)))
+		r.whyOnce(i18n.TimeGuessWhy)
 	case vetAddOrder:
 		r.title(prefix, r.t(i18n.AddOrderTitle), p)
 		r.place(p.At, r.t(i18n.AddOrder, r.orVar(p.Var)+".Add"))

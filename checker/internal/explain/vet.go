@@ -37,6 +37,9 @@ const (
 	// vetAddOrder is labvet's check of an Add after the go statement it
 	// counts.
 	vetAddOrder = "addorder"
+	// vetTimeGuess is labvet's check of a wait a timer ends as if
+	// everything had come.
+	vetTimeGuess = "timeguess"
 )
 
 var (
@@ -46,6 +49,9 @@ var (
 	reVetAtomic     = regexp.MustCompile(`^direct assignment to atomic value`)
 	// reWakeOrder reads labvet's wakeorder finding: the wake-up and the
 	// write it comes before.
+	// reTimeGuess reads labvet's timeguess finding: the timer and the
+	// channel whose wait it ends.
+	reTimeGuess = regexp.MustCompile(`^when (.+) fires, the wait for (.+) ends as if everything had come`)
 	reAddOrder  = regexp.MustCompile(`^(\S+)\.Add comes after the go statement whose goroutine it counts`)
 	reTryLock   = regexp.MustCompile(`^(\S+\.Try(?:R)?Lock)\(\) skips the work whenever another goroutine holds the lock`)
 	reWakeOrder = regexp.MustCompile(`^(\S+)\(\) comes before the change it announces \((.+), made under the lock after it\)`)
@@ -127,6 +133,8 @@ func vetCheck(msg string) string {
 		return vetTryLock
 	case reAddOrder.MatchString(msg):
 		return vetAddOrder
+	case reTimeGuess.MatchString(msg):
+		return vetTimeGuess
 	}
 	return ""
 }
@@ -226,6 +234,10 @@ func (p *state) vet(pr *Problem) {
 	case vetAddOrder:
 		if m := reAddOrder.FindStringSubmatch(pr.Message); m != nil {
 			pr.Var = m[1]
+		}
+	case vetTimeGuess:
+		if m := reTimeGuess.FindStringSubmatch(pr.Message); m != nil {
+			pr.Call, pr.Var = m[1], m[2]
 		}
 	}
 }

@@ -469,3 +469,43 @@ func TestSplitUpdateFindings(t *testing.T) {
 		})
 	}
 }
+
+// labvet's timeguess finding (a timer that ends a wait as if everything
+// had come) is told at the timer's case, with the timer and the channel,
+// and pointed at waiting for the goroutines themselves.
+func TestTimeGuessFinding(t *testing.T) {
+	src := "package main\n\n" +
+		"func run() {\n" + // 3
+		"\ttotal := 0\n" + // 4
+		"loop:\n" + // 5
+		"\tfor {\n" + // 6
+		"\t\tselect {\n" + // 7
+		"\t\tcase c := <-counts:\n\t\t\ttotal += c\n" + // 8-9
+		"\t\tcase <-time.After(time.Second):\n" + // 10
+		"\t\t\tbreak loop\n\t\t}\n\t}\n}\n"
+	dir := tempLab(t, "07-channel-blocking", "words", map[string]string{"words.go": src}, nil)
+	msg := "when time.After(time.Second) fires, the wait for counts ends as if everything had come: how long the other goroutines take is a guess, not synchronisation"
+	f := protocol.Finding{File: "words.go", Line: 10, Column: 8, Check: "timeguess", Message: msg}
+	text := "=== RUN   TestLab/static\n    steps.go:32: " + protocol.MarkStatic + " " + f.String() + "\n--- FAIL: TestLab/static (0.50s)\n"
+	var renders []string
+	for _, in := range []Input{{Verdict: &protocol.Verdict{Reasons: []protocol.Reason{protocol.WrongFix}, Static: []protocol.Finding{f}}}, {Output: text}} {
+		in.ProgramDir, in.Editable, in.Fix = dir, []string{"words.go"}, []string{"channel"}
+		ps := Parse(in)
+		if len(ps) != 1 || ps[0].StaticCheck != vetTimeGuess || ps[0].At.String() != "words.go:10" || ps[0].Advice != i18n.AdviceTimeGuess {
+			t.Fatalf("want one timeguess finding at words.go:10: %+v", ps)
+		}
+		en, id := checkWords(t, ps)
+		mustContain(t, en, "A timer decides that everything has come",
+			"words.go:10  when time.After(time.Second) fires, the wait for counts ends", "case <-time.After(time.Second):",
+			"a guess, not synchronisation", "receive exactly as many results as they send", "give up with an error")
+		mustContain(t, id, "Timer yang memutuskan bahwa semuanya sudah datang",
+			"ketika time.After(time.Second) berbunyi, penantian pada counts berakhir", "hanyalah tebakan", "menyerah dengan sebuah error")
+		if strings.Contains(en, "Wrong fix") {
+			t.Errorf("headed as a bare wrong fix:\n%s", en)
+		}
+		renders = append(renders, en+id)
+	}
+	if renders[0] != renders[1] {
+		t.Errorf("the verdict explains:\n%s\nthe text explains:\n%s", renders[0], renders[1])
+	}
+}

@@ -231,6 +231,9 @@ const (
 	SpinTick   Key = "spin.tick"
 	SpinWhy    Key = "spin.why"
 
+	TimeGuessTitle Key = "timeguess.title"
+	TimeGuess      Key = "timeguess"
+	TimeGuessWhy   Key = "timeguess.why"
 	AddOrderTitle  Key = "addorder.title"
 	AddOrder       Key = "addorder"
 	AddOrderWhy    Key = "addorder.why"
@@ -330,6 +333,7 @@ const (
 	AdviceWakeOrder           Key = "advice.wakeorder"
 	AdviceTryLock             Key = "advice.trylock"
 	AdviceAddOrder            Key = "advice.addorder"
+	AdviceTimeGuess           Key = "advice.timeguess"
 	AdviceSpinLock            Key = "advice.spin.lock"
 	AdviceMissed              Key = "advice.test.missed"
 	AdviceFalseAlarm          Key = "advice.test.alarm"
@@ -905,6 +909,18 @@ func lookup(k Key) Message {
 			"the %s case of this select wakes the loop only to look again without waiting: it polls, again and again, instead of waiting for what it looks at",
 			"case %s di select ini membangunkan loop hanya untuk memeriksa lagi tanpa menunggu: ia terus memeriksa berulang-ulang, bukannya menunggu hal yang diperiksanya",
 		}
+	case TimeGuessTitle:
+		return Message{"A timer decides that everything has come", "Timer yang memutuskan bahwa semuanya sudah datang"}
+	case TimeGuess:
+		return Message{
+			"when %s fires, the wait for %s ends and the program goes on as if everything had come",
+			"ketika %s berbunyi, penantian pada %s berakhir dan program jalan terus seolah-olah semuanya sudah datang",
+		}
+	case TimeGuessWhy:
+		return Message{
+			"How long the other goroutines take is a guess, not synchronisation. While they are all quicker than the timer, every run passes; a slower one is cut off: its result is lost and its goroutine is stuck on its send.",
+			"Berapa lama goroutine lain bekerja hanyalah tebakan, bukan sinkronisasi. Selama semuanya lebih cepat daripada timer-nya, setiap run lulus; yang lebih lambat terpotong: hasilnya hilang dan goroutine-nya macet pada pengirimannya.",
+		}
 	case AddOrderTitle:
 		return Message{"A goroutine counted after it starts", "Goroutine dihitung setelah ia mulai"}
 	case AddOrder:
@@ -1297,6 +1313,11 @@ func lookup(k Key) Message {
 		return Message{
 			"Let the goroutine block until it is told: receive from a channel that is closed (or sent on) when the event happens, or Wait on a sync.Cond or a sync.WaitGroup; no select with a default, no loop that polls a flag.",
 			"Biarkan goroutine itu memblok sampai diberi tahu: terima dari channel yang ditutup (atau dikirimi nilai) saat peristiwanya terjadi, atau Wait pada sync.Cond atau sync.WaitGroup; jangan pakai select dengan default, jangan pakai loop yang terus memeriksa flag.",
+		}
+	case AdviceTimeGuess:
+		return Message{
+			"Wait for the goroutines themselves: receive exactly as many results as they send, or range over the channel and have the senders close it once a sync.WaitGroup says they are all done. Keep a timer only to give up with an error.",
+			"Tunggulah goroutine-goroutine itu sendiri: terima hasil persis sebanyak yang mereka kirim, atau pakai range pada channel-nya dan biarkan pengirimnya menutupnya setelah sync.WaitGroup menyatakan semuanya selesai. Pakai timer hanya untuk menyerah dengan sebuah error.",
 		}
 	case AdviceAddOrder:
 		return Message{
