@@ -4,12 +4,9 @@ package main
 
 import (
 	"fmt"
+	"iter"
 	"sync"
 )
-
-type entry struct {
-	term, index uint64
-}
 
 type node struct {
 	mu      sync.Mutex
@@ -18,8 +15,8 @@ type node struct {
 }
 
 // apply applies committed entries in order.
-func (n *node) apply(entries []entry) {
-	for _, e := range entries {
+func (n *node) apply(entries iter.Seq[entry]) {
+	for e := range entries {
 		n.mu.Lock()
 		n.term = e.term
 		n.applied = e.index
@@ -63,13 +60,4 @@ func run() {
 	}
 	term, applied := n.status()
 	fmt.Printf("term %d, applied %d\n", term, applied)
-}
-
-// entries are the log entries from index first to last.
-func entries(first, last uint64) []entry {
-	var out []entry
-	for i := first; i <= last; i++ {
-		out = append(out, entry{term: 1 + i/20, index: i})
-	}
-	return out
 }
