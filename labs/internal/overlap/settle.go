@@ -134,6 +134,9 @@ func othersParked(dump []byte, parked func(block []byte) bool) bool {
 // is stuck. A switch, not a map variable: the list cannot change at run time.
 func blocked(block []byte) bool {
 	state, _ := goroutineState(block)
+	if inBookkeeping(block) {
+		return false
+	}
 	switch state {
 	case "chan receive", "chan send", "chan receive (nil chan)", "chan send (nil chan)",
 		"select", "select (no cases)", "sleep", "IO wait", "semacquire",
@@ -144,6 +147,33 @@ func blocked(block []byte) bool {
 		// os/signal's goroutine waits for a signal in a system call for
 		// as long as none comes: it is blocked too.
 		return bytes.Contains(block, []byte("os/signal.signal_recv("))
+	}
+	return false
+}
+
+// bookkeeping are the frames of this package's own counts: a goroutine
+// that waits for their mutex (a gathering's, the barrier's) is passing
+// through racelab's bookkeeping on its way in or out, and goes on by itself
+// within microseconds. Taken for one the program blocked, it let a window's
+// callers go without it, and a lab 25 circle of payments did not deadlock
+// in about 1 run in 150 under load.
+var bookkeeping = [][]byte{
+	[]byte("labs/internal/overlap.(*gathering)."),
+	[]byte("labs/internal/overlap.(*barrier)."),
+	[]byte("labs/internal/overlap.(*readers)."),
+}
+
+// inBookkeeping reports whether a goroutine waits for a mutex of this
+// package's own counts (bookkeeping), rather than for one of the program's.
+func inBookkeeping(block []byte) bool {
+	state, _ := goroutineState(block)
+	if state != "sync.Mutex.Lock" && state != "semacquire" {
+		return false
+	}
+	for _, f := range bookkeeping {
+		if bytes.Contains(block, f) {
+			return true
+		}
 	}
 	return false
 }

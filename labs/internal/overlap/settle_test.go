@@ -1,11 +1,13 @@
 package overlap
 
 import (
+	"bytes"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/racelab/racelab/checker/protocol"
 )
@@ -159,4 +161,45 @@ func spin(t *testing.T) (stop func()) {
 		}
 	}()
 	return func() { done.Store(true); <-finished }
+}
+
+// A goroutine waiting for the mutex of one of racelab's own counts (a
+// gathering's, the barrier's) is on its way, not parked: callers in a
+// window must not go on without it. One waiting for the program's mutex,
+// in or out of a fixture, is parked.
+func TestBookkeepingIsNotParked(t *testing.T) {
+	const caller = "goroutine 1 [running]:\nmain.main()\n\n"
+	const pkg = "github.com/racelab/racelab/labs/internal/overlap."
+	for _, tc := range []struct {
+		name, block string
+		parked      bool
+	}{
+		{"entering a window", "goroutine 5 [sync.Mutex.Lock]:\nsync.(*Mutex).Lock(...)\n" + pkg + "(*gathering).enter(...)\n" + pkg + "Window(...)\nmain.(*accountLock).Lock()\n", false},
+		{"leaving the barrier", "goroutine 5 [sync.Mutex.Lock]:\nsync.(*Mutex).Lock(...)\n" + pkg + "(*barrier).work(...)\n" + pkg + "Work(...)\nmain.approve()\n", false},
+		{"waiting at the barrier", "goroutine 5 [select]:\n" + pkg + "(*barrier).work(...)\n" + pkg + "Work(...)\nmain.approve()\n", true},
+		{"the program's lock", "goroutine 5 [sync.Mutex.Lock]:\nsync.(*Mutex).Lock(...)\nmain.(*accountLock).Lock()\nmain.transfer()\n", true},
+	} {
+		assert.Equal(t, tc.parked, othersParked([]byte(caller+tc.block), bringsNoOne), tc.name)
+		assert.Equal(t, tc.parked, othersParked([]byte(caller+tc.block), settled), tc.name)
+	}
+}
+
+// The same, live: a caller held on a gathering's mutex is not parked.
+func TestACallerHeldOnTheCountIsOnItsWay(t *testing.T) {
+	g := newGathering(2, 10*time.Second)
+	g.mu.Lock()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		g.enter()
+	}()
+	// Wait until it is held on the mutex, then look at it as a window would.
+	deadline := time.Now().Add(5 * time.Second)
+	for !bytes.Contains(dumpAll(), []byte("[sync.Mutex.Lock")) {
+		require.True(t, time.Now().Before(deadline), "the caller never reached the mutex")
+		time.Sleep(time.Millisecond)
+	}
+	assert.False(t, othersAllParked(bringsNoOne), "a caller on its way in was taken for parked")
+	g.mu.Unlock()
+	<-done // alone, it sees everyone else parked and goes on
 }
