@@ -17,15 +17,16 @@ var settleOnce sync.Once
 
 // A service is one service of the rollout, just deployed.
 type service struct {
-	name  string
-	stuck bool // it never becomes ready
+	name   string
+	stuck  bool // it never becomes ready
+	silent bool // stuck, and says "starting" only once
 }
 
 // deploy deploys the services of the rollout that seed picks.
 func deploy(seed, services int) []*service {
 	fleet := make([]*service, services)
 	for i := range fleet {
-		fleet[i] = &service{name: release.Name(i), stuck: release.Stuck(seed, i)}
+		fleet[i] = &service{name: release.Name(i), stuck: release.Stuck(seed, i), silent: release.Silent(seed, i)}
 	}
 	return fleet
 }
@@ -36,7 +37,9 @@ const heartbeat = 2 * time.Millisecond
 // watch follows the service's state, like `kubectl rollout status`: the
 // channel it returns gets "starting" while the service starts, then
 // "ready" once it is up. A service that never comes up keeps sending
-// "starting", every few milliseconds, forever.
+// "starting", every few milliseconds, forever, or says it once and then
+// nothing more: a waiter that looks at the clock only when a message comes
+// waits for that one forever.
 //
 // The channel is never closed: watch stops sending, and its goroutine ends,
 // when ctx is cancelled (or its deadline passes). That is the only way to
@@ -62,6 +65,15 @@ func (s *service) watch(ctx context.Context) <-chan string {
 		// settling side by side would each see the others' polling as
 		// goroutines that do not block.
 		settleOnce.Do(overlap.Settle)
+		if s.silent {
+			select {
+			case states <- "starting":
+			case <-ctx.Done():
+				return
+			}
+			<-ctx.Done()
+			return
+		}
 		for {
 			select {
 			case <-time.After(heartbeat):

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/racelab/racelab/checker/protocol"
 	"github.com/racelab/racelab/labs/25-deadlock/ledger"
 	"github.com/racelab/racelab/labs/internal/overlap"
 )
@@ -93,7 +94,7 @@ type audit struct{ once sync.Once }
 
 func (a *audit) saw(id int, amount int64) {
 	a.once.Do(func() {
-		fmt.Fprintf(os.Stderr, "auditor: account %d was unlocked while %d that left it had not reached the other account yet: "+
+		fmt.Fprintf(os.Stderr, protocol.MarkAudit+" auditor: account %d was unlocked while %d that left it had not reached the other account yet: "+
 			"anyone who locked account %d then (the auditor adding up the bank, say) saw %d vanish. "+
 			"Keep both accounts locked from the withdrawal until the deposit.\n", id, amount, id, amount)
 	})

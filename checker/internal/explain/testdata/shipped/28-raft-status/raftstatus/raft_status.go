@@ -5,12 +5,9 @@ package main
 
 import (
 	"fmt"
+	"iter"
 	"sync"
 )
-
-type entry struct {
-	term, index uint64
-}
 
 type node struct {
 	mu      sync.Mutex
@@ -19,9 +16,9 @@ type node struct {
 }
 
 // apply applies committed entries in order.
-func (n *node) apply(entries []entry) {
+func (n *node) apply(entries iter.Seq[entry]) {
 	// TODO: fix the concurrency bug here.
-	for _, e := range entries {
+	for e := range entries {
 		n.term = e.term
 		n.applied = e.index
 	}
@@ -62,13 +59,4 @@ func run() {
 	}
 	term, applied := n.status()
 	fmt.Printf("term %d, applied %d\n", term, applied)
-}
-
-// entries are the log entries from index first to last.
-func entries(first, last uint64) []entry {
-	var out []entry
-	for i := first; i <= last; i++ {
-		out = append(out, entry{term: 1 + i/20, index: i})
-	}
-	return out
 }
