@@ -34,6 +34,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/racelab/racelab/checker/labvet/internal/comm"
 	"github.com/racelab/racelab/checker/labvet/internal/student"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -105,7 +106,7 @@ func check(pass *analysis.Pass, fs *ast.ForStmt) {
 		return
 	}
 	if l.tick != nil {
-		pass.Reportf(l.tick.Pos(), msgTick, types.ExprString(timerOf(l.tick)))
+		pass.Reportf(l.tick.Pos(), msgTick, types.ExprString(comm.Received(l.tick.Comm)))
 		return
 	}
 	if len(l.exits) == 0 || !slices.ContainsFunc(l.exits, l.reads) {
@@ -250,7 +251,7 @@ func (l *loop) idleDefault(sel *ast.SelectStmt) bool {
 func (l *loop) lookingTick(sel *ast.SelectStmt) *ast.CommClause {
 	for _, c := range sel.Body.List {
 		cc := c.(*ast.CommClause)
-		if t := timerOf(cc); t == nil || !l.timer(t) {
+		if t := comm.Received(cc.Comm); t == nil || !l.timer(t) {
 			continue
 		}
 		looks := false
@@ -304,24 +305,6 @@ func (l *loop) allLeave(sel *ast.SelectStmt) bool {
 		}
 	}
 	return true
-}
-
-// timerOf is the channel a case receives from, or nil for a send or the
-// default.
-func timerOf(cc *ast.CommClause) ast.Expr {
-	var e ast.Expr
-	switch s := cc.Comm.(type) {
-	case *ast.ExprStmt:
-		e = s.X
-	case *ast.AssignStmt:
-		if len(s.Rhs) == 1 {
-			e = s.Rhs[0]
-		}
-	}
-	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
-		return u.X
-	}
-	return nil
 }
 
 // timer reports whether ch is a timer's channel: a call of time.After or

@@ -27,6 +27,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/racelab/racelab/checker/labvet/internal/comm"
 	"github.com/racelab/racelab/checker/labvet/internal/student"
 )
 
@@ -61,7 +62,7 @@ func check(pass *analysis.Pass, s *ast.SelectStmt, stack []ast.Node, timed map[t
 	var timers, awaited []*ast.CommClause
 	for _, c := range s.Body.List {
 		cc := c.(*ast.CommClause)
-		ch := received(cc.Comm)
+		ch := comm.Received(cc.Comm)
 		switch {
 		case cc.Comm == nil:
 			return // a default: not a wait at all (spin's business)
@@ -93,7 +94,7 @@ func check(pass *analysis.Pass, s *ast.SelectStmt, stack []ast.Node, timed map[t
 			waited = first(awaited, func(c *ast.CommClause) bool { return !leaves(c.Body) })
 		}
 		if waited != nil {
-			pass.Reportf(t.Comm.Pos(), msg, types.ExprString(received(t.Comm)), types.ExprString(received(waited.Comm)))
+			pass.Reportf(t.Comm.Pos(), msg, types.ExprString(comm.Received(t.Comm)), types.ExprString(comm.Received(waited.Comm)))
 		}
 	}
 }
@@ -103,24 +104,6 @@ func first(cs []*ast.CommClause, ok func(*ast.CommClause) bool) *ast.CommClause 
 		if ok(c) {
 			return c
 		}
-	}
-	return nil
-}
-
-// received is the channel a case receives from (nil for a send or a
-// default).
-func received(comm ast.Stmt) ast.Expr {
-	var x ast.Expr
-	switch c := comm.(type) {
-	case *ast.ExprStmt:
-		x = c.X
-	case *ast.AssignStmt:
-		if len(c.Rhs) == 1 {
-			x = c.Rhs[0]
-		}
-	}
-	if u, ok := ast.Unparen(x).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
-		return u.X
 	}
 	return nil
 }
