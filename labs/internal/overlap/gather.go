@@ -85,13 +85,23 @@ func (g *gathering) enter() {
 //go:noinline
 //go:norace
 func (g *gathering) await(open chan struct{}, timeout, poll <-chan time.Time) {
+	if !waitFor(open, timeout, poll) {
+		g.leave(open)
+	}
+}
+
+// waitFor waits, hidden (unseen.Hide), until open closes (true), or
+// timeout fires, or no other goroutine can still come (false): a
+// gathering's caller and a Writer wait alike.
+//
+//go:norace
+func waitFor(open <-chan struct{}, timeout, poll <-chan time.Time) bool {
 	for {
 		select {
 		case <-open:
-			return
+			return true
 		case <-timeout:
-			g.leave(open)
-			return
+			return false
 		case <-poll:
 			// Shown while the dump is read aside: the goroutine that
 			// reads it must start knowing what this one knows (unseen.Do).
@@ -99,8 +109,7 @@ func (g *gathering) await(open chan struct{}, timeout, poll <-chan time.Time) {
 			parked := othersAllParked(bringsNoOne)
 			unseen.Hide()
 			if parked {
-				g.leave(open)
-				return
+				return false
 			}
 		}
 	}

@@ -99,21 +99,7 @@ func (r *readers) writer() {
 	defer poll.Stop()
 	unseen.Hide()
 	defer unseen.Show()
-	for {
-		select {
-		case <-r.came:
-			return
-		case <-timeout.C:
-			return
-		case <-poll.C:
-			unseen.Show()
-			parked := othersAllParked(bringsNoOne)
-			unseen.Hide()
-			if parked {
-				return
-			}
-		}
-	}
+	waitFor(r.came, timeout.C, poll.C)
 }
 
 // CheckKind reports, in words for the student, a demand of the lab's kind
