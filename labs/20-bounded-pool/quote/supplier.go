@@ -18,7 +18,10 @@ import (
 // it over the network.
 //
 // It serves at most limit requests at once. A request beyond that is
-// refused at once with "429 too many requests".
+// refused at once with "429 too many requests". It serves a customer: a
+// request's context must come from the customer's request (quote's ctx, or
+// a context made from it), which carries the customer's account; any other
+// is refused with "401 unauthorized".
 //
 // With an outage (-outage M), it breaks down after it has taken M requests.
 // The requests it is serving when it breaks fail: two of them get "503
@@ -55,7 +58,10 @@ type answer struct {
 	after <-chan struct{}
 }
 
-var errUnavailable = errors.New("supplier: 503 service unavailable")
+var (
+	errUnavailable  = errors.New("supplier: 503 service unavailable")
+	errUnauthorized = errors.New("supplier: 401 unauthorized (the request's context does not carry the customer's account: make it from quote's ctx)")
+)
 
 // dialSupplier connects to the supplier of the day that seed picks.
 func dialSupplier(seed, limit, outage int) *supplier {
@@ -68,6 +74,9 @@ func dialSupplier(seed, limit, outage int) *supplier {
 func (s *supplier) price(ctx context.Context, sku string) (int, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err
+	}
+	if _, ok := ctx.Value(accountKey{}).(customer); !ok {
+		return 0, errUnauthorized
 	}
 	s.mu.Lock()
 	if s.inside == s.limit {
@@ -208,10 +217,11 @@ func hang(ctx context.Context, after <-chan struct{}) error {
 }
 
 // A customer is the context quote runs in: a customer's request for a
-// quote, which the customer never withdraws here. Done is a channel rather
-// than nil, as a request's context has, and AfterFunc is how the context
-// package reaches the customer when a context made from it is cancelled:
-// it calls the function AfterFunc returns.
+// quote, which carries the customer's account (the supplier serves only
+// requests made from it) and which the customer never withdraws here.
+// Done is a channel rather than nil, as a request's context has, and
+// AfterFunc is how the context package reaches the customer when a context
+// made from it is cancelled: it calls the function AfterFunc returns.
 //
 // Under the lab's tests that function waits until the program's other
 // goroutines have gone as far as they can (overlap.Settle). The goroutine
@@ -227,7 +237,18 @@ func newCustomer() customer {
 	return customer{Context: context.Background(), done: make(chan struct{})}
 }
 
+// accountKey is the key of the customer's account among a context's
+// values.
+type accountKey struct{}
+
 func (c customer) Done() <-chan struct{} { return c.done }
+
+func (c customer) Value(key any) any {
+	if key == (accountKey{}) {
+		return c
+	}
+	return c.Context.Value(key)
+}
 
 // AfterFunc never calls f: the customer never withdraws the request.
 func (c customer) AfterFunc(func()) (stop func() bool) {
