@@ -7,29 +7,10 @@ package main
 
 import (
 	"context"
-	"flag"
-	"fmt"
 	"sync"
 
 	"github.com/racelab/racelab/labs/20-bounded-pool/catalog"
 )
-
-func run() {
-	items := flag.Int("items", 12, "how many items the basket holds")
-	limit := flag.Int("limit", 4, "how many requests the supplier serves at once")
-	outage := flag.Int("outage", 0, "the supplier breaks down after taking this many requests (0: never)")
-	seed := flag.Int("seed", 1, "picks the basket and the day's prices")
-	flag.Parse()
-
-	api := dialSupplier(*seed, *limit, *outage)
-	basket := catalog.Basket(*seed, *items)
-	total, err := quote(context.Background(), api, basket, *limit)
-	if err != nil {
-		fmt.Printf("quote failed: %v\n", err)
-		return
-	}
-	fmt.Printf("quote for %d items: %s\n", len(basket), catalog.Money(total))
-}
 
 // quote asks the supplier for the price of every item of the basket and
 // returns what the basket costs, in cents.
