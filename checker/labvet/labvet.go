@@ -30,6 +30,8 @@
 //     announces;
 //   - timeguess: a wait a timer ends as if what it waited for had all
 //     come (a guess about how long the others take, not a deadline);
+//   - cancelfirst: a goroutine that cancels the others before it hands on
+//     the error that made it cancel (theirs can be kept first);
 //   - fixkind: which kinds of synchronisation the files use (a fact, not a
 //     finding).
 //
@@ -67,6 +69,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/racelab/racelab/checker/labvet/addorder"
+	"github.com/racelab/racelab/checker/labvet/cancelfirst"
 	"github.com/racelab/racelab/checker/labvet/confine"
 	"github.com/racelab/racelab/checker/labvet/fakesync"
 	"github.com/racelab/racelab/checker/labvet/fixkind"
@@ -90,7 +93,7 @@ func Analyzers(editable []string) []*analysis.Analyzer {
 		confine.New(editable), fakesync.New(editable), fixkind.New(editable),
 		copylock.Analyzer, waitgroup.Analyzer, lostcancel.Analyzer, atomic.Analyzer,
 		loadstore.New(editable), splitlock.New(editable), spin.New(editable), trylock.New(editable), wakeorder.New(editable),
-		addorder.New(editable), timeguess.New(editable),
+		addorder.New(editable), timeguess.New(editable), cancelfirst.New(editable),
 	}
 }
 

@@ -154,6 +154,8 @@ func advise(p *Problem) {
 			p.Advice = i18n.AdviceAddOrder
 		case vetTimeGuess:
 			p.Advice = i18n.AdviceTimeGuess
+		case vetCancelFirst:
+			p.Advice = i18n.AdviceCancelFirst
 		default:
 			p.Advice = i18n.AdviceStaticOther
 		}

@@ -631,7 +631,7 @@ func (p *state) static(file string, n int, check, msg string) {
 		if sm != nil {
 			pr.Call = sm[1]
 		}
-	case check == vetCopyLocks || check == vetWaitGroup || check == vetLostCancel || check == vetAtomic || check == vetLoadStore || check == vetSplitLock || check == vetSpin || check == vetWakeOrder || check == vetTryLock || check == vetAddOrder || check == vetTimeGuess:
+	case check == vetCopyLocks || check == vetWaitGroup || check == vetLostCancel || check == vetAtomic || check == vetLoadStore || check == vetSplitLock || check == vetSpin || check == vetWakeOrder || check == vetTryLock || check == vetAddOrder || check == vetTimeGuess || check == vetCancelFirst:
 		pr.StaticCheck = check
 		p.vet(pr)
 	case check == "" && vetCheck(msg) != "":

@@ -711,6 +711,10 @@ func (r *renderer) vet(prefix string, p Problem) bool {
 		r.title(prefix, r.t(i18n.TimeGuessTitle), p)
 		r.place(p.At, r.t(i18n.TimeGuess, r.orVar(p.Call), r.orVar(p.Var)))
 		r.whyOnce(i18n.TimeGuessWhy)
+	case vetCancelFirst:
+		r.title(prefix, r.t(i18n.CancelFirstTitle), p)
+		r.place(p.At, r.t(i18n.CancelFirst, r.orVar(p.Call)+"()", r.orVar(p.Var)))
+		r.whyOnce(i18n.CancelFirstWhy)
 	case vetAddOrder:
 		r.title(prefix, r.t(i18n.AddOrderTitle), p)
 		r.place(p.At, r.t(i18n.AddOrder, r.orVar(p.Var)+".Add"))

@@ -40,6 +40,9 @@ const (
 	// vetTimeGuess is labvet's check of a wait a timer ends as if
 	// everything had come.
 	vetTimeGuess = "timeguess"
+	// vetCancelFirst is labvet's check of a goroutine that cancels the
+	// others before it hands on its error.
+	vetCancelFirst = "cancelfirst"
 )
 
 var (
@@ -52,9 +55,12 @@ var (
 	// reTimeGuess reads labvet's timeguess finding: the timer and the
 	// channel whose wait it ends.
 	reTimeGuess = regexp.MustCompile(`^when (.+) fires, the wait for (.+) ends as if everything had come`)
-	reAddOrder  = regexp.MustCompile(`^(\S+)\.Add comes after the go statement whose goroutine it counts`)
-	reTryLock   = regexp.MustCompile(`^(\S+\.Try(?:R)?Lock)\(\) skips the work whenever another goroutine holds the lock`)
-	reWakeOrder = regexp.MustCompile(`^(\S+)\(\) comes before the change it announces \((.+), made under the lock after it\)`)
+	// reCancelFirst reads labvet's cancelfirst finding: the cancel and the
+	// error handed on after it.
+	reCancelFirst = regexp.MustCompile(`^(\S+)\(\) comes before (\S+) is handed on`)
+	reAddOrder    = regexp.MustCompile(`^(\S+)\.Add comes after the go statement whose goroutine it counts`)
+	reTryLock     = regexp.MustCompile(`^(\S+\.Try(?:R)?Lock)\(\) skips the work whenever another goroutine holds the lock`)
+	reWakeOrder   = regexp.MustCompile(`^(\S+)\(\) comes before the change it announces \((.+), made under the lock after it\)`)
 	// reLoadStore reads labvet's loadstore finding: the variable, how it
 	// is written back, and the line of the Load its value was computed
 	// from; reAddLoad its decision after a discarded Add: the variable and
@@ -135,6 +141,8 @@ func vetCheck(msg string) string {
 		return vetAddOrder
 	case reTimeGuess.MatchString(msg):
 		return vetTimeGuess
+	case reCancelFirst.MatchString(msg):
+		return vetCancelFirst
 	}
 	return ""
 }
@@ -237,6 +245,10 @@ func (p *state) vet(pr *Problem) {
 		}
 	case vetTimeGuess:
 		if m := reTimeGuess.FindStringSubmatch(pr.Message); m != nil {
+			pr.Call, pr.Var = m[1], m[2]
+		}
+	case vetCancelFirst:
+		if m := reCancelFirst.FindStringSubmatch(pr.Message); m != nil {
 			pr.Call, pr.Var = m[1], m[2]
 		}
 	}

@@ -509,3 +509,41 @@ func TestTimeGuessFinding(t *testing.T) {
 		t.Errorf("the verdict explains:\n%s\nthe text explains:\n%s", renders[0], renders[1])
 	}
 }
+
+// labvet's cancelfirst finding (a goroutine that cancels the others before
+// it hands on its error) is told at the cancel, with the error, and
+// pointed at keeping the error first.
+func TestCancelFirstFinding(t *testing.T) {
+	src := "package main\n\n" +
+		"func quote() {\n" + // 3
+		"\tg.Go(func() error {\n" + // 4
+		"\t\tp, err := api.price(ctx, sku)\n" + // 5
+		"\t\tif err != nil {\n" + // 6
+		"\t\t\tcancel()\n" + // 7
+		"\t\t\treturn err\n\t\t}\n\t\treturn nil\n\t})\n}\n"
+	dir := tempLab(t, "20-bounded-pool", "quote", map[string]string{"quote.go": src}, nil)
+	msg := "cancel() comes before err is handed on: a goroutine this cancel gives up on can hand on its own error (context.Canceled) first"
+	f := protocol.Finding{File: "quote.go", Line: 7, Column: 4, Check: "cancelfirst", Message: msg}
+	text := "=== RUN   TestLab/static\n    steps.go:32: " + protocol.MarkStatic + " " + f.String() + "\n--- FAIL: TestLab/static (0.50s)\n"
+	var renders []string
+	for _, in := range []Input{{Verdict: &protocol.Verdict{Reasons: []protocol.Reason{protocol.WrongFix}, Static: []protocol.Finding{f}}}, {Output: text}} {
+		in.ProgramDir, in.Editable, in.Fix = dir, []string{"quote.go"}, []string{"errgroup", "channel"}
+		ps := Parse(in)
+		if len(ps) != 1 || ps[0].StaticCheck != vetCancelFirst || ps[0].At.String() != "quote.go:7" || ps[0].Advice != i18n.AdviceCancelFirst {
+			t.Fatalf("want one cancelfirst finding at quote.go:7: %+v", ps)
+		}
+		en, id := checkWords(t, ps)
+		mustContain(t, en, "The error is kept after the cancel",
+			"quote.go:7  cancel() comes before err is handed on", "cancel()",
+			"return context.Canceled", "Keep the error first, then cancel", "cancel(err) keeps the first cause")
+		mustContain(t, id, "Error disimpan setelah pembatalan",
+			"cancel() dipanggil sebelum err diteruskan", "mengembalikan context.Canceled", "Simpan error-nya dulu, baru batalkan")
+		if strings.Contains(en, "Wrong fix") {
+			t.Errorf("headed as a bare wrong fix:\n%s", en)
+		}
+		renders = append(renders, en+id)
+	}
+	if renders[0] != renders[1] {
+		t.Errorf("the verdict explains:\n%s\nthe text explains:\n%s", renders[0], renders[1])
+	}
+}

@@ -234,15 +234,20 @@ const (
 	TimeGuessTitle Key = "timeguess.title"
 	TimeGuess      Key = "timeguess"
 	TimeGuessWhy   Key = "timeguess.why"
-	AddOrderTitle  Key = "addorder.title"
-	AddOrder       Key = "addorder"
-	AddOrderWhy    Key = "addorder.why"
-	TryLockTitle   Key = "trylock.title"
-	TryLock        Key = "trylock"
-	TryLockWhy     Key = "trylock.why"
-	WakeOrderTitle Key = "wakeorder.title"
-	WakeOrder      Key = "wakeorder.at"
-	WakeOrderWhy   Key = "wakeorder.why"
+	// A goroutine that cancels the others before it hands on its error
+	// (labvet's cancelfirst check).
+	CancelFirstTitle Key = "cancelfirst.title"
+	CancelFirst      Key = "cancelfirst"
+	CancelFirstWhy   Key = "cancelfirst.why"
+	AddOrderTitle    Key = "addorder.title"
+	AddOrder         Key = "addorder"
+	AddOrderWhy      Key = "addorder.why"
+	TryLockTitle     Key = "trylock.title"
+	TryLock          Key = "trylock"
+	TryLockWhy       Key = "trylock.why"
+	WakeOrderTitle   Key = "wakeorder.title"
+	WakeOrder        Key = "wakeorder.at"
+	WakeOrderWhy     Key = "wakeorder.why"
 
 	// A testing lab: the student's test, run against versions of the code.
 	MissedTitle   Key = "test.missed.title"
@@ -334,6 +339,7 @@ const (
 	AdviceTryLock             Key = "advice.trylock"
 	AdviceAddOrder            Key = "advice.addorder"
 	AdviceTimeGuess           Key = "advice.timeguess"
+	AdviceCancelFirst         Key = "advice.cancelfirst"
 	AdviceSpinLock            Key = "advice.spin.lock"
 	AdviceMissed              Key = "advice.test.missed"
 	AdviceFalseAlarm          Key = "advice.test.alarm"
@@ -921,6 +927,18 @@ func lookup(k Key) Message {
 			"How long the other goroutines take is a guess, not synchronisation. While they are all quicker than the timer, every run passes; a slower one is cut off: its result is lost and its goroutine is stuck on its send.",
 			"Berapa lama goroutine lain bekerja hanyalah tebakan, bukan sinkronisasi. Selama semuanya lebih cepat daripada timer-nya, setiap run lulus; yang lebih lambat terpotong: hasilnya hilang dan goroutine-nya macet pada pengirimannya.",
 		}
+	case CancelFirstTitle:
+		return Message{"The error is kept after the cancel", "Error disimpan setelah pembatalan"}
+	case CancelFirst:
+		return Message{
+			"%s comes before %s is handed on",
+			"%s dipanggil sebelum %s diteruskan",
+		}
+	case CancelFirstWhy:
+		return Message{
+			"The moment the cancel returns, the goroutines it gave up on return context.Canceled, and any of them can hand its error on first: the error reported is then one the program caused, not the failure. A run rarely shows it, because the goroutine that cancels usually keeps the CPU until it blocks.",
+			"Begitu cancel kembali, goroutine-goroutine yang dibatalkannya mengembalikan context.Canceled, dan salah satunya bisa meneruskan error-nya lebih dulu: error yang dilaporkan lalu berasal dari program sendiri, bukan dari kegagalannya. Satu run jarang memperlihatkannya, karena goroutine yang membatalkan biasanya tetap memegang CPU sampai ia memblok.",
+		}
 	case AddOrderTitle:
 		return Message{"A goroutine counted after it starts", "Goroutine dihitung setelah ia mulai"}
 	case AddOrder:
@@ -1313,6 +1331,11 @@ func lookup(k Key) Message {
 		return Message{
 			"Let the goroutine block until it is told: receive from a channel that is closed (or sent on) when the event happens, or Wait on a sync.Cond or a sync.WaitGroup; no select with a default, no loop that polls a flag.",
 			"Biarkan goroutine itu memblok sampai diberi tahu: terima dari channel yang ditutup (atau dikirimi nilai) saat peristiwanya terjadi, atau Wait pada sync.Cond atau sync.WaitGroup; jangan pakai select dengan default, jangan pakai loop yang terus memeriksa flag.",
+		}
+	case AdviceCancelFirst:
+		return Message{
+			"Keep the error first, then cancel: store it under the lock (or in the sync.Once, or return it to the errgroup) and call cancel after, or cancel while you hold the lock you keep it under. A CancelCauseFunc does both at once: cancel(err) keeps the first cause, and context.Cause reads it.",
+			"Simpan error-nya dulu, baru batalkan: simpan di bawah lock (atau di dalam sync.Once, atau kembalikan ke errgroup) lalu panggil cancel sesudahnya, atau batalkan selagi kamu memegang lock tempat error itu disimpan. CancelCauseFunc melakukan keduanya sekaligus: cancel(err) menyimpan penyebab pertama, dan context.Cause membacanya.",
 		}
 	case AdviceTimeGuess:
 		return Message{
