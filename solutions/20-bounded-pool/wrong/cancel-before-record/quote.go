@@ -1,5 +1,5 @@
 // a semaphore, and the first error kept under a mutex, but the failing request cancels before it keeps its error: a request it gave up on is kept first
-// want: wrong-output
+// want: wrong-output, wrong-fix
 
 // Command quote prices a shopping basket: it asks the supplier's price API
 // for the price of every item, and adds them up.

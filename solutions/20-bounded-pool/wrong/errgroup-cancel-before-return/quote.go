@@ -1,5 +1,5 @@
 // errgroup with SetLimit, but a failing request cancels the outer context before it returns its error: a request that cancel gave up on returns first, and Wait reports it
-// want: wrong-output
+// want: wrong-output, wrong-fix
 
 // Command quote prices a shopping basket: it asks the supplier's price API
 // for the price of every item, and adds them up.
