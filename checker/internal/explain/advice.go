@@ -94,6 +94,8 @@ func advise(p *Problem) {
 		}
 	case WrongOutput:
 		switch {
+		case p.ReportedCancel:
+			p.Advice = i18n.AdviceReportedCancel
 		case !p.CheckThenAct:
 			p.Advice = i18n.AdviceWrongOutput
 		case slices.Contains(p.Fix, "mutex") || slices.Contains(p.Fix, "rwmutex"):

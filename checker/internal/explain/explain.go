@@ -306,6 +306,9 @@ type Problem struct {
 	// Static, loadstore and splitlock: the finding is a check (Cause) and
 	// its act (At) split in two, not a read-modify-write.
 	CheckThenAct bool
+	// WrongOutput: the program reported context.Canceled where the check
+	// wanted something else: the error of work it had itself given up on.
+	ReportedCancel bool
 	// Static: the finding, decoded. Check is fixkind, fakesync or confine;
 	// Instead lists the kinds of fix the file uses instead of the lab's;
 	// Call names the sleep/yield/exit that stands in for synchronisation,

@@ -563,7 +563,16 @@ func (p *state) wrongOutput(msg string, got []string) {
 	if pr.CheckThenAct = p.checkThenAct(); pr.CheckThenAct {
 		pr.At = p.windowPlace()
 	}
+	pr.ReportedCancel = reportedCancel(pr.Expected, got)
 	p.add(pr)
+}
+
+// reportedCancel reports whether the program printed context.Canceled's
+// text where the expected line has none.
+func reportedCancel(expected string, got []string) bool {
+	const canceled = "context canceled" // context.Canceled.Error()
+	return !strings.Contains(expected, canceled) &&
+		slices.ContainsFunc(got, func(g string) bool { return strings.Contains(g, canceled) })
 }
 
 // findCall returns the first line of the student's files that contains

@@ -318,9 +318,12 @@ func (r *renderer) problem(prefix string, p Problem) {
 		if !p.At.IsZero() {
 			r.place(p.At, r.t(i18n.WrongOutputWhere))
 		}
-		if p.CheckThenAct {
+		switch {
+		case p.ReportedCancel:
+			r.whyOnce(i18n.WrongOutputWhyCancel)
+		case p.CheckThenAct:
 			r.whyOnce(i18n.WrongOutputWhy)
-		} else {
+		default:
 			r.whyOnce(i18n.WrongOutputWhyLost)
 		}
 	case Static:

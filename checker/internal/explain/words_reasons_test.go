@@ -547,3 +547,39 @@ func TestCancelFirstFinding(t *testing.T) {
 		t.Errorf("the verdict explains:\n%s\nthe text explains:\n%s", renders[0], renders[1])
 	}
 }
+
+// A wrong output that is context.Canceled's text, where the check wanted
+// another error, is told as the error of work the program gave up on, and
+// pointed at keeping the first error before the cancel; any other wrong
+// output keeps the general words.
+func TestReportedCancel(t *testing.T) {
+	dir := tempLab(t, "20-bounded-pool", "quote", map[string]string{"quote.go": "package main\n"}, nil)
+	for _, c := range []struct {
+		printed string
+		cancel  bool
+	}{
+		{"quote failed: context canceled", true},
+		{"quote failed: supplier: 401 unauthorized", false},
+	} {
+		failure := protocol.MarkWrongOutput + " expected the line \"quote failed: supplier: 503 service unavailable\" in the program's output; it printed:\n\t" + c.printed + "\n"
+		verdict := &protocol.Verdict{Scripts: []protocol.Script{{
+			Name: "outage", Reasons: []protocol.Reason{protocol.WrongOutput},
+			Runs:    []protocol.Run{{Args: []string{"-items", "9"}, Exit: protocol.ExitChecked, Stdout: c.printed + "\n"}},
+			Failure: failure,
+		}}}
+		ps := Parse(Input{Verdict: verdict, ProgramDir: dir, Editable: []string{"quote.go"}, Fix: []string{"errgroup"}})
+		if len(ps) != 1 || ps[0].Kind != WrongOutput || ps[0].ReportedCancel != c.cancel {
+			t.Fatalf("%s: want one wrong output, ReportedCancel %v: %+v", c.printed, c.cancel, ps)
+		}
+		en, id := checkWords(t, ps)
+		if !c.cancel {
+			if strings.Contains(en, "context.Canceled") {
+				t.Errorf("%s: told as a cancel:\n%s", c.printed, en)
+			}
+			continue
+		}
+		mustContain(t, en, c.printed, "the error of work it had itself given up on",
+			"keep it before you call cancel", "not the first by position")
+		mustContain(t, id, "error dari pekerjaan yang sudah ia batalkan sendiri", "simpan sebelum kamu memanggil cancel")
+	}
+}

@@ -141,13 +141,14 @@ const (
 	NotConcurrentSkippedWhy   Key = "notconcurrent.skipped.why"
 
 	// Wrong output.
-	WrongOutputTitle    Key = "wrongoutput.title"
-	WrongOutputExpected Key = "wrongoutput.expected"
-	WrongOutputGot      Key = "wrongoutput.got"
-	WrongOutputNothing  Key = "wrongoutput.nothing"
-	WrongOutputWhy      Key = "wrongoutput.why"
-	WrongOutputWhyLost  Key = "wrongoutput.why.lost"
-	WrongOutputWhere    Key = "wrongoutput.where"
+	WrongOutputTitle     Key = "wrongoutput.title"
+	WrongOutputExpected  Key = "wrongoutput.expected"
+	WrongOutputGot       Key = "wrongoutput.got"
+	WrongOutputNothing   Key = "wrongoutput.nothing"
+	WrongOutputWhy       Key = "wrongoutput.why"
+	WrongOutputWhyLost   Key = "wrongoutput.why.lost"
+	WrongOutputWhyCancel Key = "wrongoutput.why.cancel"
+	WrongOutputWhere     Key = "wrongoutput.where"
 
 	// Static checks.
 	StaticTitle       Key = "static.title"
@@ -318,6 +319,7 @@ const (
 	AdviceCheckThenAct        Key = "advice.checkthenact"
 	AdviceCheckThenActMutex   Key = "advice.checkthenact.mutex"
 	AdviceWrongOutput         Key = "advice.wrongoutput"
+	AdviceReportedCancel      Key = "advice.wrongoutput.cancel"
 	AdviceStaticFixKind       Key = "advice.static.fixkind"
 	AdviceWaitGroupAdd        Key = "advice.waitgroup.add"
 	AdviceWaitGroupAddUnnamed Key = "advice.waitgroup.add.unnamed"
@@ -678,6 +680,11 @@ func lookup(k Key) Message {
 		return Message{
 			"No race was reported, yet the answer is wrong: some work was lost, done twice, or done with the wrong value.",
 			"Tidak ada race yang dilaporkan, tetapi jawabannya salah: ada pekerjaan yang hilang, dikerjakan dua kali, atau dikerjakan dengan nilai yang salah.",
+		}
+	case WrongOutputWhyCancel:
+		return Message{
+			"The program reported context.Canceled: the error of work it had itself given up on, not the failure that made it give up.",
+			"Program melaporkan context.Canceled: error dari pekerjaan yang sudah ia batalkan sendiri, bukan kegagalan yang membuatnya membatalkan.",
 		}
 	case WrongOutputWhere:
 		return Message{"the gap between a check and the act that depends on it", "celah antara pemeriksaan dan tindakan yang bergantung padanya"}
@@ -1221,6 +1228,11 @@ func lookup(k Key) Message {
 		return Message{
 			"Hold one lock from the check all the way to the act, so that no other goroutine can slip in between.",
 			"Pegang satu kunci dari pemeriksaan sampai tindakan, supaya tidak ada goroutine lain yang bisa menyelip di antaranya.",
+		}
+	case AdviceReportedCancel:
+		return Message{
+			"Report the error that made you cancel, the first in time (not the first by position): keep it before you call cancel (under the lock, in the sync.Once, or returned to the errgroup), and let no later error replace it.",
+			"Laporkan error yang membuatmu membatalkan, yaitu yang pertama menurut waktu (bukan menurut urutan posisi): simpan sebelum kamu memanggil cancel (di bawah lock, di dalam sync.Once, atau dikembalikan ke errgroup), dan jangan biarkan error yang datang kemudian menggantikannya.",
 		}
 	case AdviceWrongOutput:
 		return Message{
