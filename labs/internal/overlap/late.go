@@ -1,7 +1,6 @@
 package overlap
 
 import (
-	"fmt"
 	"os"
 	"sync"
 	"time"
@@ -24,13 +23,7 @@ func newLate() *late { return newLateFrom(os.Getenv) }
 
 func newLateFrom(getenv func(string) string) *late {
 	l := &late{returned: make(chan struct{})}
-	switch v := getenv(protocol.EnvLate); v {
-	case "", "0":
-	case "1":
-		l.judged = true
-	default:
-		l.err = fmt.Errorf("%s=%q: want 1 (or leave it unset)", protocol.EnvLate, v)
-	}
+	l.judged, l.err = onOff(getenv, protocol.EnvLate)
 	return l
 }
 

@@ -41,13 +41,7 @@ func newReaders() *readers {
 		}
 		r.want = n
 	}
-	switch v := os.Getenv(protocol.EnvReadFirst); v {
-	case "", "0":
-	case "1":
-		r.readFirst = true
-	default:
-		r.err = fmt.Errorf("%s=%q: want 1 (or leave it unset)", protocol.EnvReadFirst, v)
-	}
+	r.readFirst, r.err = onOff(os.Getenv, protocol.EnvReadFirst)
 	return r
 }
 

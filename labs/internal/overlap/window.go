@@ -52,13 +52,7 @@ func newWindow() *window {
 			*setting.into = n
 		}
 	}
-	switch v := os.Getenv(protocol.EnvWindowOptional); v {
-	case "", "0":
-	case "1":
-		w.optional = true
-	default:
-		w.err = fmt.Errorf("%s=%q: want 1 (or leave it unset)", protocol.EnvWindowOptional, v)
-	}
+	w.optional, w.err = onOff(os.Getenv, protocol.EnvWindowOptional)
 	return w
 }
 
