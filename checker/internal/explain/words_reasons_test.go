@@ -38,6 +38,31 @@ func checkWords(t *testing.T, ps []Problem) (en, id string) {
 	return render(t, ps, i18n.EN), render(t, ps, i18n.ID)
 }
 
+// explainFinding explains the static finding f of the student's files in
+// dir both ways the judge hands it over (in its verdict, and in the test
+// output it prints), checks what each parses to with check, and returns the
+// English and Indonesian words, which must be the same both ways and never
+// headed as a bare wrong fix.
+func explainFinding(t *testing.T, dir string, editable, fix []string, f protocol.Finding, check func(ps []Problem)) (en, id string) {
+	t.Helper()
+	text := "=== RUN   TestLab/static\n    steps.go:32: " + protocol.MarkStatic + " " + f.String() + "\n--- FAIL: TestLab/static (0.50s)\n"
+	var renders []string
+	for _, in := range []Input{{Verdict: &protocol.Verdict{Reasons: []protocol.Reason{protocol.WrongFix}, Static: []protocol.Finding{f}}}, {Output: text}} {
+		in.ProgramDir, in.Editable, in.Fix = dir, editable, fix
+		ps := Parse(in)
+		check(ps)
+		en, id = checkWords(t, ps)
+		if strings.Contains(en, "Wrong fix") {
+			t.Errorf("headed as a bare wrong fix:\n%s", en)
+		}
+		renders = append(renders, en+id)
+	}
+	if renders[0] != renders[1] {
+		t.Errorf("the verdict explains:\n%s\nthe text explains:\n%s", renders[0], renders[1])
+	}
+	return en, id
+}
+
 // labvet's loadstore finding (an atomic Load whose value a separate Store
 // writes back) is told as a read-modify-write split in two, with both
 // lines, and pointed at Add, CompareAndSwap or a lock.
@@ -52,30 +77,18 @@ func TestLoadStoreFinding(t *testing.T) {
 	dir := tempLab(t, "16-atomic", "visits", map[string]string{"visits.go": src}, nil)
 	msg := "visits stores a value computed from visits's Load on line 7: another goroutine's update between the two is lost, as with a plain ++. Make it one atomic step: Add, or a CompareAndSwap loop"
 	f := protocol.Finding{File: "visits.go", Line: 8, Column: 3, Check: "loadstore", Message: msg}
-	text := "=== RUN   TestLab/static\n    steps.go:32: " + protocol.MarkStatic + " " + f.String() + "\n--- FAIL: TestLab/static (0.50s)\n"
-	var renders []string
-	for _, in := range []Input{{Verdict: &protocol.Verdict{Reasons: []protocol.Reason{protocol.WrongFix}, Static: []protocol.Finding{f}}}, {Output: text}} {
-		in.ProgramDir, in.Editable, in.Fix = dir, []string{"visits.go"}, []string{"atomic"}
-		ps := Parse(in)
+	en, id := explainFinding(t, dir, []string{"visits.go"}, []string{"atomic"}, f, func(ps []Problem) {
 		if len(ps) != 1 || ps[0].StaticCheck != vetLoadStore || ps[0].Var != "visits" || ps[0].At.String() != "visits.go:8" ||
 			ps[0].Cause.String() != "visits.go:7" || ps[0].Advice != i18n.AdviceLoadStore {
 			t.Fatalf("want one loadstore finding on visits, Load at line 7, Store at 8: %+v", ps)
 		}
-		en, id := checkWords(t, ps)
-		mustContain(t, en, "A read-modify-write of visits split in two",
-			"visits.go:7  here Load reads visits", "v := visits.Load()",
-			"visits.go:8  and here a separate Store writes back a value computed from it", "as with a plain visits++",
-			"the race detector stays silent", "Add for a count or a sum, a CompareAndSwap loop", "sync.Mutex")
-		mustContain(t, id, "Baca-ubah-tulis visits yang terbelah dua", "di sini Load membaca visits",
-			"Store yang terpisah menulis kembali", "race detector diam saja", "loop CompareAndSwap")
-		if strings.Contains(en, "Wrong fix") {
-			t.Errorf("headed as a bare wrong fix:\n%s", en)
-		}
-		renders = append(renders, en+id)
-	}
-	if renders[0] != renders[1] {
-		t.Errorf("the verdict explains:\n%s\nthe text explains:\n%s", renders[0], renders[1])
-	}
+	})
+	mustContain(t, en, "A read-modify-write of visits split in two",
+		"visits.go:7  here Load reads visits", "v := visits.Load()",
+		"visits.go:8  and here a separate Store writes back a value computed from it", "as with a plain visits++",
+		"the race detector stays silent", "Add for a count or a sum, a CompareAndSwap loop", "sync.Mutex")
+	mustContain(t, id, "Baca-ubah-tulis visits yang terbelah dua", "di sini Load membaca visits",
+		"Store yang terpisah menulis kembali", "race detector diam saja", "loop CompareAndSwap")
 }
 
 // labvet's spin findings (a loop that waits by checking again and again)
@@ -114,25 +127,13 @@ func TestSpinFinding(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := protocol.Finding{File: "squares.go", Line: tc.line, Column: 2, Check: "spin", Message: tc.msg}
-			text := "=== RUN   TestLab/static\n    steps.go:32: " + protocol.MarkStatic + " " + f.String() + "\n--- FAIL: TestLab/static (0.50s)\n"
-			var renders []string
-			for _, in := range []Input{{Verdict: &protocol.Verdict{Reasons: []protocol.Reason{protocol.WrongFix}, Static: []protocol.Finding{f}}}, {Output: text}} {
-				in.ProgramDir, in.Editable, in.Fix = dir, []string{"squares.go"}, []string{"waitgroup"}
-				ps := Parse(in)
+			en, id := explainFinding(t, dir, []string{"squares.go"}, []string{"waitgroup"}, f, func(ps []Problem) {
 				if len(ps) != 1 || ps[0].StaticCheck != vetSpin || ps[0].At.String() != tc.at || ps[0].Advice != tc.advice {
 					t.Fatalf("want one spin finding at %s with %s: %+v", tc.at, tc.advice, ps)
 				}
-				en, id := checkWords(t, ps)
-				mustContain(t, en, tc.en...)
-				mustContain(t, id, tc.id...)
-				if strings.Contains(en, "Wrong fix") {
-					t.Errorf("headed as a bare wrong fix:\n%s", en)
-				}
-				renders = append(renders, en+id)
-			}
-			if renders[0] != renders[1] {
-				t.Errorf("the verdict explains:\n%s\nthe text explains:\n%s", renders[0], renders[1])
-			}
+			})
+			mustContain(t, en, tc.en...)
+			mustContain(t, id, tc.id...)
 		})
 	}
 }
@@ -446,26 +447,14 @@ func TestSplitUpdateFindings(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := tempLab(t, tt.lab, "visits", map[string]string{"visits.go": src}, nil)
 			f := protocol.Finding{File: "visits.go", Line: 8, Column: 3, Check: tt.check, Message: tt.msg}
-			text := "=== RUN   TestLab/static\n    steps.go:32: " + protocol.MarkStatic + " " + f.String() + "\n--- FAIL: TestLab/static (0.50s)\n"
-			var renders []string
-			for _, in := range []Input{{Verdict: &protocol.Verdict{Reasons: []protocol.Reason{protocol.WrongFix}, Static: []protocol.Finding{f}}}, {Output: text}} {
-				in.ProgramDir, in.Editable, in.Fix = dir, []string{"visits.go"}, []string{"atomic"}
-				ps := Parse(in)
+			en, id := explainFinding(t, dir, []string{"visits.go"}, []string{"atomic"}, f, func(ps []Problem) {
 				if len(ps) != 1 || ps[0].StaticCheck != tt.check || ps[0].Var != tt.wantVar || ps[0].Call != tt.wantCall ||
 					ps[0].At.String() != tt.at || ps[0].Cause.String() != tt.cause || ps[0].Advice != tt.advice {
 					t.Fatalf("want one %s finding on %s (%s), cause %s, at %s: %+v", tt.check, tt.wantVar, tt.wantCall, tt.cause, tt.at, ps)
 				}
-				en, id := checkWords(t, ps)
-				mustContain(t, en, tt.en...)
-				mustContain(t, id, tt.id...)
-				if strings.Contains(en, "Wrong fix") {
-					t.Errorf("headed as a bare wrong fix:\n%s", en)
-				}
-				renders = append(renders, en+id)
-			}
-			if renders[0] != renders[1] {
-				t.Errorf("the verdict explains:\n%s\nthe text explains:\n%s", renders[0], renders[1])
-			}
+			})
+			mustContain(t, en, tt.en...)
+			mustContain(t, id, tt.id...)
 		})
 	}
 }
@@ -486,28 +475,16 @@ func TestTimeGuessFinding(t *testing.T) {
 	dir := tempLab(t, "07-channel-blocking", "words", map[string]string{"words.go": src}, nil)
 	msg := "when time.After(time.Second) fires, the wait for counts ends as if everything had come: how long the other goroutines take is a guess, not synchronisation"
 	f := protocol.Finding{File: "words.go", Line: 10, Column: 8, Check: "timeguess", Message: msg}
-	text := "=== RUN   TestLab/static\n    steps.go:32: " + protocol.MarkStatic + " " + f.String() + "\n--- FAIL: TestLab/static (0.50s)\n"
-	var renders []string
-	for _, in := range []Input{{Verdict: &protocol.Verdict{Reasons: []protocol.Reason{protocol.WrongFix}, Static: []protocol.Finding{f}}}, {Output: text}} {
-		in.ProgramDir, in.Editable, in.Fix = dir, []string{"words.go"}, []string{"channel"}
-		ps := Parse(in)
+	en, id := explainFinding(t, dir, []string{"words.go"}, []string{"channel"}, f, func(ps []Problem) {
 		if len(ps) != 1 || ps[0].StaticCheck != vetTimeGuess || ps[0].At.String() != "words.go:10" || ps[0].Advice != i18n.AdviceTimeGuess {
 			t.Fatalf("want one timeguess finding at words.go:10: %+v", ps)
 		}
-		en, id := checkWords(t, ps)
-		mustContain(t, en, "A timer decides that everything has come",
-			"words.go:10  when time.After(time.Second) fires, the wait for counts ends", "case <-time.After(time.Second):",
-			"a guess, not synchronisation", "receive exactly as many results as they send", "give up with an error")
-		mustContain(t, id, "Timer yang memutuskan bahwa semuanya sudah datang",
-			"ketika time.After(time.Second) berbunyi, penantian pada counts berakhir", "hanyalah tebakan", "menyerah dengan sebuah error")
-		if strings.Contains(en, "Wrong fix") {
-			t.Errorf("headed as a bare wrong fix:\n%s", en)
-		}
-		renders = append(renders, en+id)
-	}
-	if renders[0] != renders[1] {
-		t.Errorf("the verdict explains:\n%s\nthe text explains:\n%s", renders[0], renders[1])
-	}
+	})
+	mustContain(t, en, "A timer decides that everything has come",
+		"words.go:10  when time.After(time.Second) fires, the wait for counts ends", "case <-time.After(time.Second):",
+		"a guess, not synchronisation", "receive exactly as many results as they send", "give up with an error")
+	mustContain(t, id, "Timer yang memutuskan bahwa semuanya sudah datang",
+		"ketika time.After(time.Second) berbunyi, penantian pada counts berakhir", "hanyalah tebakan", "menyerah dengan sebuah error")
 }
 
 // labvet's cancelfirst finding (a goroutine that cancels the others before
@@ -524,28 +501,16 @@ func TestCancelFirstFinding(t *testing.T) {
 	dir := tempLab(t, "20-bounded-pool", "quote", map[string]string{"quote.go": src}, nil)
 	msg := "cancel() comes before err is handed on: a goroutine this cancel gives up on can hand on its own error (context.Canceled) first"
 	f := protocol.Finding{File: "quote.go", Line: 7, Column: 4, Check: "cancelfirst", Message: msg}
-	text := "=== RUN   TestLab/static\n    steps.go:32: " + protocol.MarkStatic + " " + f.String() + "\n--- FAIL: TestLab/static (0.50s)\n"
-	var renders []string
-	for _, in := range []Input{{Verdict: &protocol.Verdict{Reasons: []protocol.Reason{protocol.WrongFix}, Static: []protocol.Finding{f}}}, {Output: text}} {
-		in.ProgramDir, in.Editable, in.Fix = dir, []string{"quote.go"}, []string{"errgroup", "channel"}
-		ps := Parse(in)
+	en, id := explainFinding(t, dir, []string{"quote.go"}, []string{"errgroup", "channel"}, f, func(ps []Problem) {
 		if len(ps) != 1 || ps[0].StaticCheck != vetCancelFirst || ps[0].At.String() != "quote.go:7" || ps[0].Advice != i18n.AdviceCancelFirst {
 			t.Fatalf("want one cancelfirst finding at quote.go:7: %+v", ps)
 		}
-		en, id := checkWords(t, ps)
-		mustContain(t, en, "The error is kept after the cancel",
-			"quote.go:7  cancel() comes before err is handed on", "cancel()",
-			"return context.Canceled", "Keep the error first, then cancel", "cancel(err) keeps the first cause")
-		mustContain(t, id, "Error disimpan setelah pembatalan",
-			"cancel() dipanggil sebelum err diteruskan", "mengembalikan context.Canceled", "Simpan error-nya dulu, baru batalkan")
-		if strings.Contains(en, "Wrong fix") {
-			t.Errorf("headed as a bare wrong fix:\n%s", en)
-		}
-		renders = append(renders, en+id)
-	}
-	if renders[0] != renders[1] {
-		t.Errorf("the verdict explains:\n%s\nthe text explains:\n%s", renders[0], renders[1])
-	}
+	})
+	mustContain(t, en, "The error is kept after the cancel",
+		"quote.go:7  cancel() comes before err is handed on", "cancel()",
+		"return context.Canceled", "Keep the error first, then cancel", "cancel(err) keeps the first cause")
+	mustContain(t, id, "Error disimpan setelah pembatalan",
+		"cancel() dipanggil sebelum err diteruskan", "mengembalikan context.Canceled", "Simpan error-nya dulu, baru batalkan")
 }
 
 // A wrong output that is context.Canceled's text, where the check wanted
