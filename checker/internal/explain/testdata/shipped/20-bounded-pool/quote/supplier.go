@@ -250,7 +250,8 @@ func (c customer) Value(key any) any {
 	return c.Context.Value(key)
 }
 
-// AfterFunc never calls f: the customer never withdraws the request.
+// AfterFunc never calls the function it is given: the customer never
+// withdraws the request.
 func (c customer) AfterFunc(func()) (stop func() bool) {
 	return func() bool {
 		overlap.Settle()
