@@ -175,7 +175,7 @@ func cancelCall(pass *analysis.Pass, st ast.Stmt, errVar *types.Var) *ast.CallEx
 		return nil
 	}
 	for _, a := range call.Args {
-		if mentions(pass, a, errVar) {
+		if handsOn(pass, a, errVar) {
 			return nil
 		}
 	}
@@ -190,13 +190,13 @@ func isCancelFunc(t types.Type) bool {
 	return n.Obj().Name() == "CancelFunc" || n.Obj().Name() == "CancelCauseFunc"
 }
 
-// handsOn reports whether st passes errVar on where another goroutine, or
+// handsOn reports whether n passes errVar on where another goroutine, or
 // the code after the goroutines, takes it: returns it, stores it, sends
-// it, or gives it to a call (a sync.Once's function, a helper). Printing
-// it is not handing it on.
-func handsOn(pass *analysis.Pass, st ast.Stmt, errVar *types.Var) bool {
+// it, or gives it to a call (a sync.Once's function, a helper, a cancel as
+// its cause). Printing it is not handing it on.
+func handsOn(pass *analysis.Pass, n ast.Node, errVar *types.Var) bool {
 	found := false
-	ast.Inspect(st, func(n ast.Node) bool {
+	ast.Inspect(n, func(n ast.Node) bool {
 		if found {
 			return false
 		}
@@ -271,16 +271,4 @@ func sortsCancelled(pass *analysis.Pass, files []string) map[*token.File]bool {
 		}
 	}
 	return sorts
-}
-
-// mentions reports whether e refers to v.
-func mentions(pass *analysis.Pass, e ast.Expr, v *types.Var) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && pass.TypesInfo.Uses[id] == v {
-			found = true
-		}
-		return !found
-	})
-	return found
 }
